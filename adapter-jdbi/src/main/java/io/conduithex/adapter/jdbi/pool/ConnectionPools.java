@@ -1,0 +1,60 @@
+package io.conduithex.adapter.jdbi.pool;
+
+import io.conduithex.adapter.jdbi.PoolStatus;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pools of one database: one that read-write work draws from and one for read-only work. On PostgreSQL
+ * both are the same pool; on SQLite the writer is a pool of one connection, which serializes writers
+ * inside this process, and the readers are a separate pool so that reads run concurrently.
+ */
+public final class ConnectionPools implements AutoCloseable {
+
+    private final Pool writer;
+    private final Pool reader;
+
+    ConnectionPools(Pool writer, Pool reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    public Pool writer() {
+        return writer;
+    }
+
+    public Pool reader() {
+        return reader;
+    }
+
+    public PoolStatus status() {
+        int active = 0;
+        int idle = 0;
+        int waiting = 0;
+        int maximum = 0;
+        for (Pool pool : distinct()) {
+            active += pool.active();
+            idle += pool.idle();
+            waiting += pool.waiting();
+            maximum += pool.maximum();
+        }
+        return new PoolStatus(active, idle, waiting, maximum);
+    }
+
+    /** Closes readers first, then the writer, so the last connection to close is the one that wrote. */
+    @Override
+    public void close() {
+        List<Pool> pools = List.copyOf(distinct());
+        for (int i = pools.size() - 1; i >= 0; i--) {
+            pools.get(i).dataSource().close();
+        }
+    }
+
+    private Set<Pool> distinct() {
+        Set<Pool> pools = new LinkedHashSet<>();
+        pools.add(writer);
+        pools.add(reader);
+        return pools;
+    }
+}

@@ -1,0 +1,104 @@
+package io.conduithex.adapter.jdbi.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/** Builds the HikariCP pools for a dialect, with the per-connection settings DESIGN.md asks for. */
+public final class PoolFactory {
+
+    private static final Duration KEEPALIVE = Duration.ofMinutes(2);
+
+    private PoolFactory() {
+    }
+
+    public static ConnectionPools open(DatabaseSettings settings, MeterRegistry meters) {
+        return switch (settings.dialect()) {
+            case POSTGRESQL -> openPostgres(settings, meters);
+            case SQLITE -> openSqlite(settings, meters);
+        };
+    }
+
+    private static ConnectionPools openPostgres(DatabaseSettings settings, MeterRegistry meters) {
+        HikariConfig config = common(settings, "conduit-postgresql", meters);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaxLifetime(settings.maxLifetime().toMillis());
+        config.setKeepaliveTime(Math.min(KEEPALIVE.toMillis(), settings.maxLifetime().toMillis() / 2));
+        config.addDataSourceProperty("ApplicationName", settings.applicationName());
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("connectTimeout", String.valueOf(secondsAtLeastOne(settings.poolTimeout())));
+        long statementMs = settings.statementTimeout().toMillis();
+        // Every connection carries its own limits, so that no statement and no forgotten transaction can
+        // hold locks for long whatever the code above does.
+        config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
+                + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 6, 60_000));
+        Pool pool = pool(config, settings);
+        return new ConnectionPools(pool, pool);
+    }
+
+    private static ConnectionPools openSqlite(DatabaseSettings settings, MeterRegistry meters) {
+        HikariConfig writerConfig = sqliteCommon(settings, "conduit-sqlite-writer", meters);
+        writerConfig.setMaximumPoolSize(1);
+        // Write transactions take the write lock at BEGIN, so two writers never deadlock upgrading their locks.
+        writerConfig.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        Pool writer = pool(writerConfig, settings);
+
+        HikariConfig readerConfig = sqliteCommon(settings, "conduit-sqlite-reader", meters);
+        readerConfig.setMaximumPoolSize(settings.poolSize());
+        readerConfig.addDataSourceProperty("transaction_mode", "DEFERRED");
+        // Readers can never write, whatever the code above them does.
+        readerConfig.setConnectionInitSql("PRAGMA query_only = ON");
+        try {
+            return new ConnectionPools(writer, pool(readerConfig, settings));
+        } catch (RuntimeException e) {
+            writer.dataSource().close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig sqliteCommon(DatabaseSettings settings, String name, MeterRegistry meters) {
+        HikariConfig config = common(settings, name, meters);
+        // One property per pragma: sqlite-jdbc applies each to every new connection.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(settings.poolTimeout().toMillis()));
+        // A file database lives as long as the process; recycling its connections buys nothing.
+        config.setMaxLifetime(0);
+        return config;
+    }
+
+    private static HikariConfig common(DatabaseSettings settings, String name, MeterRegistry meters) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setConnectionTimeout(settings.poolTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.poolTimeout().toMillis(), 5_000));
+        config.setAutoCommit(true);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        return config;
+    }
+
+    private static Pool pool(HikariConfig config, DatabaseSettings settings) {
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        // Client-side limit as well; on SQLite it is the only one (it interrupts the statement).
+        jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
+        return new Pool(config.getPoolName(), dataSource, jdbi);
+    }
+
+    private static int secondsAtLeastOne(Duration duration) {
+        return (int) Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,89 @@
+package io.conduithex.adapter.jdbi.transaction;
+
+import io.conduithex.adapter.jdbi.error.Phase;
+import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
+import io.conduithex.adapter.jdbi.user.JdbiFollowRepository;
+import io.conduithex.adapter.jdbi.user.JdbiUserRepository;
+import io.conduithex.domain.port.persistence.FollowRepository;
+import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.UnitOfWork.TransactionalWork;
+import io.conduithex.domain.port.persistence.UserRepository;
+import org.jdbi.v3.core.Handle;
+
+/** One open transaction on one handle, with its repositories. Confined to the thread that opened it. */
+final class JdbiTransaction implements Transaction {
+    private final Handle handle;
+    private final TransactionSpec spec;
+    private final SqlErrorClassifier classifier;
+    private final UserRepository users;
+    private final FollowRepository follows;
+    private int savepoints;
+    private boolean rollbackOnly;
+
+    JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier) {
+        this.handle = handle;
+        this.spec = spec;
+        this.classifier = classifier;
+        var guarded = new GuardedHandle(handle, classifier);
+        this.users = new JdbiUserRepository(guarded);
+        this.follows = new JdbiFollowRepository(guarded);
+    }
+
+    @Override
+    public TransactionSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public FollowRepository follows() {
+        return follows;
+    }
+
+    @Override
+    public <R> R inSavepoint(TransactionalWork<R> work) {
+        String name = "sp_" + (++savepoints);
+        guard(() -> handle.savepoint(name));
+        R result;
+        try {
+            result = work.execute(this);
+        } catch (RuntimeException | Error failure) {
+            try {
+                // JDBI forgets the savepoint once rolled back to; the database drops it at transaction end.
+                handle.rollbackToSavepoint(name);
+            } catch (RuntimeException rollbackFailure) {
+                // The transaction can no longer be trusted: make sure it cannot commit.
+                rollbackOnly = true;
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+        guard(() -> handle.releaseSavepoint(name));
+        return result;
+    }
+
+    /** Marks the transaction so that it rolls back even if the outermost work returns normally. */
+    void markRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    boolean isRollbackOnly() {
+        return rollbackOnly;
+    }
+
+    private void guard(Runnable statement) {
+        try {
+            statement.run();
+        } catch (RuntimeException e) {
+            if (SqlErrorClassifier.isDatabaseError(e)) {
+                throw classifier.classify(e, Phase.WORK);
+            }
+            throw e;
+        }
+    }
+}

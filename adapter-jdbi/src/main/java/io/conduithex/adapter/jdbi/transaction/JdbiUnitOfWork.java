@@ -1,0 +1,191 @@
+package io.conduithex.adapter.jdbi.transaction;
+
+import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.error.Phase;
+import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
+import io.conduithex.adapter.jdbi.pool.ConnectionPools;
+import io.conduithex.adapter.jdbi.pool.Pool;
+import io.conduithex.domain.failure.PersistenceException;
+import io.conduithex.domain.port.persistence.Isolation;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.UnitOfWork;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link UnitOfWork} on JDBI handles. The outermost call on a thread takes a handle from the writer or the
+ * reader pool (by access mode), begins a transaction, runs the work, and commits or rolls back; nested
+ * calls join it. Thread-safe: the open transaction is kept per thread.
+ *
+ * <p>A nested call that throws marks the whole transaction rollback-only, even if the outer work catches
+ * the exception: partial rollback is what {@link io.conduithex.domain.port.persistence.Transaction#inSavepoint}
+ * is for. If the outer work then returns normally, the transaction is rolled back and an
+ * {@link IllegalStateException} says why.
+ */
+public final class JdbiUnitOfWork implements UnitOfWork {
+    private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
+
+    private final ConnectionPools pools;
+    private final Dialect dialect;
+    private final SqlErrorClassifier classifier;
+    private final ThreadLocal<JdbiTransaction> current = new ThreadLocal<>();
+
+    public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier) {
+        this.pools = pools;
+        this.dialect = dialect;
+        this.classifier = classifier;
+    }
+
+    @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    @Override
+    public <R> R inTransaction(TransactionSpec spec, TransactionalWork<R> work) {
+        JdbiTransaction outer = current.get();
+        if (outer != null) {
+            return join(outer, spec, work);
+        }
+        Pool pool = spec.isReadOnly() ? pools.reader() : pools.writer();
+        Handle handle = open(pool);
+        try {
+            return runOutermost(pool, handle, spec, work);
+        } finally {
+            close(pool, handle);
+        }
+    }
+
+    private <R> R runOutermost(Pool pool, Handle handle, TransactionSpec spec, TransactionalWork<R> work) {
+        JdbiTransaction tx;
+        try {
+            configure(handle, spec);
+            handle.begin();
+            tx = new JdbiTransaction(handle, spec, classifier);
+        } catch (RuntimeException e) {
+            throw classified(e, Phase.WORK);
+        }
+        current.set(tx);
+        R result;
+        try {
+            result = work.execute(tx);
+        } catch (Error failure) {
+            rollbackAfter(failure, pool, handle);
+            throw failure;
+        } catch (RuntimeException failure) {
+            RuntimeException thrown = classified(failure, Phase.WORK);
+            rollbackAfter(thrown, pool, handle);
+            throw thrown;
+        } finally {
+            current.remove();
+        }
+        if (tx.isRollbackOnly()) {
+            var failure = new IllegalStateException("unit of work '" + spec.name()
+                    + "' was marked rollback-only by a nested unit of work that failed; use inSavepoint to recover from"
+                    + " a failure and keep the rest of the transaction");
+            rollbackAfter(failure, pool, handle);
+            throw failure;
+        }
+        commit(pool, handle);
+        return result;
+    }
+
+    private <R> R join(JdbiTransaction outer, TransactionSpec spec, TransactionalWork<R> work) {
+        TransactionSpec outerSpec = outer.spec();
+        if (outerSpec.isReadOnly() && !spec.isReadOnly()) {
+            throw new IllegalStateException("read-write unit of work '" + spec.name()
+                    + "' cannot join read-only unit of work '" + outerSpec.name() + "'");
+        }
+        if (spec.isolation() != Isolation.DEFAULT && spec.isolation() != outerSpec.isolation()) {
+            throw new IllegalStateException("unit of work '" + spec.name() + "' asks for isolation " + spec.isolation()
+                    + " but would join '" + outerSpec.name() + "' running at " + outerSpec.isolation());
+        }
+        try {
+            return work.execute(outer);
+        } catch (RuntimeException | Error failure) {
+            outer.markRollbackOnly();
+            throw failure;
+        }
+    }
+
+    private Handle open(Pool pool) {
+        try {
+            return pool.jdbi().open();
+        } catch (RuntimeException e) {
+            throw classified(e, Phase.ACQUIRE);
+        }
+    }
+
+    private void configure(Handle handle, TransactionSpec spec) {
+        if (dialect == Dialect.SQLITE) {
+            // SQLite transactions are serializable whatever is asked, and read-only readers are enforced by
+            // their pool (query_only); sqlite-jdbc refuses to change either on an open connection.
+            return;
+        }
+        if (spec.isReadOnly()) {
+            handle.setReadOnly(true);
+        }
+        if (spec.isolation() != Isolation.DEFAULT) {
+            handle.setTransactionIsolationLevel(toJdbi(spec.isolation()));
+        }
+    }
+
+    private void commit(Pool pool, Handle handle) {
+        try {
+            handle.commit();
+        } catch (RuntimeException e) {
+            PersistenceException failure = classifier.classify(e, Phase.COMMIT);
+            // Whatever the database did, this connection's state is now uncertain.
+            rollbackAfter(failure, pool, handle);
+            pool.discard(handle.getConnection());
+            throw failure;
+        }
+    }
+
+    /** Rolls back after {@code failure}; a rollback that fails rides on it as suppressed and costs the connection. */
+    private void rollbackAfter(Throwable failure, Pool pool, Handle handle) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+            log.warn("Rollback failed after {}; discarding the connection", failure.getClass().getSimpleName(),
+                    rollbackFailure);
+            discardQuietly(pool, handle, failure);
+        }
+    }
+
+    private void close(Pool pool, Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            // The connection may still be in a transaction: never lend it again.
+            log.warn("Closing a handle failed; discarding its connection", e);
+            discardQuietly(pool, handle, e);
+        }
+    }
+
+    private static void discardQuietly(Pool pool, Handle handle, Throwable failure) {
+        try {
+            pool.discard(handle.getConnection());
+        } catch (RuntimeException evictFailure) {
+            failure.addSuppressed(evictFailure);
+        }
+    }
+
+    private RuntimeException classified(RuntimeException failure, Phase phase) {
+        if (failure instanceof PersistenceException || !SqlErrorClassifier.isDatabaseError(failure)) {
+            return failure;
+        }
+        return classifier.classify(failure, phase);
+    }
+
+    private static TransactionIsolationLevel toJdbi(Isolation isolation) {
+        return switch (isolation) {
+            case DEFAULT, READ_COMMITTED -> TransactionIsolationLevel.READ_COMMITTED;
+            case REPEATABLE_READ -> TransactionIsolationLevel.REPEATABLE_READ;
+            case SERIALIZABLE -> TransactionIsolationLevel.SERIALIZABLE;
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package io.conduithex.adapter.jdbi.user;
+
+import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
+import io.conduithex.domain.port.persistence.FollowRepository;
+import io.conduithex.domain.user.UserId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Follows in table {@code follows}, keyed by (follower, followee). */
+public final class JdbiFollowRepository implements FollowRepository {
+    private final GuardedHandle handle;
+
+    public JdbiFollowRepository(GuardedHandle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void follow(UserId follower, UserId followee) {
+        // ON CONFLICT DO NOTHING (PostgreSQL 9.5+, SQLite 3.24+) makes a repeated or concurrent follow a no-op
+        // instead of a unique violation that would abort the transaction.
+        handle.with(h -> h.createUpdate("""
+                        INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
+                        ON CONFLICT DO NOTHING""")
+                .bind("follower", follower.value())
+                .bind("followee", followee.value())
+                .execute());
+    }
+
+    @Override
+    public void unfollow(UserId follower, UserId followee) {
+        handle.with(h -> h.createUpdate("DELETE FROM follows WHERE follower_id = :follower AND followee_id = :followee")
+                .bind("follower", follower.value())
+                .bind("followee", followee.value())
+                .execute());
+    }
+
+    @Override
+    public boolean isFollowing(UserId follower, UserId followee) {
+        return handle.with(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM follows WHERE follower_id = :follower AND followee_id = :followee")
+                .bind("follower", follower.value())
+                .bind("followee", followee.value())
+                .mapTo(Integer.class)
+                .one()) > 0;
+    }
+
+    @Override
+    public Set<UserId> followedAmong(UserId follower, Collection<UserId> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> ids = candidates.stream().map(UserId::value).distinct().toList();
+        List<Long> followed = handle.with(h -> h.createQuery(
+                        "SELECT followee_id FROM follows WHERE follower_id = :follower AND followee_id IN (<ids>)")
+                .bind("follower", follower.value())
+                .bindList("ids", ids)
+                .mapTo(Long.class)
+                .list());
+        Set<UserId> result = new HashSet<>();
+        followed.forEach(id -> result.add(new UserId(id)));
+        return Set.copyOf(result);
+    }
+}

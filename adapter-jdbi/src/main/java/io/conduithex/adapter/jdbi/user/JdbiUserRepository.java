@@ -1,0 +1,103 @@
+package io.conduithex.adapter.jdbi.user;
+
+import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
+import io.conduithex.domain.port.persistence.UserRepository;
+import io.conduithex.domain.user.Bio;
+import io.conduithex.domain.user.Email;
+import io.conduithex.domain.user.ImageUrl;
+import io.conduithex.domain.user.NewUser;
+import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.user.Username;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Users in table {@code users}. Case-insensitive uniqueness rests on the {@code email_key} and
+ * {@code username_key} columns, which hold the domain's normalized forms and carry the unique constraints,
+ * so both dialects compare exactly as the domain does.
+ */
+public final class JdbiUserRepository implements UserRepository {
+    private static final String COLUMNS = "id, email, username, password_hash, bio, image";
+
+    private final GuardedHandle handle;
+
+    public JdbiUserRepository(GuardedHandle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public User insert(NewUser user) {
+        long id = handle.with(h -> h.createQuery("""
+                        INSERT INTO users (email, email_key, username, username_key, password_hash)
+                        VALUES (:email, :emailKey, :username, :usernameKey, :passwordHash)
+                        RETURNING id""")
+                .bind("email", user.email().value())
+                .bind("emailKey", user.email().normalized())
+                .bind("username", user.username().value())
+                .bind("usernameKey", user.username().normalized())
+                .bind("passwordHash", user.passwordHash().value())
+                .mapTo(Long.class)
+                .one());
+        return new User(new UserId(id), user.email(), user.username(), user.passwordHash(), null, null);
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbiUserRepository::mapUser)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findByEmail(Email email) {
+        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email_key = :key")
+                .bind("key", email.normalized())
+                .map(JdbiUserRepository::mapUser)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = :key")
+                .bind("key", username.normalized())
+                .map(JdbiUserRepository::mapUser)
+                .findOne());
+    }
+
+    @Override
+    public boolean update(User user) {
+        int rows = handle.with(h -> h.createUpdate("""
+                        UPDATE users
+                           SET email = :email, email_key = :emailKey, username = :username,
+                               username_key = :usernameKey, password_hash = :passwordHash,
+                               bio = :bio, image = :image, updated_at = CURRENT_TIMESTAMP
+                         WHERE id = :id""")
+                .bind("id", user.id().value())
+                .bind("email", user.email().value())
+                .bind("emailKey", user.email().normalized())
+                .bind("username", user.username().value())
+                .bind("usernameKey", user.username().normalized())
+                .bind("passwordHash", user.passwordHash().value())
+                .bind("bio", user.bio() == null ? null : user.bio().value())
+                .bind("image", user.image() == null ? null : user.image().value())
+                .execute());
+        return rows == 1;
+    }
+
+    static User mapUser(ResultSet rs, StatementContext ctx) throws SQLException {
+        String bio = rs.getString("bio");
+        String image = rs.getString("image");
+        return new User(
+                new UserId(rs.getLong("id")),
+                new Email(rs.getString("email")),
+                new Username(rs.getString("username")),
+                new PasswordHash(rs.getString("password_hash")),
+                bio == null ? null : new Bio(bio),
+                image == null ? null : new ImageUrl(image));
+    }
+}

@@ -1,0 +1,108 @@
+package io.conduithex.testsupport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.port.persistence.FollowRepository;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link FollowRepository} adapter must do. */
+public abstract class FollowRepositoryContract extends PersistenceContract {
+
+    @Test
+    void following_is_recorded_in_one_direction_only() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+
+        write(tx -> {
+            tx.follows().follow(jake.id(), jane.id());
+            return null;
+        });
+
+        assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
+        assertThat(readFlag(tx -> tx.follows().isFollowing(jane.id(), jake.id()))).isFalse();
+    }
+
+    @Test
+    void following_twice_is_the_same_as_following_once() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+
+        write(tx -> {
+            tx.follows().follow(jake.id(), jane.id());
+            tx.follows().follow(jake.id(), jane.id());
+            return null;
+        });
+        write(tx -> {
+            tx.follows().follow(jake.id(), jane.id());
+            return null;
+        });
+
+        assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
+    }
+
+    @Test
+    void unfollowing_is_idempotent() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        write(tx -> {
+            tx.follows().follow(jake.id(), jane.id());
+            return null;
+        });
+
+        write(tx -> {
+            tx.follows().unfollow(jake.id(), jane.id());
+            tx.follows().unfollow(jake.id(), jane.id());
+            return null;
+        });
+
+        assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isFalse();
+    }
+
+    @Test
+    void followed_among_answers_for_a_whole_batch() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        User john = registered("john");
+        User jill = registered("jill");
+        write(tx -> {
+            tx.follows().follow(jake.id(), jane.id());
+            tx.follows().follow(jake.id(), jill.id());
+            tx.follows().follow(john.id(), jane.id());
+            return null;
+        });
+
+        var followed = readIds(tx -> tx.follows().followedAmong(jake.id(), List.of(jane.id(), john.id(), jill.id())));
+
+        assertThat(followed).containsExactlyInAnyOrder(jane.id(), jill.id());
+        assertThat(readIds(tx -> tx.follows().followedAmong(jake.id(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void following_a_user_that_does_not_exist_is_a_foreign_key_violation() {
+        User jake = registered("jake");
+
+        assertThatThrownBy(() -> write(tx -> {
+            tx.follows().follow(jake.id(), new UserId(4242));
+            return null;
+        })).isInstanceOfSatisfying(ConstraintViolationException.class,
+                e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+    }
+
+    @Test
+    void following_oneself_is_a_check_violation() {
+        User jake = registered("jake");
+
+        assertThatThrownBy(() -> write(tx -> {
+            tx.follows().follow(jake.id(), jake.id());
+            return null;
+        })).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
+            assertThat(e.table()).contains("follows");
+        });
+    }
+}

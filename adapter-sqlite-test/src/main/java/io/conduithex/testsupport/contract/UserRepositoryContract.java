@@ -1,0 +1,178 @@
+package io.conduithex.testsupport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.port.persistence.UserRepository;
+import io.conduithex.domain.user.Bio;
+import io.conduithex.domain.user.Email;
+import io.conduithex.domain.user.ImageUrl;
+import io.conduithex.domain.user.NewUser;
+import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.user.Username;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserRepository} adapter must do. */
+public abstract class UserRepositoryContract extends PersistenceContract {
+
+    @Test
+    void an_inserted_user_gets_an_id_and_can_be_found_by_id_email_and_username() {
+        User jake = registered("jake");
+
+        assertThat(jake.id().value()).isPositive();
+        assertThat(readUser(tx -> tx.users().findById(jake.id()))).contains(jake);
+        assertThat(readUser(tx -> tx.users().findByEmail(new Email("jake@example.com")))).contains(jake);
+        assertThat(readUser(tx -> tx.users().findByUsername(new Username("jake")))).contains(jake);
+    }
+
+    @Test
+    void email_and_username_are_found_regardless_of_letter_case() {
+        User jake = registered("Jake");
+
+        assertThat(readUser(tx -> tx.users().findByEmail(new Email("JAKE@EXAMPLE.COM")))).contains(jake);
+        assertThat(readUser(tx -> tx.users().findByUsername(new Username("jAKE")))).contains(jake);
+    }
+
+    @Test
+    void unknown_users_are_not_found() {
+        assertThat(readUser(tx -> tx.users().findById(new UserId(4242)))).isEmpty();
+        assertThat(readUser(tx -> tx.users().findByEmail(new Email("nobody@example.com")))).isEmpty();
+        assertThat(readUser(tx -> tx.users().findByUsername(new Username("nobody")))).isEmpty();
+    }
+
+    @Test
+    void a_taken_email_is_a_unique_violation_on_the_email_column_whatever_its_case() {
+        registered("jake");
+        var clash = new NewUser(new Email("JAKE@example.com"), new Username("other"), new PasswordHash("h"));
+
+        assertThatThrownBy(() -> write(tx -> tx.users().insert(clash)))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.UNIQUE);
+                    assertThat(e.isUniqueOn(UserRepository.TABLE, UserRepository.EMAIL)).isTrue();
+                });
+    }
+
+    @Test
+    void a_taken_username_is_a_unique_violation_on_the_username_column_whatever_its_case() {
+        registered("jake");
+        var clash = new NewUser(new Email("other@example.com"), new Username("JAKE"), new PasswordHash("h"));
+
+        assertThatThrownBy(() -> write(tx -> tx.users().insert(clash)))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.isUniqueOn(UserRepository.TABLE, UserRepository.USERNAME)).isTrue());
+    }
+
+    @Test
+    void update_stores_every_field() {
+        User jake = registered("jake");
+        User changed = new User(jake.id(), new Email("jacob@example.com"), new Username("jacob"),
+                new PasswordHash("new-hash"), new Bio("I work at statefarm"), new ImageUrl("https://example.com/j.png"));
+
+        assertThat(writeFlag(tx -> tx.users().update(changed))).isTrue();
+
+        assertThat(readUser(tx -> tx.users().findById(jake.id()))).contains(changed);
+        assertThat(readUser(tx -> tx.users().findByEmail(new Email("jake@example.com")))).isEmpty();
+    }
+
+    @Test
+    void update_can_clear_bio_and_image() {
+        User jake = registered("jake");
+        User withBio = new User(jake.id(), jake.email(), jake.username(), jake.passwordHash(), new Bio("b"),
+                new ImageUrl("https://example.com/j.png"));
+        write(tx -> tx.users().update(withBio));
+
+        write(tx -> tx.users().update(jake));
+
+        User stored = readUser(tx -> tx.users().findById(jake.id())).orElseThrow();
+        assertThat(stored.bio()).isNull();
+        assertThat(stored.image()).isNull();
+    }
+
+    @Test
+    void updating_an_unknown_user_changes_nothing_and_says_so() {
+        User ghost = new User(new UserId(4242), new Email("ghost@example.com"), new Username("ghost"),
+                new PasswordHash("h"), null, null);
+
+        assertThat(writeFlag(tx -> tx.users().update(ghost))).isFalse();
+        assertThat(exists("ghost")).isFalse();
+    }
+
+    @Test
+    void updating_to_a_taken_email_is_a_unique_violation_and_changes_nothing() {
+        registered("jake");
+        User jane = registered("jane");
+        User clash = new User(jane.id(), new Email("Jake@Example.com"), jane.username(), jane.passwordHash(), null, null);
+
+        assertThatThrownBy(() -> write(tx -> tx.users().update(clash)))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.isUniqueOn(UserRepository.TABLE, UserRepository.EMAIL)).isTrue());
+        assertThat(readUser(tx -> tx.users().findById(jane.id()))).contains(jane);
+    }
+
+    @Test
+    void concurrent_registrations_of_one_email_store_exactly_one_user() throws Exception {
+        int writers = 8;
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                var candidate = new NewUser(new Email("same@example.com"), new Username("user" + i), new PasswordHash("h"));
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        write(tx -> tx.users().insert(candidate));
+                        return true;
+                    } catch (ConstraintViolationException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int stored = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                stored += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(1);
+            assertThat(readUser(tx -> tx.users().findByEmail(new Email("same@example.com")))).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrent_registrations_of_different_users_all_commit() throws Exception {
+        int writers = 8;
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<User>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "writer" + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return registered(name);
+                }));
+            }
+            start.countDown();
+            for (Future<User> outcome : outcomes) {
+                outcome.get(30, TimeUnit.SECONDS);
+            }
+            for (int i = 0; i < writers; i++) {
+                assertThat(exists("writer" + i)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

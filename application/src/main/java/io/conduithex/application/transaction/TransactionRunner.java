@@ -1,0 +1,111 @@
+package io.conduithex.application.transaction;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.UnitOfWork;
+import io.conduithex.domain.port.persistence.UnitOfWork.TransactionalWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction boundary of every use case: runs a whole unit of work and, when it fails with a
+ * {@link TransientPersistenceException} (and nothing else), runs the whole of it again with backoff and
+ * jitter, within bounded attempts and total time. Each retry is logged and counted by use case and cause.
+ * When the attempts run out, the last failure is thrown with the earlier ones attached as suppressed.
+ *
+ * <p>Work started while a transaction is already active on this thread joins it and is not retried on its
+ * own: only the outermost unit of work may be retried, because only it can be run again from the start.
+ *
+ * <p>Thread-safe. The work may run more than once, so it must have no effects outside the transaction.
+ */
+@Singleton
+public final class TransactionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
+
+    private final UnitOfWork unitOfWork;
+    private final RetrySettings settings;
+    private final MeterRegistry meters;
+    private final ConcurrentMap<String, RetryPolicy<Object>> policiesByUseCase = new ConcurrentHashMap<>();
+
+    @Inject
+    public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters) {
+        this.unitOfWork = unitOfWork;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    /** Runs read-only work named after its use case. */
+    public <R> R read(String useCase, TransactionalWork<R> work) {
+        return run(TransactionSpec.readOnly(useCase), work);
+    }
+
+    /** Runs read-write work named after its use case. */
+    public <R> R write(String useCase, TransactionalWork<R> work) {
+        return run(TransactionSpec.readWrite(useCase), work);
+    }
+
+    public <R> R run(TransactionSpec spec, TransactionalWork<R> work) {
+        if (unitOfWork.isActive()) {
+            return unitOfWork.inTransaction(spec, work);
+        }
+        List<TransientPersistenceException> failures = new ArrayList<>();
+        try {
+            return Failsafe.with(policyFor(spec.name())).get(() -> {
+                try {
+                    return unitOfWork.inTransaction(spec, work);
+                } catch (TransientPersistenceException e) {
+                    failures.add(e);
+                    throw e;
+                }
+            });
+        } catch (TransientPersistenceException last) {
+            for (TransientPersistenceException earlier : failures) {
+                if (earlier != last) {
+                    last.addSuppressed(earlier);
+                }
+            }
+            throw last;
+        }
+    }
+
+    private RetryPolicy<Object> policyFor(String useCase) {
+        return policiesByUseCase.computeIfAbsent(useCase, this::buildPolicy);
+    }
+
+    private RetryPolicy<Object> buildPolicy(String useCase) {
+        return RetryPolicy.builder()
+                .handleIf(failure -> failure instanceof TransientPersistenceException)
+                .withMaxRetries(settings.maxRetries())
+                .withBackoff(settings.initialDelay(), settings.maxDelay())
+                .withJitter(settings.jitterFactor())
+                .withMaxDuration(settings.maxTotalDuration())
+                .onRetry(event -> {
+                    var cause = ((TransientPersistenceException) event.getLastException()).reason();
+                    retries(useCase, cause).increment();
+                    log.warn("Retrying unit of work '{}' after {} (retry {} of at most {})",
+                            useCase, cause, event.getAttemptCount(), settings.maxRetries());
+                })
+                .onRetriesExceeded(event -> log.warn("Unit of work '{}' gave up after {} attempts: {}",
+                        useCase, event.getAttemptCount(), String.valueOf(event.getException())))
+                .build();
+    }
+
+    private Counter retries(String useCase, TransientPersistenceException.Cause cause) {
+        return Counter.builder(UnitOfWorkMeters.RETRIES)
+                .description("Units of work run again after a transient database failure")
+                .tag("use_case", useCase)
+                .tag("cause", cause.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters);
+    }
+}

@@ -1,0 +1,50 @@
+package io.conduithex.application.user;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.user.Profile;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.validation.FieldErrors;
+import io.conduithex.domain.validation.ValidationException;
+import jakarta.inject.Inject;
+
+/** Follows and unfollows profiles. Both are idempotent: doing either twice leaves the same state. */
+public final class FollowUser {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public FollowUser(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public Profile follow(UserId follower, String username) {
+        var name = ProfileNames.parse(username);
+        return transactions.write("follow-user", tx -> {
+            var target = target(tx, follower, name);
+            if (target.id().equals(follower)) {
+                throw new ValidationException(FieldErrors.of("username", "can't follow yourself"));
+            }
+            tx.follows().follow(follower, target.id());
+            return target.profileAsSeenBy(true);
+        });
+    }
+
+    public Profile unfollow(UserId follower, String username) {
+        var name = ProfileNames.parse(username);
+        return transactions.write("unfollow-user", tx -> {
+            var target = target(tx, follower, name);
+            tx.follows().unfollow(follower, target.id());
+            return target.profileAsSeenBy(false);
+        });
+    }
+
+    private static User target(Transaction tx, UserId follower, io.conduithex.domain.user.Username name) {
+        if (tx.users().findById(follower).isEmpty()) {
+            throw new AuthenticationException("user no longer exists");
+        }
+        return tx.users().findByUsername(name).orElseThrow(() -> new NotFoundException("profile"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.conduithex.application.user;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+
+/** The user a valid token names; a token for a user that no longer exists is not accepted. */
+public final class GetCurrentUser {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public GetCurrentUser(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public User get(UserId id) {
+        return transactions.read("get-current-user", tx -> tx.users().findById(id))
+                .orElseThrow(() -> new AuthenticationException("user no longer exists"));
+    }
+}

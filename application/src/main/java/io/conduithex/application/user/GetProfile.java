@@ -1,0 +1,27 @@
+package io.conduithex.application.user;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.user.Profile;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** A user's public profile, with {@code following} as seen by the viewer (false when anonymous). */
+public final class GetProfile {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public GetProfile(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public Profile get(Optional<UserId> viewer, String username) {
+        var name = ProfileNames.parse(username);
+        return transactions.read("get-profile", tx -> {
+            var target = tx.users().findByUsername(name).orElseThrow(() -> new NotFoundException("profile"));
+            boolean following = viewer.map(v -> tx.follows().isFollowing(v, target.id())).orElse(false);
+            return target.profileAsSeenBy(following);
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package io.conduithex.application.user;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.port.security.PasswordHasher;
+import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+
+/** Applies a partial update to the current user; a new e-mail or username must not be taken. */
+public final class UpdateUser {
+    private final TransactionRunner transactions;
+    private final PasswordHasher hasher;
+
+    @Inject
+    public UpdateUser(TransactionRunner transactions, PasswordHasher hasher) {
+        this.transactions = transactions;
+        this.hasher = hasher;
+    }
+
+    public User update(UserId id, UserUpdateCommand command) {
+        FieldChange<PasswordHash> newHash = command.password().map(hasher::hash);
+        try {
+            return transactions.write("update-user", tx -> {
+                var current = tx.users().findById(id)
+                        .orElseThrow(() -> new AuthenticationException("user no longer exists"));
+                if (command.changesNothing()) {
+                    return current;
+                }
+                var updated = new User(id,
+                        command.email().applyTo(current.email()),
+                        command.username().applyTo(current.username()),
+                        newHash.applyTo(current.passwordHash()),
+                        command.bio().applyTo(current.bio()),
+                        command.image().applyTo(current.image()));
+                if (!tx.users().update(updated)) {
+                    throw new AuthenticationException("user no longer exists");
+                }
+                return updated;
+            });
+        } catch (ConstraintViolationException e) {
+            throw TakenUserFields.translate(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.conduithex.domain.port.persistence;
+
+/**
+ * The repositories of one open transaction, plus explicit savepoints. Valid only inside the work it was
+ * handed to, and only on that thread. Repositories never commit.
+ */
+public interface Transaction {
+
+    TransactionSpec spec();
+
+    UserRepository users();
+
+    FollowRepository follows();
+
+    /**
+     * Runs {@code work} under a savepoint. If it throws, the transaction is rolled back to the savepoint,
+     * so the outer work may catch the exception and carry on with everything done before the savepoint
+     * intact; the exception is rethrown. If it returns, the savepoint is released.
+     */
+    <R> R inSavepoint(UnitOfWork.TransactionalWork<R> work);
+}

@@ -1,0 +1,32 @@
+package io.conduithex.domain.user;
+
+import io.conduithex.domain.validation.InvalidValueException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An e-mail address as the user typed it, trimmed. Two addresses that differ only in letter case are
+ * the same account: {@link #normalized()} is what uniqueness and login compare.
+ */
+public record Email(String value) {
+    public static final int MAX_LENGTH = 254;
+    // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not ours to decide.
+    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    public Email {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException("can't be blank");
+        }
+        value = value.strip();
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
+        }
+        if (!SHAPE.matcher(value).matches()) {
+            throw new InvalidValueException("is invalid");
+        }
+    }
+
+    public String normalized() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

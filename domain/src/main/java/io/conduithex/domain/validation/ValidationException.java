@@ -1,0 +1,19 @@
+package io.conduithex.domain.validation;
+
+import io.conduithex.domain.failure.DomainException;
+
+/** Input that breaks the rules of one or more fields; nothing was changed. */
+public final class ValidationException extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient FieldErrors errors;
+
+    public ValidationException(FieldErrors errors) {
+        super("invalid input: " + errors.asMap().keySet());
+        this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+}
