@@ -28,7 +28,7 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
         if (maxDelay.compareTo(initialDelay) <= 0) {
             throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must exceed initialDelay (" + initialDelay + ")");
         }
-        if (jitterFactor < 0 || jitterFactor > 1) {
+        if (!(jitterFactor >= 0 && jitterFactor <= 1)) { // written so that NaN is rejected too
             throw new IllegalArgumentException("jitterFactor must be within [0, 1], was " + jitterFactor);
         }
         if (maxTotalDuration.compareTo(maxDelay) <= 0) {

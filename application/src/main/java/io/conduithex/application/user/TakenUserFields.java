@@ -16,9 +16,7 @@ final class TakenUserFields {
     static RuntimeException translate(ConstraintViolationException violation) {
         for (String field : new String[] {UserRepository.EMAIL, UserRepository.USERNAME}) {
             if (violation.isUniqueOn(UserRepository.TABLE, field)) {
-                var taken = new ValidationException(FieldErrors.of(field, TAKEN));
-                taken.initCause(violation);
-                return taken;
+                return new ValidationException(FieldErrors.of(field, TAKEN), violation);
             }
         }
         return violation;

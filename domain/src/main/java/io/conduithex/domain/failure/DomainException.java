@@ -10,4 +10,9 @@ public abstract class DomainException extends RuntimeException {
     protected DomainException(String message) {
         super(message, null, false, false);
     }
+
+    /** For a rejection that a lower-level failure revealed, such as a unique constraint. */
+    protected DomainException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
 }

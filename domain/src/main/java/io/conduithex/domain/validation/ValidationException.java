@@ -13,6 +13,15 @@ public final class ValidationException extends DomainException {
         this.errors = errors;
     }
 
+    /**
+     * Input rejected because of {@code cause}, such as a unique constraint the database enforced. The cause
+     * is set here because {@link #initCause} cannot be used: the cause of a domain exception is fixed at construction.
+     */
+    public ValidationException(FieldErrors errors, Throwable cause) {
+        super("invalid input: " + errors.asMap().keySet(), cause);
+        this.errors = errors;
+    }
+
     public FieldErrors errors() {
         return errors;
     }

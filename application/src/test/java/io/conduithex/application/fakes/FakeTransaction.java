@@ -1,0 +1,67 @@
+package io.conduithex.application.fakes;
+
+import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.UnitOfWork;
+
+/**
+ * In-memory repositories that outlive transactions, so a test can look at what was committed. Rolling back
+ * restores the state seen when the transaction began; writes inside read-only work fail like on a database.
+ */
+public final class FakeTransaction implements Transaction {
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository(this::requireWritable);
+    private final InMemoryFollowRepository follows = new InMemoryFollowRepository(this::requireWritable);
+    private TransactionSpec spec;
+    private InMemoryUserRepository.Snapshot usersAtBegin;
+    private InMemoryFollowRepository.Snapshot followsAtBegin;
+
+    void begin(TransactionSpec spec) {
+        this.spec = spec;
+        usersAtBegin = users.snapshot();
+        followsAtBegin = follows.snapshot();
+    }
+
+    void rollback() {
+        users.restore(usersAtBegin);
+        follows.restore(followsAtBegin);
+    }
+
+    void end() {
+        spec = null;
+    }
+
+    @Override
+    public TransactionSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public InMemoryUserRepository users() {
+        return users;
+    }
+
+    @Override
+    public InMemoryFollowRepository follows() {
+        return follows;
+    }
+
+    @Override
+    public <R> R inSavepoint(UnitOfWork.TransactionalWork<R> work) {
+        var usersBefore = users.snapshot();
+        var followsBefore = follows.snapshot();
+        try {
+            return work.execute(this);
+        } catch (RuntimeException e) {
+            users.restore(usersBefore);
+            follows.restore(followsBefore);
+            throw e;
+        }
+    }
+
+    private void requireWritable() {
+        if (spec != null && spec.isReadOnly()) {
+            throw new IllegalStateException("write inside read-only transaction '" + spec.name() + "'");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.conduithex.application.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetrySettingsTest {
+
+    private static final Duration MS_1 = Duration.ofMillis(1);
+    private static final Duration MS_5 = Duration.ofMillis(5);
+    private static final Duration S_1 = Duration.ofSeconds(1);
+
+    @Test
+    void consistent_settings_are_accepted() {
+        var settings = new RetrySettings(0, MS_1, MS_5, 0.0, S_1);
+
+        assertThat(settings.withMaxRetries(7).maxRetries()).isEqualTo(7);
+        assertThat(new RetrySettings(3, MS_1, MS_5, 1.0, S_1).jitterFactor()).isEqualTo(1.0);
+        assertThat(RetrySettings.DEFAULTS.maxRetries()).isEqualTo(3);
+    }
+
+    @Test
+    void negative_retries_are_rejected() {
+        assertThatThrownBy(() -> new RetrySettings(-1, MS_1, MS_5, 0.5, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> RetrySettings.DEFAULTS.withMaxRetries(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_zero_or_negative_initial_delay_is_rejected() {
+        assertThatThrownBy(() -> new RetrySettings(3, Duration.ZERO, MS_5, 0.5, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("initialDelay");
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1.negated(), MS_5, 0.5, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("initialDelay");
+    }
+
+    @Test
+    void a_max_delay_not_above_the_initial_delay_is_rejected() {
+        assertThatThrownBy(() -> new RetrySettings(3, MS_5, MS_5, 0.5, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxDelay");
+        assertThatThrownBy(() -> new RetrySettings(3, MS_5, MS_1, 0.5, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxDelay");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void a_jitter_outside_zero_to_one_is_rejected(double jitter) {
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, jitter, S_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jitterFactor");
+    }
+
+    @Test
+    void a_total_duration_not_above_the_max_delay_is_rejected() {
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxTotalDuration");
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxTotalDuration");
+    }
+
+    @Test
+    void missing_durations_are_rejected() {
+        assertThatThrownBy(() -> new RetrySettings(3, null, MS_5, 0.5, S_1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1, null, 0.5, S_1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, null)).isInstanceOf(NullPointerException.class);
+    }
+}

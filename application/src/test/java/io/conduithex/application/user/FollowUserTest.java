@@ -1,0 +1,85 @@
+package io.conduithex.application.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.application.fakes.InMemoryConduit;
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.validation.ValidationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FollowUserTest {
+
+    private final InMemoryConduit conduit = new InMemoryConduit();
+    private final FollowUser followUser = new FollowUser(conduit.transactions);
+    private final User jake = conduit.givenUser("jake");
+    private final User jim = conduit.givenUser("jim");
+
+    @Test
+    void following_returns_the_profile_as_followed() {
+        var profile = followUser.follow(jim.id(), "jake");
+
+        assertThat(profile.username()).isEqualTo(jake.username());
+        assertThat(profile.following()).isTrue();
+        assertThat(conduit.follows().isFollowing(jim.id(), jake.id())).isTrue();
+        assertThat(conduit.follows().isFollowing(jake.id(), jim.id())).isFalse();
+    }
+
+    @Test
+    void following_twice_is_the_same_as_following_once() {
+        followUser.follow(jim.id(), "jake");
+
+        var again = followUser.follow(jim.id(), "Jake");
+
+        assertThat(again.following()).isTrue();
+        assertThat(conduit.transaction.follows().count()).isEqualTo(1);
+    }
+
+    @Test
+    void unfollowing_returns_the_profile_as_not_followed() {
+        followUser.follow(jim.id(), "jake");
+
+        var profile = followUser.unfollow(jim.id(), "jake");
+
+        assertThat(profile.following()).isFalse();
+        assertThat(conduit.follows().isFollowing(jim.id(), jake.id())).isFalse();
+    }
+
+    @Test
+    void unfollowing_someone_not_followed_changes_nothing() {
+        var profile = followUser.unfollow(jim.id(), "jake");
+
+        assertThat(profile.following()).isFalse();
+        assertThat(conduit.transaction.follows().count()).isZero();
+    }
+
+    @Test
+    void following_yourself_is_rejected_and_stores_nothing() {
+        assertThatThrownBy(() -> followUser.follow(jake.id(), "jake"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
+                        .containsExactly(java.util.Map.entry("username", List.of("can't follow yourself"))));
+        assertThat(conduit.transaction.follows().count()).isZero();
+    }
+
+    @Test
+    void following_an_unknown_user_is_not_found() {
+        assertThatThrownBy(() -> followUser.follow(jim.id(), "nobody")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> followUser.unfollow(jim.id(), "nobody")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void following_an_invalid_username_is_not_found() {
+        assertThatThrownBy(() -> followUser.follow(jim.id(), "not a name")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_follower_who_no_longer_exists_is_not_authenticated() {
+        assertThatThrownBy(() -> followUser.follow(new UserId(999), "jake"))
+                .isInstanceOf(AuthenticationException.class);
+        assertThat(conduit.transaction.follows().count()).isZero();
+    }
+}

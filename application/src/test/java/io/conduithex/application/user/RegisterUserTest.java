@@ -1,0 +1,70 @@
+package io.conduithex.application.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.application.fakes.InMemoryConduit;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.user.Email;
+import io.conduithex.domain.user.Username;
+import io.conduithex.domain.validation.ValidationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RegisterUserTest {
+
+    private final InMemoryConduit conduit = new InMemoryConduit();
+    private final RegisterUser registerUser = new RegisterUser(conduit.transactions, conduit.hasher);
+
+    @Test
+    void a_new_user_is_stored_with_a_hashed_password() {
+        var jake = registerUser.register(RegistrationCommand.of("jake@example.com", "jake", "jakejake"));
+
+        assertThat(jake.username().value()).isEqualTo("jake");
+        assertThat(jake.passwordHash().value()).isEqualTo("hashed:jakejake");
+        assertThat(conduit.users().findByEmail(new Email("jake@example.com"))).contains(jake);
+    }
+
+    @Test
+    void a_taken_email_is_reported_on_the_email_field() {
+        conduit.givenUser("jake");
+
+        assertThatThrownBy(() -> registerUser.register(
+                RegistrationCommand.of("JAKE@example.com", "someone-else", "password1")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.errors().asMap()).containsExactly(
+                            java.util.Map.entry("email", List.of("has already been taken")));
+                    assertThat(e.getCause()).isInstanceOf(ConstraintViolationException.class);
+                });
+    }
+
+    @Test
+    void a_taken_username_is_reported_on_the_username_field() {
+        conduit.givenUser("jake");
+
+        assertThatThrownBy(() -> registerUser.register(
+                RegistrationCommand.of("other@example.com", "Jake", "password1")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
+                        .containsExactly(java.util.Map.entry("username", List.of("has already been taken"))));
+    }
+
+    @Test
+    void a_rejected_registration_stores_nothing() {
+        conduit.givenUser("jake");
+
+        assertThatThrownBy(() -> registerUser.register(RegistrationCommand.of("jake@example.com", "jim", "password1")))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(conduit.users().findByUsername(new Username("jim"))).isEmpty();
+    }
+
+    @Test
+    void a_unique_violation_is_not_retried() {
+        conduit.givenUser("jake");
+
+        assertThatThrownBy(() -> registerUser.register(RegistrationCommand.of("jake@example.com", "jim", "password1")))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(conduit.unitOfWork.attempts()).isEqualTo(1);
+    }
+}

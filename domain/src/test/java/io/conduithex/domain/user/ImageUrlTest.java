@@ -1,0 +1,54 @@
+package io.conduithex.domain.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.validation.InvalidValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageUrlTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/jake.png", "http://example.com/a/b.jpg?size=2",
+                            "HTTPS://Example.com/x.png", "https://static.productionready.io/images/smiley-cyrus.jpg"})
+    void absolute_http_and_https_urls_are_accepted(String url) {
+        assertThat(new ImageUrl(url).value()).isEqualTo(url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/a.png", "/images/jake.png", "jake.png", "javascript:alert(1)",
+                            "data:image/png;base64,AAAA", "http:///no-host.png", "https://exa mple.com/a.png",
+                            "file:///etc/passwd", "//example.com/a.png"})
+    void anything_else_is_rejected(String url) {
+        assertThatThrownBy(() -> new ImageUrl(url))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("must be an http or https URL");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void a_blank_url_is_rejected(String blank) {
+        assertThatThrownBy(() -> new ImageUrl(blank))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("can't be blank");
+    }
+
+    @Test
+    void surrounding_whitespace_is_stripped() {
+        assertThat(new ImageUrl(" https://example.com/a.png ").value()).isEqualTo("https://example.com/a.png");
+    }
+
+    @Test
+    void a_url_over_the_maximum_length_is_rejected() {
+        String prefix = "https://example.com/";
+        String url = prefix + "a".repeat(ImageUrl.MAX_LENGTH + 1 - prefix.length());
+
+        assertThatThrownBy(() -> new ImageUrl(url))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("is too long (maximum is 2048 characters)");
+    }
+}

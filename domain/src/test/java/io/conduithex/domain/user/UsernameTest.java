@@ -1,0 +1,58 @@
+package io.conduithex.domain.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.validation.InvalidValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsernameTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jake", "Jake_the-Dog.1", "jörg", "42", "名前"})
+    void letters_digits_underscore_hyphen_and_dot_are_allowed(String name) {
+        assertThat(new Username(name).value()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jake smith", "jake/x", "jake@home", "jake?", "../etc", "jake%20", "jake#1"})
+    void other_characters_are_rejected(String name) {
+        assertThatThrownBy(() -> new Username(name))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("is invalid");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", "\t"})
+    void a_blank_username_is_rejected(String blank) {
+        assertThatThrownBy(() -> new Username(blank))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("can't be blank");
+    }
+
+    @Test
+    void surrounding_whitespace_is_stripped() {
+        assertThat(new Username("  jake ").value()).isEqualTo("jake");
+    }
+
+    @Test
+    void forty_characters_are_accepted() {
+        assertThat(new Username("j".repeat(40)).value()).hasSize(Username.MAX_LENGTH);
+    }
+
+    @Test
+    void forty_one_characters_are_rejected() {
+        assertThatThrownBy(() -> new Username("j".repeat(41)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("is too long (maximum is 40 characters)");
+    }
+
+    @Test
+    void the_normalized_form_is_lower_case() {
+        assertThat(new Username("JakeTheDog").normalized()).isEqualTo("jakethedog");
+    }
+}
