@@ -28,11 +28,13 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
             return new UnexpectedPersistenceException("database access failed without an SQL error: " + failure, failure);
         }
         if (sql instanceof SQLTransientConnectionException && phase == Phase.ACQUIRE) {
-            // HikariCP's "Connection is not available, request timed out": its cause tells whether the
-            // database could not be reached or every connection was simply busy.
-            SQLException underlying = SqlErrorClassifier.firstSqlException(sql.getCause());
-            if (underlying != null && isConnectionFailure(underlying.getSQLState())) {
-                return new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(underlying), failure);
+            // HikariCP's "Connection is not available, request timed out". Its cause is the pool's last failure
+            // to open a connection (cleared by the next success): with one, the server cannot be reached or
+            // refuses our logins (08xxx, 53300, 3D000, 28P01, ...); without one, every connection is simply lent out.
+            if (sql.getCause() != null) {
+                SQLException underlying = SqlErrorClassifier.firstSqlException(sql.getCause());
+                return new DatabaseUnavailableException(Reason.CANNOT_CONNECT,
+                        underlying != null ? describe(underlying) : sql.getCause().toString(), failure);
             }
             return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, describe(sql), failure);
         }
@@ -52,7 +54,10 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
             // 57014 query_canceled: statement_timeout fired (or a cancel request arrived).
             case "57014" -> new QueryTimeoutException(describe(sql), failure);
             // 57P03 cannot_connect_now (starting up), 53300 too_many_connections: refused at the door.
-            case "57P03", "53300" -> new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(sql), failure);
+            // 3D000 invalid_catalog_name (no such database), 28000 invalid_authorization_specification,
+            // 28P01 invalid_password: the login itself is refused, so there is no database to work with.
+            case "57P03", "53300", "3D000", "28000", "28P01" ->
+                    new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(sql), failure);
             // 57P01 admin_shutdown, 57P02 crash_shutdown: the server ended our session.
             // 25P03 idle_in_transaction_session_timeout: the server ended our idle session.
             case "57P01", "57P02", "25P03" -> connectionLost(sql, failure, phase);

@@ -34,7 +34,13 @@ public final class SqliteErrorClassifier implements SqlErrorClassifier {
             return new UnexpectedPersistenceException("database access failed without an SQL error: " + failure, failure);
         }
         if (sql instanceof SQLTransientConnectionException) {
-            // HikariCP timed out waiting for a connection: for SQLite, every connection is busy.
+            // HikariCP's "Connection is not available, request timed out". Its cause is the pool's last failure to
+            // open a connection (cleared by the next success): with one, the file cannot be opened (a missing
+            // folder, a file that is not a database); without one, every connection is simply lent out.
+            if (sql.getCause() != null) {
+                return new DatabaseUnavailableException(Reason.CANNOT_CONNECT,
+                        sql.getMessage() + ": " + sql.getCause().getMessage(), failure);
+            }
             return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, sql.getMessage(), failure);
         }
         if (!(sql instanceof SQLiteException sqlite)) {
@@ -44,7 +50,9 @@ public final class SqliteErrorClassifier implements SqlErrorClassifier {
         return switch (code) {
             // SQLITE_BUSY (5) and its extended codes: another connection holds the lock past busy_timeout.
             // SQLITE_LOCKED (6): a conflict inside this connection's shared cache. Both clear on their own.
-            case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED, SQLITE_LOCKED_SHAREDCACHE ->
+            // SQLITE_BUSY_TIMEOUT (773): a blocking lock wait (SQLITE_ENABLE_SETLK_TIMEOUT builds) ran out.
+            case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_LOCKED,
+                    SQLITE_LOCKED_SHAREDCACHE ->
                     // A busy COMMIT did not happen either: SQLite refuses it before writing anything.
                     new TransientPersistenceException(Cause.BUSY, sql.getMessage(), failure);
             // SQLITE_CONSTRAINT_UNIQUE (2067), _PRIMARYKEY (1555): a duplicate key.
@@ -54,15 +62,23 @@ public final class SqliteErrorClassifier implements SqlErrorClassifier {
             // SQLITE_CONSTRAINT_NOTNULL (1299), SQLITE_CONSTRAINT_CHECK (275).
             case SQLITE_CONSTRAINT_NOTNULL -> constraint(Kind.NOT_NULL, sqlite, failure);
             case SQLITE_CONSTRAINT_CHECK -> constraint(Kind.CHECK, sqlite, failure);
-            // SQLITE_INTERRUPT (9): the statement was interrupted because it ran past its query timeout.
+            // SQLITE_INTERRUPT (9): the statement was stopped by sqlite3_interrupt (Statement.cancel) or a
+            // progress handler, which is how a deadline is enforced on SQLite. Note that sqlite-jdbc's
+            // Statement.setQueryTimeout never interrupts: it only lengthens busy_timeout, so it ends in SQLITE_BUSY.
             case SQLITE_INTERRUPT -> new QueryTimeoutException(sql.getMessage(), failure);
-            // SQLITE_CANTOPEN (14), SQLITE_NOTADB (26): the database file cannot be opened as a database.
-            case SQLITE_CANTOPEN, SQLITE_NOTADB ->
+            // SQLITE_CANTOPEN (14) and its extended codes (a missing folder, a directory, a bad path),
+            // SQLITE_NOTADB (26): the database file cannot be opened as a database.
+            case SQLITE_CANTOPEN, SQLITE_CANTOPEN_ISDIR, SQLITE_CANTOPEN_FULLPATH, SQLITE_CANTOPEN_CONVPATH,
+                    SQLITE_CANTOPEN_NOTEMPDIR, SQLITE_CANTOPEN_SYMLINK, SQLITE_CANTOPEN_DIRTYWAL, SQLITE_NOTADB ->
                     new DatabaseUnavailableException(Reason.CANNOT_CONNECT, sql.getMessage(), failure);
-            // SQLITE_IOERR (10) and its extended codes during COMMIT: the write may be partly on disk.
-            default -> phase == Phase.COMMIT && code.name().startsWith("SQLITE_IOERR")
-                    ? new CommitOutcomeUnknownException("I/O error during COMMIT: " + sql.getMessage(), failure)
-                    : new UnexpectedPersistenceException(code + ": " + sql.getMessage(), failure);
+            default -> {
+                // SQLITE_IOERR (10) and its extended codes during COMMIT: the write may be partly on disk.
+                if (phase == Phase.COMMIT && code.name().startsWith("SQLITE_IOERR")) {
+                    yield new CommitOutcomeUnknownException("I/O error during COMMIT: " + sql.getMessage(), failure);
+                }
+                // Anything else (SQLITE_ERROR for bad SQL, SQLITE_READONLY, ...) is a bug to look at.
+                yield new UnexpectedPersistenceException(code + ": " + sql.getMessage(), failure);
+            }
         };
     }
 

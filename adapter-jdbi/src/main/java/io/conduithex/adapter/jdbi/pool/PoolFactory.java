@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.Dialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -93,8 +94,11 @@ public final class PoolFactory {
     private static Pool pool(HikariConfig config, DatabaseSettings settings) {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
-        // Client-side limit as well; on SQLite it is the only one (it interrupts the statement).
-        jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
+        if (settings.dialect() == Dialect.POSTGRESQL) {
+            // A client-side backstop to the server's statement_timeout. Not on SQLite: sqlite-jdbc's query
+            // timeout only swaps busy_timeout for the statement's length, it never interrupts a statement.
+            jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
+        }
         return new Pool(config.getPoolName(), dataSource, jdbi);
     }
 
