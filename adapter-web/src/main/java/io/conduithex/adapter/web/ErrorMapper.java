@@ -1,0 +1,121 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.CommitOutcomeUnknownException;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.failure.DatabaseUnavailableException;
+import io.conduithex.domain.failure.ForbiddenException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.failure.QueryTimeoutException;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.validation.ValidationException;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure that reaches the web into an API error, in one place. Expected rejections keep their
+ * meaning (422, 401, 403, 404); database trouble the client can wait out is 503 with {@code Retry-After};
+ * anything else is a bug: 500 with an opaque error id, and the stack trace under that id in the log.
+ * Messages of persistence failures may contain SQL and values, so they are logged, never sent.
+ */
+final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    static final int RETRY_AFTER_SECONDS = 1;
+    static final String WWW_AUTHENTICATE = "Token";
+
+    private final long maxBodyBytes;
+
+    ErrorMapper(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * @param failure what went wrong
+     * @param method  the request method, for the log
+     * @param route   the matched route template (such as {@code /api/profiles/{username}}), or the raw path when
+     *                none matched
+     */
+    ApiError map(Throwable failure, String method, String route) {
+        if (failure instanceof ValidationException invalid) {
+            return new ApiError(422, invalid.errors().asMap(), Map.of());
+        }
+        if (failure instanceof TokenRejectedException rejected) {
+            return unauthorized("token", rejected.reason().message());
+        }
+        if (failure instanceof AuthenticationException) {
+            // On login it means the credentials were wrong; anywhere else, the token names no current user.
+            return UserRoutes.LOGIN.equals(route)
+                    ? unauthorized("email or password", "is invalid")
+                    : unauthorized("token", "is invalid");
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return ApiError.of(404, notFound.resource(), "not found");
+        }
+        if (failure instanceof ForbiddenException forbidden) {
+            return ApiError.of(403, "forbidden", forbidden.getMessage());
+        }
+        if (failure instanceof BodyTooLargeException) {
+            return tooLarge();
+        }
+        if (failure instanceof TransientPersistenceException
+                || failure instanceof DatabaseUnavailableException) {
+            log.warn("{} {} failed: database unavailable: {}", method, route, failure.toString());
+            return unavailable("is unavailable, try again later");
+        }
+        if (failure instanceof QueryTimeoutException) {
+            log.warn("{} {} failed: query timed out: {}", method, route, failure.toString());
+            return unavailable("took too long to answer, try again later");
+        }
+        if (failure instanceof CommitOutcomeUnknownException) {
+            log.error("{} {} failed: commit outcome unknown", method, route, failure);
+            return unavailable("lost the connection while saving: the change may or may not have been stored");
+        }
+        if (failure instanceof ConstraintViolationException violation) {
+            // The use cases translate the violations they expect; one that gets here was not foreseen.
+            log.warn("{} {} failed: unhandled {} constraint violation on {}.{} ({})", method, route,
+                    violation.kind(), violation.table().orElse("?"), violation.column().orElse("?"),
+                    violation.constraint().orElse("unnamed"), violation);
+            return ApiError.of(409, "request", "conflicts with the current state of the data");
+        }
+        if (failure instanceof HttpResponseException http) {
+            return fromJavalin(http);
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.error("{} {} failed with an unexpected error, id {}", method, route, errorId, failure);
+        return ApiError.of(500, "server", "unexpected error, id " + errorId);
+    }
+
+    /** Responses Javalin itself decided on: no route, wrong method, a body over its limit. */
+    private ApiError fromJavalin(HttpResponseException http) {
+        int status = http.getStatus();
+        switch (status) {
+            case 404:
+                return ApiError.of(404, "route", "not found");
+            case 405: {
+                var error = ApiError.of(405, "method", "is not allowed on this route");
+                String allowed = http.getDetails().get("availableMethods");
+                return allowed == null ? error : error.withHeader("Allow", allowed);
+            }
+            case 413:
+                return tooLarge();
+            default:
+                return ApiError.of(status, "request", http.getMessage() == null ? "was rejected" : http.getMessage());
+        }
+    }
+
+    private ApiError tooLarge() {
+        return ApiError.of(413, "body", "is too large (maximum is " + maxBodyBytes + " bytes)");
+    }
+
+    private static ApiError unauthorized(String field, String message) {
+        return ApiError.of(401, field, message).withHeader("WWW-Authenticate", WWW_AUTHENTICATE);
+    }
+
+    private static ApiError unavailable(String message) {
+        return ApiError.of(503, "database", message).withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+}

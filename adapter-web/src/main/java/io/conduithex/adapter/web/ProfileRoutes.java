@@ -1,0 +1,43 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.application.user.FollowUser;
+import io.conduithex.application.user.GetProfile;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** Profiles and following: parse, call one use case, shape the answer. */
+final class ProfileRoutes {
+    static final String PROFILE = "/api/profiles/{username}";
+    static final String FOLLOW = "/api/profiles/{username}/follow";
+
+    private final GetProfile getProfile;
+    private final FollowUser followUser;
+    private final Authenticator authenticator;
+
+    ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator) {
+        this.getProfile = getProfile;
+        this.followUser = followUser;
+        this.authenticator = authenticator;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(PROFILE, this::profile);
+        routes.post(FOLLOW, this::follow);
+        routes.delete(FOLLOW, this::unfollow);
+    }
+
+    private void profile(Context ctx) {
+        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        Json.respond(ctx, 200, Responses.profile(getProfile.get(viewer, ctx.pathParam("username"))));
+    }
+
+    private void follow(Context ctx) {
+        var caller = authenticator.required(ctx);
+        Json.respond(ctx, 200, Responses.profile(followUser.follow(caller.id(), ctx.pathParam("username"))));
+    }
+
+    private void unfollow(Context ctx) {
+        var caller = authenticator.required(ctx);
+        Json.respond(ctx, 200, Responses.profile(followUser.unfollow(caller.id(), ctx.pathParam("username"))));
+    }
+}

@@ -1,0 +1,23 @@
+package io.conduithex.adapter.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The id that ties a request's response, log line and error reports together. */
+final class RequestIds {
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+    // A caller's id is reused only when it cannot smuggle anything into a log line or a header.
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** {@code incoming} when it is sane, else a new random id. */
+    static String reuseOrGenerate(String incoming) {
+        if (incoming != null && SANE.matcher(incoming).matches()) {
+            return incoming;
+        }
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,71 @@
+package io.conduithex.adapter.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.conduithex.application.user.GetCurrentUser;
+import io.conduithex.application.user.LoginUser;
+import io.conduithex.application.user.RegisterUser;
+import io.conduithex.application.user.UpdateUser;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** Registration, login and the current user: parse, call one use case, shape the answer. */
+final class UserRoutes {
+    static final String REGISTER = "/api/users";
+    static final String LOGIN = "/api/users/login";
+    static final String CURRENT_USER = "/api/user";
+
+    private final RegisterUser registerUser;
+    private final LoginUser loginUser;
+    private final GetCurrentUser getCurrentUser;
+    private final UpdateUser updateUser;
+    private final TokenService tokens;
+    private final Authenticator authenticator;
+    private final long maxBodyBytes;
+
+    UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser, UpdateUser updateUser,
+               TokenService tokens, Authenticator authenticator, long maxBodyBytes) {
+        this.registerUser = registerUser;
+        this.loginUser = loginUser;
+        this.getCurrentUser = getCurrentUser;
+        this.updateUser = updateUser;
+        this.tokens = tokens;
+        this.authenticator = authenticator;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post(REGISTER, this::register);
+        routes.post(LOGIN, this::login);
+        routes.get(CURRENT_USER, this::current);
+        routes.put(CURRENT_USER, this::update);
+    }
+
+    private void register(Context ctx) {
+        var command = UserRequests.registration(userIn(ctx));
+        var user = registerUser.register(command);
+        Json.respond(ctx, 201, Responses.user(user, tokens.issue(user.id())));
+    }
+
+    private void login(Context ctx) {
+        var command = UserRequests.login(userIn(ctx));
+        var user = loginUser.login(command);
+        Json.respond(ctx, 200, Responses.user(user, tokens.issue(user.id())));
+    }
+
+    private void current(Context ctx) {
+        var caller = authenticator.required(ctx);
+        var user = getCurrentUser.get(caller.id());
+        Json.respond(ctx, 200, Responses.user(user, caller.token()));
+    }
+
+    private void update(Context ctx) {
+        var caller = authenticator.required(ctx);
+        var command = UserRequests.update(userIn(ctx));
+        var user = updateUser.update(caller.id(), command);
+        Json.respond(ctx, 200, Responses.user(user, caller.token()));
+    }
+
+    private ObjectNode userIn(Context ctx) {
+        return RequestBody.wrapped(RequestBody.read(ctx, maxBodyBytes), UserRequests.WRAPPER);
+    }
+}

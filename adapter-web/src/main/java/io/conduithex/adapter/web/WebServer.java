@@ -1,0 +1,185 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.application.user.FollowUser;
+import io.conduithex.application.user.GetCurrentUser;
+import io.conduithex.application.user.GetProfile;
+import io.conduithex.application.user.LoginUser;
+import io.conduithex.application.user.RegisterUser;
+import io.conduithex.application.user.UpdateUser;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP API: the Conduit routes on Javalin (Jetty), with token authentication, JSON errors, CORS, request
+ * ids and one log line per request.
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #stop()} once (a stopped server cannot be started again).
+ * {@code stop()} stops accepting connections, lets requests in flight finish within the configured shutdown
+ * timeout, then returns. Both are thread-safe. Requests run on virtual threads when the runtime has them
+ * (JDK 21+), else on Jetty's platform thread pool.
+ */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final Logger requestLog = LoggerFactory.getLogger("io.conduithex.adapter.web.requests");
+    private static final String STARTED_AT = "conduit.startedAtNanos";
+    private static final long IDLE_CONNECTION_GRACE_MS = 100;
+
+    private final WebSettings settings;
+    private final UserRoutes users;
+    private final ProfileRoutes profiles;
+    private final ErrorMapper errors;
+    private final Cors cors;
+    private Javalin app;
+    private boolean stopped;
+
+    @Inject
+    public WebServer(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser,
+                     UpdateUser updateUser, GetProfile getProfile, FollowUser followUser, TokenService tokens,
+                     WebSettings settings) {
+        this.settings = settings;
+        var authenticator = new Authenticator(tokens);
+        this.users = new UserRoutes(registerUser, loginUser, getCurrentUser, updateUser, tokens, authenticator,
+                settings.maxBodyBytes());
+        this.profiles = new ProfileRoutes(getProfile, followUser, authenticator);
+        this.errors = new ErrorMapper(settings.maxBodyBytes());
+        this.cors = new Cors(settings);
+    }
+
+    /**
+     * Starts listening on the configured port.
+     *
+     * @return the bound port (useful with port 0)
+     * @throws IllegalStateException when already started or stopped
+     */
+    public synchronized int start() {
+        if (app != null || stopped) {
+            throw new IllegalStateException("a web server starts once");
+        }
+        app = Javalin.create(this::configure);
+        app.start(settings.port());
+        log.info("HTTP server listening on port {} ({} threads)", app.port(),
+                virtualThreadsAvailable() ? "virtual" : "platform");
+        return app.port();
+    }
+
+    /** The bound port; only while started. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return app.port();
+    }
+
+    /**
+     * Stops accepting connections, waits up to the shutdown timeout for requests in flight, then stops.
+     * Idempotent; does nothing when never started.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (app == null) {
+            return;
+        }
+        log.info("HTTP server stopping: no new connections, up to {} ms for requests in flight",
+                settings.shutdownTimeout().toMillis());
+        long began = System.nanoTime();
+        app.stop();
+        log.info("HTTP server stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false;
+        config.concurrency.useVirtualThreads = virtualThreadsAvailable();
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jetty.modifyServer(server -> {
+            // GracefulHandler is what makes Server.stop() wait for requests in flight; idle keep-alive
+            // connections are closed after a short grace instead of holding up the stop.
+            var graceful = new GracefulHandler();
+            graceful.setShutdownIdleTimeout(IDLE_CONNECTION_GRACE_MS);
+            server.insertHandler(graceful);
+            server.setStopTimeout(settings.shutdownTimeout().toMillis());
+            server.setErrorHandler(new JsonErrorPages());
+        });
+
+        config.routes.before(this::beginRequest);
+        users.addTo(config.routes);
+        profiles.addTo(config.routes);
+        config.routes.exception(HttpResponseException.class, this::respondWithError);
+        config.routes.exception(Exception.class, this::respondWithError);
+        config.router.javaLangErrorHandler(this::respondToError);
+        config.requestLogger.http(this::logRequest);
+    }
+
+    private void beginRequest(Context ctx) {
+        ctx.attribute(STARTED_AT, System.nanoTime());
+        String requestId = RequestIds.reuseOrGenerate(ctx.header(RequestIds.HEADER));
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        ctx.header(RequestIds.HEADER, requestId);
+        cors.decorate(ctx);
+        if (Cors.isPreflight(ctx)) {
+            cors.answerPreflight(ctx);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void respondWithError(Exception failure, Context ctx) {
+        ApiError error = errors.map(failure, ctx.req().getMethod(), route(ctx));
+        error.headers().forEach(ctx::header);
+        Json.respond(ctx, error.status(), error.body());
+    }
+
+    /** A java.lang.Error (out of memory, stack overflow) still gets a JSON 500 and a logged id. */
+    private void respondToError(HttpServletResponse response, Error error) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Request failed with a JVM error, id {}", errorId, error);
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.resetBuffer();
+            response.setStatus(500);
+            response.setContentType(Json.CONTENT_TYPE);
+            response.getOutputStream().write(Json.write(
+                    ApiError.of(500, "server", "unexpected error, id " + errorId).body()));
+        } catch (IOException | RuntimeException e) {
+            error.addSuppressed(e);
+        }
+    }
+
+    private void logRequest(Context ctx, Float handlerMillis) {
+        try {
+            Long startedAt = ctx.attribute(STARTED_AT);
+            double millis = startedAt == null ? handlerMillis : (System.nanoTime() - startedAt) / 1_000_000.0;
+            requestLog.info("{} {} -> {} in {} ms [{}]", ctx.req().getMethod(), route(ctx), ctx.statusCode(),
+                    String.format(Locale.ROOT, "%.1f", millis), ctx.res().getHeader(RequestIds.HEADER));
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** The matched route template, a bounded set; the raw path only when no route matched. */
+    private static String route(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint != null ? endpoint.path : ctx.path();
+    }
+
+    private static boolean virtualThreadsAvailable() {
+        return Runtime.version().feature() >= 21;
+    }
+}

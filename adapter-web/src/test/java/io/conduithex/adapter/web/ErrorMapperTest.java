@@ -1,0 +1,150 @@
+package io.conduithex.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.CommitOutcomeUnknownException;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.failure.DatabaseUnavailableException;
+import io.conduithex.domain.failure.ForbiddenException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.failure.QueryTimeoutException;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.failure.UnexpectedPersistenceException;
+import io.conduithex.domain.validation.FieldErrors;
+import io.conduithex.domain.validation.ValidationException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.EndpointNotFound;
+import io.javalin.http.HandlerType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ErrorMapperTest {
+    private final ErrorMapper mapper = new ErrorMapper(1024);
+
+    @Test
+    void aValidationFailureIs422WithEveryFieldAndMessage() {
+        var errors = FieldErrors.builder().add("email", "is invalid").add("password", "can't be blank")
+                .add("password", "is too short").build();
+
+        var error = map(new ValidationException(errors), "/api/users");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.body()).isEqualTo(Map.of("errors", Map.of(
+                "email", List.of("is invalid"), "password", List.of("can't be blank", "is too short"))));
+    }
+
+    @Test
+    void wrongCredentialsOnLoginAre401WithTheSpecsMessage() {
+        var error = map(new AuthenticationException("email or password is invalid"), UserRoutes.LOGIN);
+
+        assertThat(error.status()).isEqualTo(401);
+        assertThat(error.errors()).isEqualTo(Map.of("email or password", List.of("is invalid")));
+        assertThat(error.headers()).containsEntry("WWW-Authenticate", "Token");
+    }
+
+    @Test
+    void anAuthenticationFailureElsewhereIs401AboutTheToken() {
+        var error = map(new AuthenticationException("user no longer exists"), UserRoutes.CURRENT_USER);
+
+        assertThat(error.status()).isEqualTo(401);
+        assertThat(error.errors()).isEqualTo(Map.of("token", List.of("is invalid")));
+    }
+
+    @Test
+    void aMissingOrExpiredTokenIs401SayingWhich() {
+        assertThat(map(new TokenRejectedException(TokenRejectedException.Reason.MISSING), "/api/user").errors())
+                .isEqualTo(Map.of("token", List.of("is missing")));
+        var expired = map(new TokenRejectedException(TokenRejectedException.Reason.EXPIRED), "/api/user");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.errors()).isEqualTo(Map.of("token", List.of("has expired")));
+    }
+
+    @Test
+    void aMissingResourceIs404NamingIt() {
+        var error = map(new NotFoundException("profile"), ProfileRoutes.PROFILE);
+
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.errors()).isEqualTo(Map.of("profile", List.of("not found")));
+    }
+
+    @Test
+    void aForbiddenActionIs403() {
+        var error = map(new ForbiddenException("only the author may delete an article"), "/api/articles/{slug}");
+
+        assertThat(error.status()).isEqualTo(403);
+        assertThat(error.errors()).isEqualTo(Map.of("forbidden", List.of("only the author may delete an article")));
+    }
+
+    @Test
+    void databaseTroubleTheClientCanWaitOutIs503WithRetryAfter() {
+        var cause = new SQLException("connection refused to db.internal:5432 as admin");
+        for (RuntimeException failure : List.of(
+                new TransientPersistenceException(TransientPersistenceException.Cause.DEADLOCK, "deadlock", cause),
+                new DatabaseUnavailableException(DatabaseUnavailableException.Reason.POOL_EXHAUSTED, "pool", cause),
+                new QueryTimeoutException("statement timeout", cause),
+                new CommitOutcomeUnknownException("commit failed", cause))) {
+            var error = map(failure, "/api/users");
+
+            assertThat(error.status()).as(failure.getClass().getSimpleName()).isEqualTo(503);
+            assertThat(error.headers()).containsEntry("Retry-After", "1");
+            assertThat(error.errors()).containsOnlyKeys("database");
+            assertThat(error.body().toString()).doesNotContain("db.internal", "admin", "deadlock");
+        }
+    }
+
+    @Test
+    void aConstraintViolationNobodyTranslatedIs409WithoutDatabaseDetails() {
+        var violation = new ConstraintViolationException(ConstraintViolationException.Kind.FOREIGN_KEY,
+                "follows_followee_fk", "follows", "followee_id", "insert into follows ... violates", null);
+
+        var error = map(violation, ProfileRoutes.FOLLOW);
+
+        assertThat(error.status()).isEqualTo(409);
+        assertThat(error.body().toString()).doesNotContain("follows_followee_fk", "insert into");
+    }
+
+    @Test
+    void anythingElseIs500WithAnOpaqueErrorIdAndNoDetails() {
+        var error = map(new UnexpectedPersistenceException("syntax error near SELEKT password_hash", null),
+                "/api/users");
+
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(error.errors()).containsOnlyKeys("server");
+        assertThat(error.errors().get("server").get(0))
+                .matches("unexpected error, id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(map(new IllegalStateException("boom"), "/api/user").status()).isEqualTo(500);
+    }
+
+    @Test
+    void twoUnexpectedErrorsGetDifferentIds() {
+        assertThat(map(new IllegalStateException("a"), "/x").errors())
+                .isNotEqualTo(map(new IllegalStateException("a"), "/x").errors());
+    }
+
+    @Test
+    void anUnknownRouteIs404AndAWrongMethodIs405WithAllow() {
+        var notFound = map(new EndpointNotFound(HandlerType.GET, "/api/nope"), "/api/nope");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.errors()).isEqualTo(Map.of("route", List.of("not found")));
+
+        var wrongMethod = map(new MethodNotAllowedResponse("Method not allowed",
+                Map.of("availableMethods", "GET, PUT")), "/api/user");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.headers()).containsEntry("Allow", "GET, PUT");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413SayingTheLimit() {
+        var error = map(new BodyTooLargeException(1024), "/api/users");
+
+        assertThat(error.status()).isEqualTo(413);
+        assertThat(error.errors()).isEqualTo(Map.of("body", List.of("is too large (maximum is 1024 bytes)")));
+    }
+
+    private ApiError map(RuntimeException failure, String route) {
+        return mapper.map(failure, "POST", route);
+    }
+}

@@ -1,0 +1,53 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.UnitOfWork;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A unit of work that never reaches a database: every transaction fails with the scripted failure, after
+ * optionally waiting at a gate so a test can hold a request in flight.
+ */
+final class ScriptedUnitOfWork implements UnitOfWork {
+    private volatile Supplier<RuntimeException> failure = () -> new NotFoundException("profile");
+    private volatile CountDownLatch gate;
+    final CountDownLatch entered = new CountDownLatch(1);
+
+    void failWith(Supplier<RuntimeException> next) {
+        this.failure = next;
+    }
+
+    /** Holds every transaction until {@link #open()}; {@link #entered} counts down when one is waiting. */
+    void holdAtGate() {
+        this.gate = new CountDownLatch(1);
+    }
+
+    void open() {
+        gate.countDown();
+    }
+
+    @Override
+    public <R> R inTransaction(TransactionSpec spec, TransactionalWork<R> work) {
+        var waitHere = gate;
+        if (waitHere != null) {
+            entered.countDown();
+            try {
+                if (!waitHere.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw failure.get();
+    }
+
+    @Override
+    public boolean isActive() {
+        return false;
+    }
+}

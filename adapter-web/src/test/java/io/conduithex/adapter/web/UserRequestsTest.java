@@ -1,0 +1,115 @@
+package io.conduithex.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.conduithex.application.user.FieldChange;
+import io.conduithex.domain.user.Bio;
+import io.conduithex.domain.user.Email;
+import io.conduithex.domain.validation.FieldErrors;
+import io.conduithex.domain.validation.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserRequestsTest {
+
+    @Test
+    void anAbsentFieldIsLeftUnchangedNullClearsItAndAStringSetsIt() {
+        var user = user("{\"user\":{\"bio\":null,\"email\":\"jake@jake.jake\"}}");
+        var types = FieldErrors.builder();
+
+        assertThat(UserRequests.change(user, "image", types)).isInstanceOf(FieldChange.Unchanged.class);
+        assertThat(UserRequests.change(user, "bio", types)).isInstanceOf(FieldChange.Cleared.class);
+        assertThat(UserRequests.change(user, "email", types)).isEqualTo(FieldChange.setTo("jake@jake.jake"));
+        assertThat(types.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdateOfTheBioAloneChangesNothingElse() {
+        var command = UserRequests.update(user("{\"user\":{\"bio\":\"I like to skateboard\"}}"));
+
+        assertThat(command.bio()).isEqualTo(FieldChange.setTo(new Bio("I like to skateboard")));
+        assertThat(List.of(command.email(), command.username(), command.password(), command.image()))
+                .allMatch(change -> change instanceof FieldChange.Unchanged);
+    }
+
+    @Test
+    void anEmptyBioOrImageClearsIt() {
+        var command = UserRequests.update(user("{\"user\":{\"bio\":\"\",\"image\":\"\"}}"));
+
+        assertThat(command.bio()).isInstanceOf(FieldChange.Cleared.class);
+        assertThat(command.image()).isInstanceOf(FieldChange.Cleared.class);
+    }
+
+    @Test
+    void aNullEmailUsernameOrPasswordCannotBeBlank() {
+        assertInvalid(() -> UserRequests.update(user("{\"user\":{\"email\":null,\"username\":null,\"password\":null}}")),
+                Map.of("email", List.of("can't be blank"), "username", List.of("can't be blank"),
+                        "password", List.of("can't be blank")));
+    }
+
+    @Test
+    void aNewEmailIsValidated() {
+        assertThat(UserRequests.update(user("{\"user\":{\"email\":\"new@jake.jake\"}}")).email())
+                .isEqualTo(FieldChange.setTo(new Email("new@jake.jake")));
+        assertInvalid(() -> UserRequests.update(user("{\"user\":{\"email\":\"not-an-email\"}}")),
+                Map.of("email", List.of("is invalid")));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamed() {
+        assertInvalid(() -> UserRequests.update(user("{\"user\":{\"bio\":42,\"image\":[\"x\"]}}")),
+                Map.of("bio", List.of("must be a string"), "image", List.of("must be a string")));
+        assertInvalid(() -> UserRequests.registration(user(
+                        "{\"user\":{\"email\":true,\"username\":\"jake\",\"password\":\"jakejake\"}}")),
+                Map.of("email", List.of("must be a string")));
+    }
+
+    @Test
+    void aRegistrationWithEveryFieldMissingListsEachOne() {
+        assertInvalid(() -> UserRequests.registration(user("{\"user\":{}}")), Map.of(
+                "email", List.of("can't be blank"), "username", List.of("can't be blank"),
+                "password", List.of("can't be blank")));
+    }
+
+    @Test
+    void aLoginNeedsEmailAndPassword() {
+        assertInvalid(() -> UserRequests.login(user("{\"user\":{\"email\":\"jake@jake.jake\"}}")),
+                Map.of("password", List.of("can't be blank")));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedAsSuch() {
+        assertInvalid(() -> user("{\"user\":{"), Map.of("body", List.of("is not valid JSON")));
+        assertInvalid(() -> user("{\"user\":{}} trailing"), Map.of("body", List.of("is not valid JSON")));
+        assertInvalid(() -> user("{\"user\":{\"email\":\"a\",\"email\":\"b\"}}"),
+                Map.of("body", List.of("is not valid JSON")));
+    }
+
+    @Test
+    void anEmptyBodyCannotBeBlank() {
+        assertInvalid(() -> user(""), Map.of("body", List.of("can't be blank")));
+        assertInvalid(() -> user("   "), Map.of("body", List.of("can't be blank")));
+    }
+
+    @Test
+    void aBodyWithoutTheUserObjectIsRejectedNamingIt() {
+        assertInvalid(() -> user("{\"email\":\"jake@jake.jake\"}"), Map.of("user", List.of("can't be blank")));
+        assertInvalid(() -> user("{\"user\":null}"), Map.of("user", List.of("can't be blank")));
+        assertInvalid(() -> user("{\"user\":\"jake\"}"), Map.of("user", List.of("must be an object")));
+        assertInvalid(() -> user("[1,2]"), Map.of("body", List.of("must be a JSON object")));
+    }
+
+    private static ObjectNode user(String json) {
+        return RequestBody.wrapped(json.getBytes(StandardCharsets.UTF_8), UserRequests.WRAPPER);
+    }
+
+    private static void assertInvalid(Runnable parse, Map<String, List<String>> expected) {
+        assertThatThrownBy(parse::run)
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().asMap()).isEqualTo(expected));
+    }
+}

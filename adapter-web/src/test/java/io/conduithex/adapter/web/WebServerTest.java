@@ -1,0 +1,271 @@
+package io.conduithex.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.application.transaction.RetrySettings;
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.FollowUser;
+import io.conduithex.application.user.GetCurrentUser;
+import io.conduithex.application.user.GetProfile;
+import io.conduithex.application.user.LoginUser;
+import io.conduithex.application.user.RegisterUser;
+import io.conduithex.application.user.UpdateUser;
+import io.conduithex.domain.failure.DatabaseUnavailableException;
+import io.conduithex.domain.port.security.PasswordHasher;
+import io.conduithex.domain.user.Password;
+import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.domain.user.UserId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server's cross-cutting behaviour over a real socket, with a unit of work that never reaches a database. */
+class WebServerTest {
+    private static final byte[] SECRET = "web-server-test-secret-32-bytes-long!".getBytes(StandardCharsets.UTF_8);
+
+    private final ScriptedUnitOfWork unitOfWork = new ScriptedUnitOfWork();
+    private final TokenService tokens = new TokenService(SECRET, Duration.ofHours(1));
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private WebServer server;
+    private URI base;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anUnknownRouteIs404Json() throws Exception {
+        start(WebSettings.defaults());
+
+        var response = send(get("/api/nothing-here"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertJson(response);
+        assertThat(response.body()).isEqualTo("{\"errors\":{\"route\":[\"not found\"]}}");
+    }
+
+    @Test
+    void aKnownPathWithTheWrongMethodIs405JsonListingTheAllowedOnes() throws Exception {
+        start(WebSettings.defaults());
+
+        var response = send(request("/api/user").DELETE().build());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertJson(response);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
+                allow -> assertThat(allow).contains("GET").contains("PUT"));
+    }
+
+    @Test
+    void aPreflightIsAnsweredWithTheCorsHeaders() throws Exception {
+        start(WebSettings.defaults());
+
+        var response = send(request("/api/users").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,authorization").build());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        var headers = response.headers();
+        assertThat(headers.firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(headers.firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+                methods -> assertThat(methods).contains("GET", "POST", "PUT", "DELETE"));
+        assertThat(headers.firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                allowed -> assertThat(allowed).contains("Content-Type", "Authorization", "X-Requested-With"));
+        assertThat(headers.firstValue("Access-Control-Max-Age")).isPresent();
+        assertThat(headers.firstValue("Content-Type")).isEmpty();
+    }
+
+    @Test
+    void aRequestJettyCannotParseIsAnsweredWithJsonAndARequestId() throws Exception {
+        start(WebSettings.defaults());
+
+        String response;
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/json; charset=utf-8")
+                .containsIgnoringCase("X-Request-Id: ")
+                .endsWith("{\"errors\":{\"request\":[\"bad request\"]}}");
+    }
+
+    @Test
+    void onlyAConfiguredOriginIsAllowedWhenOriginsAreListed() throws Exception {
+        start(WebSettings.defaults().withAllowedOrigins(List.of("https://app.example")));
+
+        var allowed = send(request("/api/nothing").header("Origin", "https://app.example").GET().build());
+        var other = send(request("/api/nothing").header("Origin", "https://evil.example").GET().build());
+
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example");
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdReusingASaneIncomingOne() throws Exception {
+        start(WebSettings.defaults());
+
+        var generated = send(get("/api/nothing"));
+        var reused = send(request("/api/nothing").header("X-Request-Id", "abc-123").GET().build());
+        var replaced = send(request("/api/nothing").header("X-Request-Id", "bad id\twith tab").GET().build());
+
+        assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(id).hasSize(36));
+        assertThat(reused.headers().firstValue("X-Request-Id")).contains("abc-123");
+        assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(id).isNotEqualTo("bad id\twith tab").hasSize(36));
+    }
+
+    @Test
+    void anUnavailableDatabaseIs503WithRetryAfter() throws Exception {
+        unitOfWork.failWith(() -> new DatabaseUnavailableException(
+                DatabaseUnavailableException.Reason.POOL_EXHAUSTED, "pool exhausted", null));
+        start(WebSettings.defaults());
+
+        var response = send(get("/api/profiles/jake"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertJson(response);
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithAnErrorIdAndNoStackTrace() throws Exception {
+        unitOfWork.failWith(() -> new IllegalStateException("secret internals"));
+        start(WebSettings.defaults());
+
+        var response = send(get("/api/profiles/jake"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertJson(response);
+        assertThat(response.body()).matches("\\{\"errors\":\\{\"server\":\\[\"unexpected error, id [0-9a-f-]{36}\"]}}");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413Json() throws Exception {
+        start(WebSettings.defaults().withMaxBodyBytes(1024));
+        String big = "{\"user\":{\"bio\":\"" + "x".repeat(4096) + "\"}}";
+
+        var response = send(request("/api/users").POST(HttpRequest.BodyPublishers.ofString(big)).build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertJson(response);
+        assertThat(response.body()).contains("is too large");
+    }
+
+    @Test
+    void aGarbageTokenIsRefusedEvenWhereAuthenticationIsOptional() throws Exception {
+        start(WebSettings.defaults());
+
+        var response = send(request("/api/profiles/jake").header("Authorization", "Token garbage").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertJson(response);
+        assertThat(response.body()).isEqualTo("{\"errors\":{\"token\":[\"is invalid\"]}}");
+    }
+
+    @Test
+    void aProtectedRouteWithoutATokenIs401() throws Exception {
+        start(WebSettings.defaults());
+
+        var response = send(request("/api/profiles/jake/follow").POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"errors\":{\"token\":[\"is missing\"]}}");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Token");
+    }
+
+    @Test
+    void stoppingRefusesNewConnectionsButLetsARequestInFlightFinish() throws Exception {
+        unitOfWork.holdAtGate();
+        start(WebSettings.defaults().withShutdownTimeout(Duration.ofSeconds(10)));
+        String token = tokens.issue(new UserId(1));
+
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                request("/api/profiles/jake").header("Authorization", "Token " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unitOfWork.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        awaitNewConnectionsRefused();
+
+        assertThat(stopping).isNotDone();
+        unitOfWork.open();
+        var response = inFlight.get(10, TimeUnit.SECONDS);
+        stopping.get(15, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]}}");
+    }
+
+    /** Bounded: fails the test if the server still accepts connections after five seconds. */
+    private void awaitNewConnectionsRefused() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            var freshClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(1)).build();
+            try {
+                freshClient.send(get("/api/nothing"), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the server kept accepting new connections while stopping");
+    }
+
+    private void start(WebSettings settings) {
+        var transactions = new TransactionRunner(unitOfWork, RetrySettings.DEFAULTS.withMaxRetries(0),
+                new SimpleMeterRegistry());
+        var hasher = new PlainHasher();
+        server = new WebServer(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
+                new GetCurrentUser(transactions), new UpdateUser(transactions, hasher),
+                new GetProfile(transactions), new FollowUser(transactions), tokens, settings.withPort(0));
+        base = URI.create("http://127.0.0.1:" + server.start());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertJson(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+    }
+
+    /** Not a hash at all; enough for requests that never get as far as checking a password. */
+    private static final class PlainHasher implements PasswordHasher {
+        @Override
+        public PasswordHash hash(Password password) {
+            return new PasswordHash("plain:" + password.reveal());
+        }
+
+        @Override
+        public boolean matches(Password password, PasswordHash hash) {
+            return hash.value().equals("plain:" + password.reveal());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.conduithex.bootstrap;
+
+import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.bootstrap.config.ConfigurationException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code java -jar conduit.jar serve|migrate}. Exit codes: 0 done, 1 failed, 2 bad usage
+ * or bad configuration (one line on standard error naming the variable).
+ */
+@Command(name = "conduit",
+        description = "The Conduit (RealWorld) API server.",
+        subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Configuration comes from environment variables; see 'conduit serve --help'."})
+public final class Main implements Runnable {
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        int exitCode = commandLine().execute(args);
+        // A clean exit needs no System.exit: serve returns only once the JVM is already shutting down.
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    static CommandLine commandLine() {
+        var commandLine = new CommandLine(new Main());
+        for (String name : new String[] {"serve", "migrate"}) {
+            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP);
+        }
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve or migrate");
+    }
+
+    /** The configuration from the environment, or empty after printing the one line that says what is wrong. */
+    static Optional<AppConfig> loadConfiguration(PrintWriter err) {
+        try {
+            return Optional.of(AppConfig.load(ConfigSource.system()));
+        } catch (ConfigurationException e) {
+            err.println("Invalid configuration: " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    static final String[] CONFIGURATION_HELP = {
+        "",
+        "Environment variables (-DNAME=value overrides one):",
+        "  DATABASE_URL             JDBC URL (jdbc:sqlite:./data/conduit.db)",
+        "  DATABASE_USER            database user",
+        "  DATABASE_PASSWORD        database password",
+        "  PORT                     HTTP port, 0-65535 (8080)",
+        "  JWT_SECRET               token key, >= 32 bytes (random per start)",
+        "  JWT_TTL                  token lifetime, ISO-8601 such as PT12H (P30D)",
+        "  DB_POOL_SIZE             maximum database connections (10)",
+        "  DB_POOL_TIMEOUT_MS       wait for a connection, ms (5000)",
+        "  DB_MAX_LIFETIME_MS       pooled connection lifetime, ms (1800000)",
+        "  DB_STATEMENT_TIMEOUT_MS  statement timeout, ms (10000)",
+        "  DB_MAX_RETRIES           retries after a transient failure (3)",
+        "  BCRYPT_COST              bcrypt cost factor, 4-31 (10)",
+        "  CORS_ALLOWED_ORIGINS     * or comma-separated origins (*)",
+    };
+}

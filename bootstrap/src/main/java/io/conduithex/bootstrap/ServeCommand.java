@@ -1,0 +1,53 @@
+package io.conduithex.bootstrap;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Migrates the database, then serves the API until the process is told to stop (SIGTERM, Ctrl-C). */
+@Command(name = "serve", description = "Apply pending database migrations, then serve the API.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = Main.loadConfiguration(spec.commandLine().getErr());
+        if (config.isEmpty()) {
+            return Main.EXIT_BAD_CONFIGURATION;
+        }
+        Conduit conduit;
+        try {
+            conduit = Conduit.start(config.get());
+        } catch (StartupException e) {
+            log.error("Conduit could not start: {}", e.getMessage(), e.getCause());
+            return Main.EXIT_FAILED;
+        } catch (RuntimeException e) {
+            log.error("Conduit could not start", e);
+            return Main.EXIT_FAILED;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutdown requested");
+            try {
+                conduit.close();
+            } catch (RuntimeException e) {
+                log.error("Shutdown did not complete cleanly", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "conduit-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package io.conduithex.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.conduithex.adapter.web.TokenService;
+import io.conduithex.adapter.web.WebServer;
+import io.conduithex.adapter.web.WebSettings;
+import io.conduithex.bootstrap.config.AppConfig;
+
+/** The HTTP server and its token service. */
+final class WebModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(WebServer.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    WebSettings webSettings(AppConfig config) {
+        return config.webSettings();
+    }
+
+    @Provides
+    @Singleton
+    TokenService tokens(AppConfig config) {
+        return new TokenService(config.jwtSecret().bytes(), config.jwtTtl());
+    }
+}

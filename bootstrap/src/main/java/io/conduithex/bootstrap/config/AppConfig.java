@@ -1,0 +1,169 @@
+package io.conduithex.bootstrap.config;
+
+import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.web.TokenService;
+import io.conduithex.adapter.web.WebSettings;
+import io.conduithex.application.transaction.RetrySettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The application's configuration, read from environment variables (a system property of the same name
+ * overrides one) and validated as a whole before anything starts. Unset or blank variables take their
+ * defaults, which give a working server with no configuration at all.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><th>variable</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>DATABASE_URL</td><td>jdbc:sqlite:./data/conduit.db</td><td>JDBC URL, SQLite or PostgreSQL; a SQLite
+ *       file's folder is created when missing</td></tr>
+ *   <tr><td>DATABASE_USER, DATABASE_PASSWORD</td><td>none</td><td>credentials</td></tr>
+ *   <tr><td>PORT</td><td>8080</td><td>HTTP port, 0..65535 (0: any free port)</td></tr>
+ *   <tr><td>JWT_SECRET</td><td>random per start (tokens do not survive a restart)</td><td>HS256 key, at least
+ *       32 bytes of UTF-8</td></tr>
+ *   <tr><td>JWT_TTL</td><td>P30D</td><td>token lifetime as an ISO-8601 duration (P30D, PT12H), PT1M..P365D</td></tr>
+ *   <tr><td>DB_POOL_SIZE</td><td>10</td><td>maximum connections, 1..1000</td></tr>
+ *   <tr><td>DB_POOL_TIMEOUT_MS</td><td>5000</td><td>wait for a connection, 250..600000</td></tr>
+ *   <tr><td>DB_MAX_LIFETIME_MS</td><td>1800000</td><td>pooled connection lifetime, 30000..86400000</td></tr>
+ *   <tr><td>DB_STATEMENT_TIMEOUT_MS</td><td>10000</td><td>statement timeout, 1..3600000</td></tr>
+ *   <tr><td>DB_MAX_RETRIES</td><td>3</td><td>retries of a unit of work after a transient failure, 0..20</td></tr>
+ *   <tr><td>BCRYPT_COST</td><td>10</td><td>bcrypt cost factor, 4..31</td></tr>
+ *   <tr><td>CORS_ALLOWED_ORIGINS</td><td>*</td><td>{@code *} or comma-separated origins
+ *       ({@code https://app.example.com})</td></tr>
+ * </table>
+ */
+public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, boolean jwtSecretGenerated,
+                        Duration jwtTtl, int maxRetries, int bcryptCost, List<String> corsAllowedOrigins) {
+
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DATABASE_USER = "DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+    public static final String PORT = "PORT";
+    public static final String JWT_SECRET = "JWT_SECRET";
+    public static final String JWT_TTL = "JWT_TTL";
+    public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+    public static final String DB_POOL_TIMEOUT_MS = "DB_POOL_TIMEOUT_MS";
+    public static final String DB_MAX_LIFETIME_MS = "DB_MAX_LIFETIME_MS";
+    public static final String DB_STATEMENT_TIMEOUT_MS = "DB_STATEMENT_TIMEOUT_MS";
+    public static final String DB_MAX_RETRIES = "DB_MAX_RETRIES";
+    public static final String BCRYPT_COST = "BCRYPT_COST";
+    public static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
+
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/conduit.db";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_JWT_TTL = TokenService.DEFAULT_LIFETIME;
+    public static final int DEFAULT_BCRYPT_COST = 10;
+    static final String APPLICATION_NAME = "conduit";
+
+    private static final Pattern ORIGIN = Pattern.compile("(?i)https?://[^/\\s,*]+");
+
+    public AppConfig {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(jwtSecret, "jwtSecret");
+        Objects.requireNonNull(jwtTtl, "jwtTtl");
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
+
+    /**
+     * Reads and validates every variable.
+     *
+     * @throws ConfigurationException naming the first variable whose value cannot be used
+     */
+    public static AppConfig load(ConfigSource source) {
+        var read = new ConfigReader(source);
+
+        String url = read.text(DATABASE_URL, DEFAULT_DATABASE_URL);
+        try {
+            Dialect.fromUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw ConfigReader.invalid(DATABASE_URL, "must be a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:",
+                    JdbcUrls.masked(url));
+        }
+        String user = read.text(DATABASE_USER, null);
+        String password = read.secret(DATABASE_PASSWORD);
+        int port = read.integer(PORT, DEFAULT_PORT, 0, 65535);
+
+        String givenSecret = read.secret(JWT_SECRET);
+        Secret secret;
+        if (givenSecret == null) {
+            secret = Secret.random(64);
+        } else {
+            byte[] bytes = givenSecret.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < TokenService.MIN_SECRET_BYTES) {
+                throw new ConfigurationException(JWT_SECRET + " must be at least " + TokenService.MIN_SECRET_BYTES
+                        + " bytes, was " + bytes.length + " bytes");
+            }
+            secret = new Secret(bytes);
+        }
+        Duration ttl = read.duration(JWT_TTL, DEFAULT_JWT_TTL, Duration.ofMinutes(1), Duration.ofDays(365),
+                "from 1 minute to 365 days");
+
+        int poolSize = read.integer(DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 1000);
+        int poolTimeout = read.integer(DB_POOL_TIMEOUT_MS, (int) DatabaseSettings.DEFAULT_POOL_TIMEOUT.toMillis(),
+                250, 600_000);
+        int maxLifetime = read.integer(DB_MAX_LIFETIME_MS, (int) DatabaseSettings.DEFAULT_MAX_LIFETIME.toMillis(),
+                30_000, 86_400_000);
+        int statementTimeout = read.integer(DB_STATEMENT_TIMEOUT_MS,
+                (int) DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT.toMillis(), 1, 3_600_000);
+        int maxRetries = read.integer(DB_MAX_RETRIES, RetrySettings.DEFAULTS.maxRetries(), 0, 20);
+        int bcryptCost = read.integer(BCRYPT_COST, DEFAULT_BCRYPT_COST, 4, 31);
+        List<String> origins = origins(read.text(CORS_ALLOWED_ORIGINS, WebSettings.ANY_ORIGIN));
+
+        var database = new DatabaseSettings(url, user, password, poolSize, Duration.ofMillis(poolTimeout),
+                Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME);
+        return new AppConfig(database, port, secret, givenSecret == null, ttl, maxRetries, bcryptCost, origins);
+    }
+
+    private static List<String> origins(String value) {
+        List<String> origins = Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toList());
+        boolean valid = origins.equals(List.of(WebSettings.ANY_ORIGIN))
+                || origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches());
+        if (!valid) {
+            throw ConfigReader.invalid(CORS_ALLOWED_ORIGINS,
+                    "must be * or a comma-separated list of origins such as https://app.example.com", value);
+        }
+        return List.copyOf(origins);
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(database, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries, bcryptCost,
+                corsAllowedOrigins);
+    }
+
+    public RetrySettings retrySettings() {
+        return RetrySettings.DEFAULTS.withMaxRetries(maxRetries);
+    }
+
+    public WebSettings webSettings() {
+        return WebSettings.defaults().withPort(port).withAllowedOrigins(corsAllowedOrigins);
+    }
+
+    /** The effective configuration as one log line, secrets masked. */
+    public String describe() {
+        return DATABASE_URL + "=" + JdbcUrls.masked(database.url())
+                + ", " + DATABASE_USER + "=" + (database.user() == null ? "<none>" : database.user())
+                + ", " + DATABASE_PASSWORD + "=" + (database.password() == null ? "<none>" : "****")
+                + ", " + PORT + "=" + port
+                + ", " + JWT_SECRET + "=" + (jwtSecretGenerated ? "<generated>" : "****")
+                + ", " + JWT_TTL + "=" + (jwtTtl.toSeconds() % 86_400 == 0 ? "P" + jwtTtl.toDays() + "D" : jwtTtl)
+                + ", " + DB_POOL_SIZE + "=" + database.poolSize()
+                + ", " + DB_POOL_TIMEOUT_MS + "=" + database.poolTimeout().toMillis()
+                + ", " + DB_MAX_LIFETIME_MS + "=" + database.maxLifetime().toMillis()
+                + ", " + DB_STATEMENT_TIMEOUT_MS + "=" + database.statementTimeout().toMillis()
+                + ", " + DB_MAX_RETRIES + "=" + maxRetries
+                + ", " + BCRYPT_COST + "=" + bcryptCost
+                + ", " + CORS_ALLOWED_ORIGINS + "=" + String.join(",", corsAllowedOrigins);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[" + describe() + "]";
+    }
+}

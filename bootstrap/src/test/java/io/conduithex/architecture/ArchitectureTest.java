@@ -1,0 +1,84 @@
+package io.conduithex.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of DESIGN.md, checked on the compiled main classes of every module. Test support
+ * (adapter-sqlite-test, package io.conduithex.testsupport) is main code of its module and is checked too.
+ */
+@AnalyzeClasses(packages = "io.conduithex", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "io.conduithex.domain..";
+    private static final String APPLICATION = "io.conduithex.application..";
+    private static final String ADAPTER_JDBI = "io.conduithex.adapter.jdbi..";
+    private static final String ADAPTER_WEB = "io.conduithex.adapter.web..";
+    private static final String TEST_SUPPORT = "io.conduithex.testsupport..";
+    private static final String BOOTSTRAP = "io.conduithex.bootstrap..";
+
+    @ArchTest
+    static final ArchRule domain_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .because("the domain is plain Java: no framework, no adapter");
+
+    @ArchTest
+    static final ArchRule application_depends_on_domain_and_its_few_libraries_only = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
+                    "dev.failsafe..", "org.slf4j..", "io.micrometer.core..", "jakarta.inject..")
+            .because("use cases know ports, not adapters or frameworks");
+
+    @ArchTest
+    static final ArchRule no_jdbc_in_domain_or_application = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("JDBC types must not cross into the core; the persistence ports speak domain types");
+
+    @ArchTest
+    static final ArchRule the_jdbi_adapter_does_not_know_the_web_the_composition_root_or_the_tests = noClasses()
+            .that().resideInAPackage(ADAPTER_JDBI)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP, TEST_SUPPORT);
+
+    @ArchTest
+    static final ArchRule the_web_adapter_does_not_know_persistence_the_composition_root_or_the_tests = noClasses()
+            .that().resideInAPackage(ADAPTER_WEB)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_JDBI, BOOTSTRAP, TEST_SUPPORT,
+                    "org.jdbi..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule test_support_knows_no_web_and_no_composition_root = noClasses()
+            .that().resideInAPackage(TEST_SUPPORT)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule production_code_never_depends_on_test_support = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_JDBI, ADAPTER_WEB, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT);
+
+    @ArchTest
+    static final ArchRule guice_lives_in_the_composition_root_only = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, TEST_SUPPORT)
+            .and().resideInAPackage("io.conduithex..")
+            .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+            .because("constructor injection with jakarta.inject everywhere else; the test-support module's"
+                    + " swap-in Guice module is the one sanctioned exception (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule web_and_json_types_stay_in_the_web_adapter = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_JDBI, TEST_SUPPORT)
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..",
+                    "com.auth0..", "jakarta.servlet..", "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule persistence_libraries_stay_in_the_persistence_adapter = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_WEB)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb..",
+                    "org.sqlite..", "org.postgresql..");
+}

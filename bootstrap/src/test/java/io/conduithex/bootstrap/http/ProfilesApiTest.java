@@ -1,0 +1,127 @@
+package io.conduithex.bootstrap.http;
+
+import static io.conduithex.bootstrap.http.UsersApiTest.assertErrors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.testsupport.SqliteApplicationExtension;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(CapturedLogs.class)
+class ProfilesApiTest {
+
+    @RegisterExtension
+    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
+
+    private ConduitApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new ConduitApi(app.baseUri());
+    }
+
+    @Test
+    void anAnonymousVisitorSeesAProfileNotFollowed() {
+        var celeb = api.registered("celeb");
+        api.updateUser(celeb.token(), "{\"bio\":\"famous\"}");
+
+        var reply = api.profile("celeb", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        var profile = reply.json().get("profile");
+        assertThat(profile.fieldNames()).toIterable().containsExactlyInAnyOrder("username", "bio", "image", "following");
+        assertThat(reply.at("/profile/username")).isEqualTo("celeb");
+        assertThat(reply.at("/profile/bio")).isEqualTo("famous");
+        assertThat(reply.at("/profile/image")).isNull();
+        assertThat(profile.get("following").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aUserSeesWhetherTheyFollowAProfile() {
+        api.registered("celeb");
+        var fan = api.registered("fan");
+        var stranger = api.registered("stranger");
+        api.follow("celeb", fan.token());
+
+        assertThat(api.profile("celeb", fan.token()).json().at("/profile/following").asBoolean()).isTrue();
+        assertThat(api.profile("celeb", stranger.token()).json().at("/profile/following").asBoolean()).isFalse();
+        assertThat(api.profile("celeb", null).json().at("/profile/following").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aProfileIsFoundWhateverTheLetterCaseOfTheName() {
+        api.registered("celeb");
+
+        assertThat(api.profile("CELEB", null).at("/profile/username")).isEqualTo("celeb");
+    }
+
+    @Test
+    void followingAnswersTheProfileNowFollowedAndDoingItTwiceChangesNothing() {
+        api.registered("celeb");
+        var fan = api.registered("fan");
+
+        var first = api.follow("celeb", fan.token());
+        var second = api.follow("celeb", fan.token());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().at("/profile/following").asBoolean()).isTrue();
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().at("/profile/following").asBoolean()).isTrue();
+    }
+
+    @Test
+    void unfollowingAnswersTheProfileNoLongerFollowedAndDoingItTwiceChangesNothing() {
+        api.registered("celeb");
+        var fan = api.registered("fan");
+        api.follow("celeb", fan.token());
+
+        var first = api.unfollow("celeb", fan.token());
+        var second = api.unfollow("celeb", fan.token());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().at("/profile/following").asBoolean()).isFalse();
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().at("/profile/following").asBoolean()).isFalse();
+        assertThat(api.profile("celeb", fan.token()).json().at("/profile/following").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownProfileIs404() {
+        assertErrors(api.profile("nobody", null), 404, Map.of("profile", List.of("not found")));
+    }
+
+    @Test
+    void followingAnUnknownUserIs404() {
+        var fan = api.registered("fan");
+
+        assertErrors(api.follow("nobody", fan.token()), 404, Map.of("profile", List.of("not found")));
+        assertErrors(api.unfollow("nobody", fan.token()), 404, Map.of("profile", List.of("not found")));
+    }
+
+    @Test
+    void followingOneselfIs422() {
+        var jake = api.registered("jake");
+
+        assertThat(api.follow("jake", jake.token()).status()).isEqualTo(422);
+    }
+
+    @Test
+    void followingAndUnfollowingNeedAToken() {
+        api.registered("celeb");
+
+        assertErrors(api.follow("celeb", null), 401, Map.of("token", List.of("is missing")));
+        assertErrors(api.unfollow("celeb", null), 401, Map.of("token", List.of("is missing")));
+    }
+
+    @Test
+    void aGarbageTokenOnAProfileIs401RatherThanAnonymous() {
+        api.registered("celeb");
+
+        assertErrors(api.profile("celeb", "garbage"), 401, Map.of("token", List.of("is invalid")));
+    }
+}

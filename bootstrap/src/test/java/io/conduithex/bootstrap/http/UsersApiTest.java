@@ -1,0 +1,325 @@
+package io.conduithex.bootstrap.http;
+
+import static io.conduithex.bootstrap.http.ConduitApi.emailOf;
+import static io.conduithex.bootstrap.http.ConduitApi.passwordOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conduithex.adapter.web.TokenService;
+import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.testsupport.SqliteApplicationExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(CapturedLogs.class)
+class UsersApiTest {
+
+    @RegisterExtension
+    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
+
+    private ConduitApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new ConduitApi(app.baseUri());
+    }
+
+    // Registration
+
+    @Test
+    void registeringAnswers201WithTheUserAndAToken() {
+        var reply = api.register("Jacob", "jake@jake.jake", "jakejake");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        var user = reply.json().get("user");
+        assertThat(user.fieldNames()).toIterable().containsExactlyInAnyOrder("email", "token", "username", "bio", "image");
+        assertThat(user.get("email").asText()).isEqualTo("jake@jake.jake");
+        assertThat(user.get("username").asText()).isEqualTo("Jacob");
+        assertThat(user.get("bio").isNull()).isTrue();
+        assertThat(user.get("image").isNull()).isTrue();
+        assertThat(user.get("token").asText()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThat(reply.body()).doesNotContain("jakejake");
+    }
+
+    @Test
+    void theTokenFromRegistrationIdentifiesTheNewUser() {
+        var jake = api.registered("jake");
+
+        var reply = api.currentUser(jake.token());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/username")).isEqualTo("jake");
+    }
+
+    @Test
+    void registeringATakenEmailIs422HasAlreadyBeenTaken() {
+        api.registered("jake");
+
+        var reply = api.register("jacob", emailOf("jake"), "another-password");
+
+        assertErrors(reply, 422, Map.of("email", List.of("has already been taken")));
+    }
+
+    @Test
+    void anEmailDifferingOnlyInLetterCaseIsTakenToo() {
+        api.registered("jake");
+
+        var reply = api.register("jacob", emailOf("jake").toUpperCase(Locale.ROOT), "another-password");
+
+        assertErrors(reply, 422, Map.of("email", List.of("has already been taken")));
+    }
+
+    @Test
+    void registeringATakenUsernameIs422HasAlreadyBeenTakenWhateverTheLetterCase() {
+        api.registered("jake");
+
+        assertErrors(api.register("jake", "other@conduit.test", "another-password"), 422,
+                Map.of("username", List.of("has already been taken")));
+        assertErrors(api.register("JAKE", "third@conduit.test", "another-password"), 422,
+                Map.of("username", List.of("has already been taken")));
+    }
+
+    @Test
+    void invalidFieldsAreEachListed() {
+        var reply = api.register("not a name!", "not-an-email", "short");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("errors").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("email", "username", "password");
+        assertThat(reply.at("/errors/email/0")).isEqualTo("is invalid");
+        assertThat(reply.at("/errors/password/0")).startsWith("is too short");
+    }
+
+    @Test
+    void missingFieldsCannotBeBlank() {
+        var reply = api.post("/api/users", "{\"user\":{}}", null);
+
+        assertErrors(reply, 422, Map.of("email", List.of("can't be blank"), "username", List.of("can't be blank"),
+                "password", List.of("can't be blank")));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs422() {
+        assertErrors(api.post("/api/users", "{\"user\": {\"email\": ", null), 422,
+                Map.of("body", List.of("is not valid JSON")));
+    }
+
+    @Test
+    void aBodyWithoutTheUserObjectIs422NamingIt() {
+        assertErrors(api.post("/api/users", "{\"email\":\"jake@jake.jake\"}", null), 422,
+                Map.of("user", List.of("can't be blank")));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIs422() {
+        var reply = api.post("/api/users",
+                "{\"user\":{\"email\":42,\"username\":\"jake\",\"password\":\"jakejake\"}}", null);
+
+        assertErrors(reply, 422, Map.of("email", List.of("must be a string")));
+    }
+
+    // Login
+
+    @Test
+    void loggingInAnswersTheUserWithAWorkingToken() {
+        api.registered("jake");
+
+        var reply = api.login(emailOf("jake"), passwordOf("jake"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/email")).isEqualTo(emailOf("jake"));
+        assertThat(api.currentUser(reply.at("/user/token")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void loggingInWithTheEmailInAnotherLetterCaseWorks() {
+        api.registered("jake");
+
+        assertThat(api.login(emailOf("jake").toUpperCase(Locale.ROOT), passwordOf("jake")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordIs401EmailOrPasswordIsInvalid() {
+        api.registered("jake");
+
+        assertErrors(api.login(emailOf("jake"), "wrong-password"), 401,
+                Map.of("email or password", List.of("is invalid")));
+    }
+
+    @Test
+    void anUnknownEmailIs401WithTheSameAnswer() {
+        assertErrors(api.login("nobody@conduit.test", "whatever-password"), 401,
+                Map.of("email or password", List.of("is invalid")));
+    }
+
+    @Test
+    void aLoginWithoutPasswordIs422() {
+        assertErrors(api.post("/api/users/login", "{\"user\":{\"email\":\"jake@jake.jake\"}}", null), 422,
+                Map.of("password", List.of("can't be blank")));
+    }
+
+    // Current user
+
+    @Test
+    void theCurrentUserComesBackWithTheTokenThatWasPresented() {
+        var jake = api.registered("jake");
+
+        var reply = api.currentUser(jake.token());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/token")).isEqualTo(jake.token());
+        assertThat(reply.at("/user/email")).isEqualTo(jake.email());
+    }
+
+    @Test
+    void theBearerSchemeIsAcceptedToo() {
+        var jake = api.registered("jake");
+
+        var reply = api.send(api.request("/api/user", null).header("Authorization", "Bearer " + jake.token()).GET());
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutATokenTheCurrentUserIs401() {
+        assertErrors(api.currentUser(null), 401, Map.of("token", List.of("is missing")));
+    }
+
+    @Test
+    void withAGarbageTokenTheCurrentUserIs401() {
+        assertErrors(api.currentUser("garbage"), 401, Map.of("token", List.of("is invalid")));
+        assertThat(api.send(api.request("/api/user", null).header("Authorization", "garbage").GET()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void withAnExpiredTokenTheCurrentUserIs401HasExpired() {
+        var jake = api.registered("jake");
+        var monthsAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(60)), ZoneOffset.UTC);
+        String userId = JWT.decode(jake.token()).getSubject();
+        String expired = new TokenService(TestApplication.JWT_SECRET.getBytes(StandardCharsets.UTF_8),
+                Duration.ofDays(30), monthsAgo).issue(new UserId(Long.parseLong(userId)));
+
+        assertErrors(api.currentUser(expired), 401, Map.of("token", List.of("has expired")));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherSecretIs401() {
+        var forged = new TokenService("some-other-secret-that-is-32-bytes-long".getBytes(StandardCharsets.UTF_8),
+                Duration.ofDays(1)).issue(new UserId(1));
+
+        assertErrors(api.currentUser(forged), 401, Map.of("token", List.of("is invalid")));
+    }
+
+    // Update
+
+    @Test
+    void updatingTheBioAloneLeavesEverythingElse() {
+        var jake = api.registered("jake");
+
+        var reply = api.updateUser(jake.token(), "{\"bio\":\"I like to skateboard\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/bio")).isEqualTo("I like to skateboard");
+        assertThat(reply.at("/user/email")).isEqualTo(jake.email());
+        assertThat(reply.at("/user/username")).isEqualTo("jake");
+        assertThat(reply.at("/user/image")).isNull();
+        assertThat(api.currentUser(jake.token()).at("/user/bio")).isEqualTo("I like to skateboard");
+    }
+
+    @Test
+    void aChangedEmailIsTheOneToLogInWith() {
+        var jake = api.registered("jake");
+
+        var reply = api.updateUser(jake.token(), "{\"email\":\"new-jake@conduit.test\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/email")).isEqualTo("new-jake@conduit.test");
+        assertThat(api.login("new-jake@conduit.test", jake.password()).status()).isEqualTo(200);
+        assertThat(api.login(jake.email(), jake.password()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aChangedPasswordIsTheOneToLogInWith() {
+        var jake = api.registered("jake");
+
+        assertThat(api.updateUser(jake.token(), "{\"password\":\"a-brand-new-password\"}").status()).isEqualTo(200);
+
+        assertThat(api.login(jake.email(), "a-brand-new-password").status()).isEqualTo(200);
+        assertThat(api.login(jake.email(), jake.password()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void takingAnotherUsersUsernameIs422() {
+        api.registered("celeb");
+        var jake = api.registered("jake");
+
+        assertErrors(api.updateUser(jake.token(), "{\"username\":\"Celeb\"}"), 422,
+                Map.of("username", List.of("has already been taken")));
+        assertThat(api.currentUser(jake.token()).at("/user/username")).isEqualTo("jake");
+    }
+
+    @Test
+    void takingAnotherUsersEmailIs422() {
+        api.registered("celeb");
+        var jake = api.registered("jake");
+
+        assertErrors(api.updateUser(jake.token(), "{\"email\":\"" + emailOf("celeb") + "\"}"), 422,
+                Map.of("email", List.of("has already been taken")));
+    }
+
+    @Test
+    void aNullEmailIs422CantBeBlank() {
+        var jake = api.registered("jake");
+
+        assertErrors(api.updateUser(jake.token(), "{\"email\":null}"), 422,
+                Map.of("email", List.of("can't be blank")));
+    }
+
+    @Test
+    void aNullOrEmptyBioAndImageClearThem() {
+        var jake = api.registered("jake");
+        api.updateUser(jake.token(), "{\"bio\":\"something\",\"image\":\"https://example.com/jake.png\"}");
+
+        var reply = api.updateUser(jake.token(), "{\"bio\":null,\"image\":\"\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.at("/user/bio")).isNull();
+        assertThat(reply.at("/user/image")).isNull();
+    }
+
+    @Test
+    void anInvalidImageIs422() {
+        var jake = api.registered("jake");
+
+        assertThat(api.updateUser(jake.token(), "{\"image\":\"not a url\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void updatingWithoutATokenIs401() {
+        assertThat(api.updateUser(null, "{\"bio\":\"x\"}").status()).isEqualTo(401);
+    }
+
+    static void assertErrors(Reply reply, int status, Map<String, List<String>> errors) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        var expected = new LinkedHashMap<String, Object>();
+        expected.put("errors", errors);
+        assertThat(reply.json()).isEqualTo(new ObjectMapper().valueToTree(expected));
+    }
+}
