@@ -2,6 +2,7 @@ package io.conduithex.testsupport;
 
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +23,13 @@ public final class SqliteTestDatabase implements TestDatabase {
     private final Path folder;
     private final String url;
     private final JdbiPersistence persistence;
+    private final MeterRegistry meters;
 
-    private SqliteTestDatabase(Path folder, String url, JdbiPersistence persistence) {
+    private SqliteTestDatabase(Path folder, String url, JdbiPersistence persistence, MeterRegistry meters) {
         this.folder = folder;
         this.url = url;
         this.persistence = persistence;
+        this.meters = meters;
     }
 
     public static SqliteTestDatabase create(Options options) {
@@ -37,9 +40,10 @@ public final class SqliteTestDatabase implements TestDatabase {
                     .withPoolSize(options.poolSize())
                     .withPoolTimeout(options.poolTimeout())
                     .withStatementTimeout(options.statementTimeout());
-            var persistence = JdbiPersistence.open(settings, new SimpleMeterRegistry());
+            var meters = new SimpleMeterRegistry();
+            var persistence = JdbiPersistence.open(settings, meters);
             persistence.migrate();
-            return new SqliteTestDatabase(folder, url, persistence);
+            return new SqliteTestDatabase(folder, url, persistence, meters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,6 +57,11 @@ public final class SqliteTestDatabase implements TestDatabase {
     @Override
     public JdbiPersistence persistence() {
         return persistence;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     @Override

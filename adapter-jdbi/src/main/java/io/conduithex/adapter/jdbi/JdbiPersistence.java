@@ -78,9 +78,10 @@ public final class JdbiPersistence implements AutoCloseable {
                 .loggers("slf4j")
                 .load();
         MigrateResult result = flyway.migrate();
-        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
-        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
+        var current = flyway.info().current();
+        String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
+                version == null ? "<empty>" : version);
         return new MigrationResult(result.migrationsExecuted, version);
     }
 

@@ -1,5 +1,13 @@
 package io.conduithex.testsupport.contract;
 
+import io.conduithex.adapter.jdbi.sql.StatementMetrics;
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleBody;
+import io.conduithex.domain.article.Description;
+import io.conduithex.domain.article.NewArticle;
+import io.conduithex.domain.article.Slug;
+import io.conduithex.domain.article.TagList;
+import io.conduithex.domain.article.Title;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -11,9 +19,18 @@ import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
 import io.conduithex.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -23,7 +40,11 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class PersistenceContract {
 
+    private static final Pattern TABLE_NAME = Pattern.compile("^[a-z_]+$");
+
     protected TestDatabase database;
+    /** Each article a test publishes without a date is a minute newer than the one before. */
+    private Instant clock = Instant.parse("2024-01-01T00:00:00Z");
 
     /** A fresh, migrated database for one test. */
     protected abstract TestDatabase newDatabase();
@@ -80,5 +101,70 @@ public abstract class PersistenceContract {
 
     protected boolean exists(String name) {
         return read(tx -> tx.users().findByUsername(new Username(name)).isPresent());
+    }
+
+    /** The instant after the last one handed out: articles published in a test are strictly ordered in time. */
+    protected Instant nextInstant() {
+        clock = clock.plus(Duration.ofMinutes(1));
+        return clock;
+    }
+
+    protected static NewArticle newArticle(User author, String title, Instant createdAt, String... tags) {
+        var heading = new Title(title);
+        return new NewArticle(Slug.fromTitle(heading), heading, new Description("About " + title),
+                new ArticleBody("All about " + title + "."), TagList.of(List.of(tags)), author.id(), createdAt);
+    }
+
+    protected Article givenAnArticleBy(User author, String title, String... tags) {
+        return givenAnArticleBy(author, title, nextInstant(), tags);
+    }
+
+    protected Article givenAnArticleBy(User author, String title, Instant createdAt, String... tags) {
+        return write(tx -> tx.articles().insert(newArticle(author, title, createdAt, tags)));
+    }
+
+    protected void givenFavorited(User fan, Article article) {
+        write(tx -> tx.favorites().favorite(fan.id(), article.id()));
+    }
+
+    protected void givenFollowing(User follower, User followee) {
+        write(tx -> {
+            tx.follows().follow(follower.id(), followee.id());
+            return null;
+        });
+    }
+
+    /** Rows in {@code table}, counted with plain SQL on a connection of its own, outside any unit of work. */
+    protected long rowCount(String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        return countWithSql("SELECT COUNT(*) FROM " + table);
+    }
+
+    /** The single number {@code sql} answers, asked with plain SQL on a connection of its own. */
+    protected long countWithSql(String sql) {
+        try (Connection connection = database.connect();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count with: " + sql, e);
+        }
+    }
+
+    /** How many SQL statements the adapter has run on this database so far, whatever their outcome. */
+    protected long statementsRun() {
+        return database.meters().find(StatementMetrics.STATEMENTS).timers().stream()
+                .mapToLong(Timer::count)
+                .sum();
+    }
+
+    /** How many SQL statements {@code work} runs. */
+    protected long statementsRunBy(Runnable work) {
+        long before = statementsRun();
+        work.run();
+        return statementsRun() - before;
     }
 }

@@ -26,6 +26,7 @@ public final class PostgresServer {
 
     public enum Source { EXTERNAL, TESTCONTAINERS, EMBEDDED }
 
+    private static final Pattern ICU_LOCALE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
     private static PostgresServer shared;
 
@@ -80,9 +81,28 @@ public final class PostgresServer {
 
     /** Creates an empty database with a unique name and returns its JDBC URL. */
     public String createDatabase() {
-        String name = "conduit_test_" + UUID.randomUUID().toString().replace("-", "");
+        String name = newDatabaseName();
         execute("CREATE DATABASE " + name);
         return urlFor(name);
+    }
+
+    /**
+     * Like {@link #createDatabase()}, but text sorts by the natural-language rules of the ICU locale
+     * {@code icuLocale} (for example {@code en-US}), as on most production servers, whatever this server's
+     * default (often C, which sorts by code point). For tests that must not depend on the server's locale.
+     * Needs PostgreSQL 15 or later built with ICU.
+     */
+    public String createDatabaseCollatedAs(String icuLocale) {
+        if (!ICU_LOCALE.matcher(icuLocale).matches()) {
+            throw new IllegalArgumentException("not an ICU locale: " + icuLocale);
+        }
+        String name = newDatabaseName();
+        execute("CREATE DATABASE " + name + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '" + icuLocale + "'");
+        return urlFor(name);
+    }
+
+    private static String newDatabaseName() {
+        return "conduit_test_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Drops a database made by {@link #createDatabase()}, ending any session still connected to it. */

@@ -46,6 +46,27 @@ public final class FakeTransaction implements Transaction {
         return follows;
     }
 
+    // The user use cases under test never touch articles; these fail loudly if one starts to.
+    @Override
+    public io.conduithex.domain.port.persistence.ArticleRepository articles() {
+        throw new UnsupportedOperationException("articles are not faked");
+    }
+
+    @Override
+    public io.conduithex.domain.port.persistence.FavoriteRepository favorites() {
+        throw new UnsupportedOperationException("favorites are not faked");
+    }
+
+    @Override
+    public io.conduithex.domain.port.persistence.CommentRepository comments() {
+        throw new UnsupportedOperationException("comments are not faked");
+    }
+
+    @Override
+    public io.conduithex.domain.port.persistence.ArticleReadModel articleReads() {
+        throw new UnsupportedOperationException("the article read model is not faked");
+    }
+
     @Override
     public <R> R inSavepoint(UnitOfWork.TransactionalWork<R> work) {
         var usersBefore = users.snapshot();

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +39,7 @@ public final class PoolFactory {
         // hold locks for long whatever the code above does.
         config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
                 + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 6, 60_000));
-        Pool pool = pool(config, settings);
+        Pool pool = pool(config, settings, meters);
         return new ConnectionPools(pool, pool);
     }
 
@@ -47,7 +48,7 @@ public final class PoolFactory {
         writerConfig.setMaximumPoolSize(1);
         // Write transactions take the write lock at BEGIN, so two writers never deadlock upgrading their locks.
         writerConfig.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        Pool writer = pool(writerConfig, settings);
+        Pool writer = pool(writerConfig, settings, meters);
 
         HikariConfig readerConfig = sqliteCommon(settings, "conduit-sqlite-reader", meters);
         readerConfig.setMaximumPoolSize(settings.poolSize());
@@ -55,7 +56,7 @@ public final class PoolFactory {
         // Readers can never write, whatever the code above them does.
         readerConfig.setConnectionInitSql("PRAGMA query_only = ON");
         try {
-            return new ConnectionPools(writer, pool(readerConfig, settings));
+            return new ConnectionPools(writer, pool(readerConfig, settings, meters));
         } catch (RuntimeException e) {
             writer.dataSource().close();
             throw e;
@@ -91,9 +92,10 @@ public final class PoolFactory {
         return config;
     }
 
-    private static Pool pool(HikariConfig config, DatabaseSettings settings) {
+    private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters) {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
         if (settings.dialect() == Dialect.POSTGRESQL) {
             // A client-side backstop to the server's statement_timeout. Not on SQLite: sqlite-jdbc's query
             // timeout only swaps busy_timeout for the statement's length, it never interrupts a statement.

@@ -1,9 +1,18 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
+import io.conduithex.adapter.jdbi.article.JdbiArticleRepository;
+import io.conduithex.adapter.jdbi.article.JdbiCommentRepository;
+import io.conduithex.adapter.jdbi.article.JdbiFavoriteRepository;
 import io.conduithex.adapter.jdbi.error.Phase;
+import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.user.JdbiFollowRepository;
 import io.conduithex.adapter.jdbi.user.JdbiUserRepository;
+import io.conduithex.domain.port.persistence.ArticleReadModel;
+import io.conduithex.domain.port.persistence.ArticleRepository;
+import io.conduithex.domain.port.persistence.CommentRepository;
+import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.port.persistence.TransactionSpec;
@@ -18,16 +27,24 @@ final class JdbiTransaction implements Transaction {
     private final SqlErrorClassifier classifier;
     private final UserRepository users;
     private final FollowRepository follows;
+    private final ArticleRepository articles;
+    private final FavoriteRepository favorites;
+    private final CommentRepository comments;
+    private final ArticleReadModel articleReads;
     private int savepoints;
     private boolean rollbackOnly;
 
-    JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier) {
+    JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier, Timestamps timestamps) {
         this.handle = handle;
         this.spec = spec;
         this.classifier = classifier;
         var guarded = new GuardedHandle(handle, classifier);
         this.users = new JdbiUserRepository(guarded);
         this.follows = new JdbiFollowRepository(guarded);
+        this.articles = new JdbiArticleRepository(guarded, timestamps);
+        this.favorites = new JdbiFavoriteRepository(guarded);
+        this.comments = new JdbiCommentRepository(guarded, timestamps);
+        this.articleReads = new JdbiArticleReadModel(guarded, timestamps);
     }
 
     @Override
@@ -43,6 +60,26 @@ final class JdbiTransaction implements Transaction {
     @Override
     public FollowRepository follows() {
         return follows;
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return articles;
+    }
+
+    @Override
+    public FavoriteRepository favorites() {
+        return favorites;
+    }
+
+    @Override
+    public CommentRepository comments() {
+        return comments;
+    }
+
+    @Override
+    public ArticleReadModel articleReads() {
+        return articleReads;
     }
 
     @Override

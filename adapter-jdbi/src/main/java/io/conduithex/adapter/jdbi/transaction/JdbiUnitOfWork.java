@@ -5,6 +5,7 @@ import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.Pool;
+import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
@@ -30,12 +31,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final ConnectionPools pools;
     private final Dialect dialect;
     private final SqlErrorClassifier classifier;
+    private final Timestamps timestamps;
     private final ThreadLocal<JdbiTransaction> current = new ThreadLocal<>();
 
     public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier) {
         this.pools = pools;
         this.dialect = dialect;
         this.classifier = classifier;
+        this.timestamps = Timestamps.of(dialect);
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         try {
             configure(handle, spec);
             handle.begin();
-            tx = new JdbiTransaction(handle, spec, classifier);
+            tx = new JdbiTransaction(handle, spec, classifier, timestamps);
         } catch (RuntimeException e) {
             throw classified(e, Phase.WORK);
         }

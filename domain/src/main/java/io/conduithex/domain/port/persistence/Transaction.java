@@ -12,6 +12,15 @@ public interface Transaction {
 
     FollowRepository follows();
 
+    ArticleRepository articles();
+
+    FavoriteRepository favorites();
+
+    CommentRepository comments();
+
+    /** The read side: lists and views assembled in a constant number of statements. */
+    ArticleReadModel articleReads();
+
     /**
      * Runs {@code work} under a savepoint. If it throws, the transaction is rolled back to the savepoint,
      * so the outer work may catch the exception and carry on with everything done before the savepoint

@@ -1,0 +1,110 @@
+package io.conduithex.adapter.jdbi.article;
+
+import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleBody;
+import io.conduithex.domain.article.ArticleId;
+import io.conduithex.domain.article.Description;
+import io.conduithex.domain.article.NewArticle;
+import io.conduithex.domain.article.Slug;
+import io.conduithex.domain.article.TagList;
+import io.conduithex.domain.article.Title;
+import io.conduithex.domain.port.persistence.ArticleRepository;
+import io.conduithex.domain.user.UserId;
+import java.util.Optional;
+
+/** Articles in {@code articles}, their tags in {@code tags} and {@code article_tags}. */
+public final class JdbiArticleRepository implements ArticleRepository {
+    private final GuardedHandle handle;
+    private final Timestamps timestamps;
+
+    public JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) {
+        this.handle = handle;
+        this.timestamps = timestamps;
+    }
+
+    @Override
+    public Article insert(NewArticle article) {
+        long id = handle.with(h -> {
+            long newId = h.createQuery("""
+                            INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
+                            VALUES (:slug, :title, :description, :body, :author, :createdAt, :createdAt)
+                            RETURNING id""")
+                    .bind("slug", article.slug().value())
+                    .bind("title", article.title().value())
+                    .bind("description", article.description().value())
+                    .bind("body", article.body().value())
+                    .bind("author", article.authorId().value())
+                    .bind("createdAt", timestamps.bind(article.createdAt()))
+                    .mapTo(Long.class)
+                    .one();
+            TagWriter.link(h, new ArticleId(newId), article.tags());
+            return newId;
+        });
+        return new Article(new ArticleId(id), article.slug(), article.title(), article.description(), article.body(),
+                article.tags(), article.authorId(), article.createdAt(), article.createdAt(), 0);
+    }
+
+    @Override
+    public Optional<Article> findBySlug(Slug slug) {
+        return handle.with(h -> h.createQuery("""
+                        SELECT id, slug, title, description, body, author_id, created_at, updated_at, favorites_count
+                          FROM articles WHERE slug = :slug""")
+                .bind("slug", slug.value())
+                .map((rs, ctx) -> new Article(
+                        new ArticleId(rs.getLong("id")),
+                        new Slug(rs.getString("slug")),
+                        new Title(rs.getString("title")),
+                        new Description(rs.getString("description")),
+                        new ArticleBody(rs.getString("body")),
+                        TagList.EMPTY,
+                        new UserId(rs.getLong("author_id")),
+                        timestamps.read(rs, "created_at"),
+                        timestamps.read(rs, "updated_at"),
+                        rs.getLong("favorites_count")))
+                .findOne()
+                .map(article -> withTags(h, article)));
+    }
+
+    @Override
+    public boolean update(Article article) {
+        return handle.with(h -> {
+            int rows = h.createUpdate("""
+                            UPDATE articles SET title = :title, description = :description, body = :body,
+                                                updated_at = :updatedAt
+                             WHERE id = :id""")
+                    .bind("id", article.id().value())
+                    .bind("title", article.title().value())
+                    .bind("description", article.description().value())
+                    .bind("body", article.body().value())
+                    .bind("updatedAt", timestamps.bind(article.updatedAt()))
+                    .execute();
+            if (rows == 1) {
+                TagWriter.unlinkAll(h, article.id());
+                TagWriter.link(h, article.id(), article.tags());
+            }
+            return rows == 1;
+        });
+    }
+
+    @Override
+    public boolean delete(ArticleId id) {
+        // Comments, favorites and tag links go with it: ON DELETE CASCADE, in this same statement.
+        return handle.with(h -> h.createUpdate("DELETE FROM articles WHERE id = :id")
+                .bind("id", id.value())
+                .execute()) == 1;
+    }
+
+    private static Article withTags(org.jdbi.v3.core.Handle h, Article article) {
+        var names = h.createQuery("""
+                        SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE at.article_id = :article""")
+                .bind("article", article.id().value())
+                .mapTo(String.class)
+                .list();
+        return new Article(article.id(), article.slug(), article.title(), article.description(), article.body(),
+                TagList.of(names), article.authorId(), article.createdAt(), article.updatedAt(),
+                article.favoritesCount());
+    }
+}

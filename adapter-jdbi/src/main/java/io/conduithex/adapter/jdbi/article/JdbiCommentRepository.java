@@ -1,0 +1,63 @@
+package io.conduithex.adapter.jdbi.article;
+
+import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
+import io.conduithex.domain.article.ArticleId;
+import io.conduithex.domain.comment.Comment;
+import io.conduithex.domain.comment.CommentBody;
+import io.conduithex.domain.comment.CommentId;
+import io.conduithex.domain.comment.NewComment;
+import io.conduithex.domain.port.persistence.CommentRepository;
+import io.conduithex.domain.user.UserId;
+import java.util.Optional;
+
+/** Comments in {@code comments}. */
+public final class JdbiCommentRepository implements CommentRepository {
+    private final GuardedHandle handle;
+    private final Timestamps timestamps;
+
+    public JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) {
+        this.handle = handle;
+        this.timestamps = timestamps;
+    }
+
+    @Override
+    public Comment insert(NewComment comment) {
+        long id = handle.with(h -> h.createQuery("""
+                        INSERT INTO comments (article_id, author_id, body, created_at, updated_at)
+                        VALUES (:article, :author, :body, :createdAt, :createdAt)
+                        RETURNING id""")
+                .bind("article", comment.articleId().value())
+                .bind("author", comment.authorId().value())
+                .bind("body", comment.body().value())
+                .bind("createdAt", timestamps.bind(comment.createdAt()))
+                .mapTo(Long.class)
+                .one());
+        return new Comment(new CommentId(id), comment.articleId(), comment.authorId(), comment.body(),
+                comment.createdAt(), comment.createdAt());
+    }
+
+    @Override
+    public Optional<Comment> find(ArticleId article, CommentId id) {
+        return handle.with(h -> h.createQuery("""
+                        SELECT id, article_id, author_id, body, created_at, updated_at
+                          FROM comments WHERE id = :id AND article_id = :article""")
+                .bind("id", id.value())
+                .bind("article", article.value())
+                .map((rs, ctx) -> new Comment(
+                        new CommentId(rs.getLong("id")),
+                        new ArticleId(rs.getLong("article_id")),
+                        new UserId(rs.getLong("author_id")),
+                        new CommentBody(rs.getString("body")),
+                        timestamps.read(rs, "created_at"),
+                        timestamps.read(rs, "updated_at")))
+                .findOne());
+    }
+
+    @Override
+    public boolean delete(CommentId id) {
+        return handle.with(h -> h.createUpdate("DELETE FROM comments WHERE id = :id")
+                .bind("id", id.value())
+                .execute()) == 1;
+    }
+}

@@ -1,0 +1,49 @@
+package io.conduithex.adapter.jdbi.sql;
+
+import io.conduithex.adapter.jdbi.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * How each dialect stores an instant: PostgreSQL as {@code timestamptz}, SQLite as epoch milliseconds in an
+ * INTEGER column (exact, sortable and indexable, unlike text). Instants are kept to the millisecond.
+ */
+public enum Timestamps {
+    POSTGRESQL {
+        @Override
+        public Object bind(Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+
+        @Override
+        public Instant read(ResultSet rs, String column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
+    },
+    SQLITE {
+        @Override
+        public Object bind(Instant instant) {
+            return instant.toEpochMilli();
+        }
+
+        @Override
+        public Instant read(ResultSet rs, String column) throws SQLException {
+            return Instant.ofEpochMilli(rs.getLong(column));
+        }
+    };
+
+    public static Timestamps of(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> POSTGRESQL;
+            case SQLITE -> SQLITE;
+        };
+    }
+
+    /** The value to bind for {@code instant}. */
+    public abstract Object bind(Instant instant);
+
+    public abstract Instant read(ResultSet rs, String column) throws SQLException;
+}

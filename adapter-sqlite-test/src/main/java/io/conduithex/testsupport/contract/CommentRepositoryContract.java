@@ -1,0 +1,114 @@
+package io.conduithex.testsupport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleId;
+import io.conduithex.domain.comment.Comment;
+import io.conduithex.domain.comment.CommentBody;
+import io.conduithex.domain.comment.CommentId;
+import io.conduithex.domain.comment.NewComment;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.port.persistence.CommentRepository;
+import io.conduithex.domain.user.User;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CommentRepository} adapter must do. */
+public abstract class CommentRepositoryContract extends PersistenceContract {
+
+    @Test
+    void an_inserted_comment_gets_an_id_and_can_be_found_on_its_article() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        Instant written = Instant.parse("2016-02-18T03:22:56.637Z");
+
+        Comment comment = write(tx -> tx.comments().insert(
+                new NewComment(article.id(), jane.id(), new CommentBody("It takes a Jacobian"), written)));
+
+        assertThat(comment.id().value()).isPositive();
+        assertThat(comment.articleId()).isEqualTo(article.id());
+        assertThat(comment.authorId()).isEqualTo(jane.id());
+        assertThat(comment.body().value()).isEqualTo("It takes a Jacobian");
+        assertThat(comment.createdAt()).isEqualTo(written);
+        assertThat(comment.updatedAt()).isEqualTo(written);
+        assertThat(find(article.id(), comment.id())).contains(comment);
+    }
+
+    @Test
+    void a_comment_is_not_found_under_another_article() {
+        User jake = registered("jake");
+        Article commented = givenAnArticleBy(jake, "How to train your dragon");
+        Article other = givenAnArticleBy(jake, "How to tame your dragon");
+        Comment comment = givenACommentBy(jake, commented, "First!");
+
+        assertThat(find(other.id(), comment.id())).isEmpty();
+        assertThat(find(commented.id(), comment.id())).isPresent();
+    }
+
+    @Test
+    void an_unknown_comment_is_not_found() {
+        User jake = registered("jake");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+
+        assertThat(find(article.id(), new CommentId(4242))).isEmpty();
+    }
+
+    @Test
+    void delete_removes_only_that_comment() {
+        User jake = registered("jake");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        Comment doomed = givenACommentBy(jake, article, "First!");
+        Comment kept = givenACommentBy(jake, article, "Second!");
+
+        assertThat(writeFlag(tx -> tx.comments().delete(doomed.id()))).isTrue();
+
+        assertThat(find(article.id(), doomed.id())).isEmpty();
+        assertThat(find(article.id(), kept.id())).contains(kept);
+        assertThat(rowCount("comments")).isEqualTo(1);
+    }
+
+    @Test
+    void deleting_an_unknown_comment_says_so() {
+        User jake = registered("jake");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        Comment comment = givenACommentBy(jake, article, "First!");
+
+        assertThat(writeFlag(tx -> tx.comments().delete(new CommentId(comment.id().value() + 100)))).isFalse();
+        assertThat(rowCount("comments")).isEqualTo(1);
+    }
+
+    @Test
+    void a_comment_on_an_article_that_does_not_exist_is_a_foreign_key_violation() {
+        User jake = registered("jake");
+
+        assertThatThrownBy(() -> write(tx -> tx.comments().insert(
+                new NewComment(new ArticleId(4242), jake.id(), new CommentBody("Anyone here?"), nextInstant()))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+        assertThat(rowCount("comments")).isZero();
+    }
+
+    @Test
+    void a_comment_on_an_article_deleted_meanwhile_is_a_foreign_key_violation() {
+        User jake = registered("jake");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        write(tx -> tx.articles().delete(article.id()));
+
+        assertThatThrownBy(() -> givenACommentBy(jake, article, "Too late"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+    }
+
+    private Optional<Comment> find(ArticleId article, CommentId id) {
+        return read(tx -> tx.comments().find(article, id));
+    }
+
+    private Comment givenACommentBy(User author, Article article, String body) {
+        return write(tx -> tx.comments().insert(
+                new NewComment(article.id(), author.id(), new CommentBody(body), nextInstant())));
+    }
+}

@@ -1,0 +1,220 @@
+package io.conduithex.testsupport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleFilter;
+import io.conduithex.domain.article.ArticleId;
+import io.conduithex.domain.article.PageRequest;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.port.persistence.FavoriteRepository;
+import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.user.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link FavoriteRepository} adapter must do: idempotent favorites whose count never drifts from
+ * the stored rows, also under concurrent writers.
+ */
+public abstract class FavoriteRepositoryContract extends PersistenceContract {
+
+    private static final int MAX_ATTEMPTS = 10;
+    private static final long WAIT_SECONDS = 60;
+
+    /** Transient failures the concurrent tests retried; a dialect that never needs a retry leaves it at 0. */
+    private final AtomicInteger retries = new AtomicInteger();
+
+    @Test
+    void favoriting_twice_records_one_favorite() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+
+        assertThat(writeFlag(tx -> tx.favorites().favorite(jane.id(), article.id()))).isTrue();
+        assertThat(writeFlag(tx -> tx.favorites().favorite(jane.id(), article.id()))).isFalse();
+
+        assertThat(favoritesCountOf(article)).isEqualTo(1);
+        assertThat(storedFavoritesOf(article)).isEqualTo(1);
+    }
+
+    @Test
+    void favoriting_twice_in_one_transaction_records_one_favorite() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+
+        List<Boolean> outcomes = write(tx -> List.of(tx.favorites().favorite(jane.id(), article.id()),
+                tx.favorites().favorite(jane.id(), article.id())));
+
+        assertThat(outcomes).containsExactly(true, false);
+        assertThat(favoritesCountOf(article)).isEqualTo(1);
+    }
+
+    @Test
+    void unfavoriting_twice_removes_the_favorite_once() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        givenFavorited(jane, article);
+
+        assertThat(writeFlag(tx -> tx.favorites().unfavorite(jane.id(), article.id()))).isTrue();
+        assertThat(writeFlag(tx -> tx.favorites().unfavorite(jane.id(), article.id()))).isFalse();
+
+        assertThat(favoritesCountOf(article)).isZero();
+        assertThat(storedFavoritesOf(article)).isZero();
+    }
+
+    @Test
+    void unfavoriting_what_was_never_favorited_changes_nothing() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+
+        assertThat(writeFlag(tx -> tx.favorites().unfavorite(jane.id(), article.id()))).isFalse();
+
+        assertThat(favoritesCountOf(article)).isZero();
+    }
+
+    @Test
+    void the_favorites_count_of_the_repository_and_of_the_read_model_is_the_number_of_stored_favorites() {
+        User jake = registered("jake");
+        Article dragons = givenAnArticleBy(jake, "How to train your dragon");
+        Article other = givenAnArticleBy(jake, "How to tame your dragon");
+        User john = registered("john");
+        for (User fan : List.of(registered("jane"), john, registered("jill"))) {
+            givenFavorited(fan, dragons);
+        }
+        givenFavorited(registered("joe"), other);
+        write(tx -> tx.favorites().unfavorite(john.id(), dragons.id()));
+
+        assertThat(storedFavoritesOf(dragons)).isEqualTo(2);
+        assertThat(favoritesCountOf(dragons)).isEqualTo(2);
+        assertThat(read(tx -> tx.articleReads().view(dragons.slug(), Optional.empty())).orElseThrow()
+                .article().favoritesCount()).isEqualTo(2);
+        assertThat(read(tx -> tx.articleReads().list(ArticleFilter.ALL, PageRequest.FIRST, Optional.empty()))
+                .articles())
+                .extracting(view -> view.article().favoritesCount())
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void favoriting_an_article_that_does_not_exist_is_a_foreign_key_violation() {
+        User jane = registered("jane");
+
+        assertThatThrownBy(() -> write(tx -> tx.favorites().favorite(jane.id(), new ArticleId(4242))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+        assertThat(rowCount("favorites")).isZero();
+    }
+
+    @Test
+    void twenty_users_favoriting_one_article_at_once_are_all_counted() throws Exception {
+        User jake = registered("jake");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        List<User> fans = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fans.add(registered("fan" + i));
+        }
+
+        List<Boolean> outcomes = allAtOnce(fans.stream()
+                .<Function<Transaction, Boolean>>map(fan -> tx -> tx.favorites().favorite(fan.id(), article.id()))
+                .toList());
+
+        assertThat(outcomes).containsOnly(true);
+        assertThat(storedFavoritesOf(article)).isEqualTo(20);
+        assertThat(favoritesCountOf(article)).isEqualTo(20);
+        reportRetries("twenty_users_favoriting_one_article_at_once");
+    }
+
+    @Test
+    void one_user_favoriting_and_unfavoriting_at_once_leaves_the_count_equal_to_the_stored_favorite() throws Exception {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        List<Function<Transaction, Boolean>> toggles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            toggles.add(i % 2 == 0
+                    ? tx -> tx.favorites().favorite(jane.id(), article.id())
+                    : tx -> tx.favorites().unfavorite(jane.id(), article.id()));
+        }
+
+        List<Boolean> outcomes = allAtOnce(toggles);
+
+        long stored = storedFavoritesOf(article);
+        assertThat(stored).isBetween(0L, 1L);
+        assertThat(favoritesCountOf(article)).isEqualTo(stored);
+        long changes = outcomes.stream().filter(changed -> changed).count();
+        assertThat(changes % 2).as("successful favorites and unfavorites alternate").isEqualTo(stored);
+        reportRetries("one_user_favoriting_and_unfavoriting_at_once");
+    }
+
+    /**
+     * Runs each piece of work in a unit of work of its own, on its own thread, all released at once by a
+     * latch; returns their results in order. A transient failure reruns that whole unit of work, as the
+     * application's retry policy would.
+     */
+    private <R> List<R> allAtOnce(List<Function<Transaction, R>> works) throws Exception {
+        var start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(works.size());
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (Function<Transaction, R> work : works) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return writeRetryingTransientFailures(work);
+                }));
+            }
+            start.countDown();
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private <R> R writeRetryingTransientFailures(Function<Transaction, R> work) {
+        TransientPersistenceException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return write(work);
+            } catch (TransientPersistenceException e) {
+                retries.incrementAndGet();
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void reportRetries(String test) {
+        if (retries.get() > 0) {
+            System.out.println("[conduit-test] " + getClass().getSimpleName() + "." + test + ": "
+                    + retries.get() + " unit(s) of work retried after a transient failure");
+        }
+    }
+
+    private long favoritesCountOf(Article article) {
+        return read(tx -> tx.articles().findBySlug(article.slug())).orElseThrow().favoritesCount();
+    }
+
+    private long storedFavoritesOf(Article article) {
+        return countWithSql("SELECT COUNT(*) FROM favorites WHERE article_id = " + article.id().value());
+    }
+}

@@ -1,0 +1,212 @@
+package io.conduithex.testsupport.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
+import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.adapter.jdbi.transaction.GuardedHandles;
+import io.conduithex.domain.article.ArticleFilter;
+import io.conduithex.domain.article.PageRequest;
+import io.conduithex.domain.article.Tag;
+import io.conduithex.domain.port.persistence.ArticleReadModel;
+import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.user.Username;
+import io.conduithex.testsupport.LeakCheck;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read model's pages and counts reach articles through indexes, never by reading the whole table. On
+ * 10,000 seeded, analyzed articles, the adapter's own {@link JdbiArticleReadModel} runs on a handle whose SQL
+ * logger asks PostgreSQL to EXPLAIN each statement, as rendered and with the parameters bound, just before
+ * it runs: if the read model's SQL changes into something that scans articles, this test fails and prints
+ * the plan.
+ */
+class ArticleIndexUsageTest {
+
+    private static final int USERS = 200;
+    private static final int ARTICLES = 10_000;
+    private static final int TAGS = 50;
+    private static final String SEQ_SCAN_ON_ARTICLES = "Seq Scan on articles";
+
+    private static PostgresTestDatabase database;
+
+    @BeforeAll
+    static void seedTenThousandArticles() throws SQLException {
+        database = PostgresTestDatabase.create();
+        try (Handle h = Jdbi.open(database.connect())) {
+            h.execute("""
+                    INSERT INTO users (email, email_key, username, username_key, password_hash)
+                    SELECT 'user' || i || '@example.com', 'user' || i || '@example.com', 'user' || i, 'user' || i,
+                           'hash'
+                      FROM generate_series(1, ?) AS i""", USERS);
+            // Each author's articles are spread evenly over the table, as they are when many people write.
+            h.execute("""
+                    INSERT INTO articles (slug, title, description, body, author_id, favorites_count, created_at,
+                                          updated_at)
+                    SELECT 'article-' || i, 'Article ' || i, 'What article ' || i || ' is about',
+                           repeat('Lorem ipsum dolor sit amet, consectetur adipiscing elit. ', 20),
+                           (SELECT min(id) FROM users) + i % ?, CASE WHEN i % 4 = 0 THEN 1 ELSE 0 END,
+                           timestamptz '2020-01-01 00:00:00+00' + i * interval '1 hour',
+                           timestamptz '2020-01-01 00:00:00+00' + i * interval '1 hour'
+                      FROM generate_series(1, ?) AS i""", USERS, ARTICLES);
+            h.execute("INSERT INTO tags (name) SELECT 'tag' || i FROM generate_series(1, ?) AS i", TAGS);
+            // One to three distinct tags per article: about 400 articles per tag.
+            h.execute("""
+                    INSERT INTO article_tags (article_id, tag_id)
+                    SELECT a.id, t.id
+                      FROM articles a
+                      JOIN LATERAL generate_series(0, a.id % 3) AS k ON true
+                      JOIN tags t ON t.name = 'tag' || (1 + (a.id + k * 17) % ?)""", TAGS);
+            // Every fourth article has one favorite, matching the favorites_count seeded above.
+            h.execute("""
+                    INSERT INTO favorites (user_id, article_id)
+                    SELECT (SELECT min(id) FROM users) + (a.id * 7) % ?, a.id FROM articles a WHERE a.id % 4 = 0""",
+                    USERS);
+            // Everyone follows ten others: a feed of about 500 articles (5%).
+            h.execute("""
+                    INSERT INTO follows (follower_id, followee_id)
+                    SELECT u.id, f.id
+                      FROM users u
+                      CROSS JOIN generate_series(1, 10) AS k
+                      JOIN users f ON f.id = (SELECT min(id) FROM users) + (u.id + k * 13) % ?
+                     WHERE f.id <> u.id
+                    ON CONFLICT DO NOTHING""", USERS);
+            // What autovacuum does to a table this size in production: statistics and the visibility map.
+            h.execute("VACUUM ANALYZE");
+            assertThat(h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one()).isEqualTo(ARTICLES);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database == null) {
+            return;
+        }
+        try {
+            LeakCheck.assertNoActiveConnections(database.persistence());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void a_page_filtered_by_tag_and_its_count_never_scan_articles() throws SQLException {
+        List<Plan> plans = plansOf(reads -> reads.list(byTag("tag7"), PageRequest.FIRST, Optional.of(viewer())));
+
+        assertThat(plans).filteredOn(Plan::isCount).hasSize(1);
+        assertThat(plans).filteredOn(Plan::isPage).hasSize(1);
+        assertNoSeqScanOnArticles(plans);
+    }
+
+    @Test
+    void a_feed_page_and_its_count_never_scan_articles() throws SQLException {
+        List<Plan> plans = plansOf(reads -> reads.feed(viewer(), PageRequest.FIRST));
+
+        assertThat(plans).filteredOn(Plan::isCount).hasSize(1);
+        assertThat(plans).filteredOn(Plan::isPage).hasSize(1);
+        assertNoSeqScanOnArticles(plans);
+    }
+
+    @Test
+    void pages_filtered_by_author_or_by_favoriter_and_their_counts_never_scan_articles() throws SQLException {
+        List<Plan> byAuthor = plansOf(reads -> reads.list(
+                new ArticleFilter(Optional.empty(), Optional.of(new Username("user42")), Optional.empty()),
+                PageRequest.FIRST, Optional.empty()));
+        List<Plan> byFan = plansOf(reads -> reads.list(
+                new ArticleFilter(Optional.empty(), Optional.empty(), Optional.of(new Username("user41"))),
+                PageRequest.FIRST, Optional.empty()));
+
+        // user41 favorited 50 articles and user42 wrote 50, so each list has a page to plan, not only a count.
+        assertThat(byAuthor).filteredOn(Plan::isPage).hasSize(1);
+        assertThat(byFan).filteredOn(Plan::isPage).hasSize(1);
+        assertNoSeqScanOnArticles(byAuthor);
+        assertNoSeqScanOnArticles(byFan);
+    }
+
+    private static void assertNoSeqScanOnArticles(List<Plan> plans) {
+        assertThat(plans).isNotEmpty().allSatisfy(plan -> assertThat(plan.text())
+                .as("plan of%n%s%n%s", plan.sql(), plan.text())
+                .doesNotContain(SEQ_SCAN_ON_ARTICLES));
+    }
+
+    /** Runs {@code work} on the adapter's read model and returns the plan of every statement it issued. */
+    private static List<Plan> plansOf(Consumer<ArticleReadModel> work) throws SQLException {
+        var recorder = new PlanRecorder();
+        try (Handle h = Jdbi.open(database.connect())) {
+            h.getConfig(SqlStatements.class).setSqlLogger(recorder);
+            work.accept(new JdbiArticleReadModel(GuardedHandles.on(h, database.persistence().classifier()),
+                    Timestamps.POSTGRESQL));
+        }
+        recorder.plans.forEach(plan -> System.out.printf("[conduit-test] EXPLAIN%n%s%n%s%n%n", plan.sql(), plan.text()));
+        return recorder.plans;
+    }
+
+    private static UserId viewer() {
+        try (Handle h = Jdbi.open(database.connect())) {
+            return new UserId(h.createQuery("SELECT id FROM users WHERE username_key = 'user1'")
+                    .mapTo(Long.class)
+                    .one());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArticleFilter byTag(String tag) {
+        return new ArticleFilter(Optional.of(new Tag(tag)), Optional.empty(), Optional.empty());
+    }
+
+    /** A statement as the read model issued it, and PostgreSQL's plan for it with its parameters bound. */
+    private record Plan(String sql, String text) {
+        boolean isCount() {
+            return sql.contains("COUNT(*) FROM articles");
+        }
+
+        boolean isPage() {
+            return sql.contains("FROM articles") && sql.contains("LIMIT");
+        }
+    }
+
+    /** Explains each statement on its own connection, with its own bound arguments, just before it runs. */
+    private static final class PlanRecorder implements SqlLogger {
+        final List<Plan> plans = new ArrayList<>();
+
+        @Override
+        public void logBeforeExecution(StatementContext context) {
+            var parsed = context.getParsedSql();
+            try (PreparedStatement explain = context.getConnection()
+                    .prepareStatement("EXPLAIN (FORMAT TEXT) " + parsed.getSql())) {
+                List<String> names = parsed.getParameters().getParameterNames();
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    Argument argument = context.getBinding().findForName(name, context)
+                            .orElseThrow(() -> new IllegalStateException("no argument bound for :" + name));
+                    argument.apply(i + 1, explain, context);
+                }
+                var plan = new StringBuilder();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                plans.add(new Plan(context.getRenderedSql(), plan.toString()));
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not explain " + context.getRenderedSql(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.conduithex.application.article;
+
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.article.Slug;
+import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.user.UserId;
+import java.util.Optional;
+
+/** Look-ups the article use cases share. */
+public final class Articles {
+    private Articles() {
+    }
+
+    /** Slugs taken from a URL: one that could never be generated names no article. */
+    public static Slug slug(String raw) {
+        if (!Slug.isWellFormed(raw)) {
+            throw new NotFoundException("article");
+        }
+        return new Slug(raw);
+    }
+
+    public static Article existing(Transaction tx, Slug slug) {
+        return tx.articles().findBySlug(slug).orElseThrow(() -> new NotFoundException("article"));
+    }
+
+    public static ArticleView view(Transaction tx, Slug slug, UserId viewer) {
+        return tx.articleReads().view(slug, Optional.of(viewer)).orElseThrow(() -> new NotFoundException("article"));
+    }
+
+    /** Fails when a token names a user that no longer exists. */
+    public static void requireUser(Transaction tx, UserId user) {
+        if (tx.users().findById(user).isEmpty()) {
+            throw new AuthenticationException("user no longer exists");
+        }
+    }
+}

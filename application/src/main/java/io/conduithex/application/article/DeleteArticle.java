@@ -1,0 +1,29 @@
+package io.conduithex.application.article;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.ForbiddenException;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+
+/** Deletes an article with its comments, favorites and tag links, in one transaction; only its author may. */
+public final class DeleteArticle {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public DeleteArticle(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public void delete(UserId user, String slug) {
+        var name = Articles.slug(slug);
+        transactions.write("delete-article", tx -> {
+            Articles.requireUser(tx, user);
+            var article = Articles.existing(tx, name);
+            if (!article.isWrittenBy(user)) {
+                throw new ForbiddenException("only the author may delete an article");
+            }
+            tx.articles().delete(article.id());
+            return null;
+        });
+    }
+}

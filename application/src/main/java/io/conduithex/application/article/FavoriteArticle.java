@@ -1,0 +1,34 @@
+package io.conduithex.application.article;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+
+/** Favorites and unfavorites articles; both idempotent, and the count always equals the stored favorites. */
+public final class FavoriteArticle {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public FavoriteArticle(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public ArticleView favorite(UserId user, String slug) {
+        var name = Articles.slug(slug);
+        return transactions.write("favorite-article", tx -> {
+            Articles.requireUser(tx, user);
+            tx.favorites().favorite(user, Articles.existing(tx, name).id());
+            return Articles.view(tx, name, user);
+        });
+    }
+
+    public ArticleView unfavorite(UserId user, String slug) {
+        var name = Articles.slug(slug);
+        return transactions.write("unfavorite-article", tx -> {
+            Articles.requireUser(tx, user);
+            tx.favorites().unfavorite(user, Articles.existing(tx, name).id());
+            return Articles.view(tx, name, user);
+        });
+    }
+}

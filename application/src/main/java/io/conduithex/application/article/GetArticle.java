@@ -1,0 +1,24 @@
+package io.conduithex.application.article;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** One article as the viewer (or an anonymous reader) sees it. */
+public final class GetArticle {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public GetArticle(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    public ArticleView get(Optional<UserId> viewer, String slug) {
+        var name = Articles.slug(slug);
+        return transactions.read("get-article", tx -> tx.articleReads().view(name, viewer))
+                .orElseThrow(() -> new NotFoundException("article"));
+    }
+}

@@ -1,0 +1,42 @@
+package io.conduithex.application.article;
+
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.failure.ForbiddenException;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/** Applies a partial update to an article; only its author may. The slug stays as it was. */
+public final class UpdateArticle {
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    @Inject
+    public UpdateArticle(TransactionRunner transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public ArticleView update(UserId user, String slug, ArticleUpdateCommand command) {
+        var name = Articles.slug(slug);
+        return transactions.write("update-article", tx -> {
+            Articles.requireUser(tx, user);
+            Article current = Articles.existing(tx, name);
+            if (!current.isWrittenBy(user)) {
+                throw new ForbiddenException("only the author may change an article");
+            }
+            var updated = new Article(current.id(), current.slug(),
+                    command.title().applyTo(current.title()),
+                    command.description().applyTo(current.description()),
+                    command.body().applyTo(current.body()),
+                    command.tags().applyTo(current.tags()),
+                    current.authorId(), current.createdAt(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), current.favoritesCount());
+            tx.articles().update(updated);
+            return Articles.view(tx, name, user);
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package io.conduithex.application.comment;
+
+import io.conduithex.application.article.Articles;
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.comment.CommentView;
+import io.conduithex.domain.comment.NewComment;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Adds a comment to an article. If the article is deleted between the look-up and the insert, the foreign
+ * key refuses the comment and the caller gets "article not found", as if it had been gone from the start.
+ */
+public final class AddComment {
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    @Inject
+    public AddComment(TransactionRunner transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public CommentView add(UserId author, String slug, CommentCommand command) {
+        var name = Articles.slug(slug);
+        try {
+            return transactions.write("add-comment", tx -> {
+                Articles.requireUser(tx, author);
+                var article = Articles.existing(tx, name);
+                var comment = tx.comments().insert(new NewComment(article.id(), author, command.body(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                var profile = tx.users().findById(author).orElseThrow().profileAsSeenBy(false);
+                return new CommentView(comment, profile);
+            });
+        } catch (ConstraintViolationException e) {
+            if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
+                throw new NotFoundException("article");
+            }
+            throw e;
+        }
+    }
+}

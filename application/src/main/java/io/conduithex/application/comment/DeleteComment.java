@@ -1,0 +1,47 @@
+package io.conduithex.application.comment;
+
+import io.conduithex.application.article.Articles;
+import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.comment.CommentId;
+import io.conduithex.domain.failure.ForbiddenException;
+import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.user.UserId;
+import jakarta.inject.Inject;
+
+/** Deletes a comment; only its author may. */
+public final class DeleteComment {
+    private final TransactionRunner transactions;
+
+    @Inject
+    public DeleteComment(TransactionRunner transactions) {
+        this.transactions = transactions;
+    }
+
+    /** @param commentId the id from the URL; anything but a positive number names no comment */
+    public void delete(UserId user, String slug, String commentId) {
+        var name = Articles.slug(slug);
+        var id = parseId(commentId);
+        transactions.write("delete-comment", tx -> {
+            Articles.requireUser(tx, user);
+            var article = Articles.existing(tx, name);
+            var comment = tx.comments().find(article.id(), id).orElseThrow(() -> new NotFoundException("comment"));
+            if (!comment.isWrittenBy(user)) {
+                throw new ForbiddenException("only the author may delete a comment");
+            }
+            tx.comments().delete(id);
+            return null;
+        });
+    }
+
+    private static CommentId parseId(String raw) {
+        try {
+            long value = Long.parseLong(raw);
+            if (value > 0) {
+                return new CommentId(value);
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not an id
+        }
+        throw new NotFoundException("comment");
+    }
+}

@@ -1,0 +1,26 @@
+package io.conduithex.domain.article;
+
+import io.conduithex.domain.validation.InvalidValueException;
+
+/** A tag name, as written (tags are compared exactly, so "dragons" and "Dragons" are two tags). */
+public record Tag(String value) implements Comparable<Tag> {
+    public static final int MAX_LENGTH = 50;
+
+    public Tag {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException("can't be blank");
+        }
+        value = value.strip();
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("is invalid");
+        }
+    }
+
+    @Override
+    public int compareTo(Tag other) {
+        return value.compareTo(other.value);
+    }
+}
