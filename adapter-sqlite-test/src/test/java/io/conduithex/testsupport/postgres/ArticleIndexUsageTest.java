@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.adapter.jdbi.transaction.GuardedHandles;
+import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.ArticleFilter;
 import io.conduithex.domain.article.PageRequest;
 import io.conduithex.domain.article.Tag;
@@ -149,7 +149,7 @@ class ArticleIndexUsageTest {
         var recorder = new PlanRecorder();
         try (Handle h = Jdbi.open(database.connect())) {
             h.getConfig(SqlStatements.class).setSqlLogger(recorder);
-            work.accept(new JdbiArticleReadModel(GuardedHandles.on(h, database.persistence().classifier()),
+            work.accept(new JdbiArticleReadModel(new GuardedHandle(h, database.persistence().classifier()),
                     Timestamps.POSTGRESQL));
         }
         recorder.plans.forEach(plan -> System.out.printf("[conduit-test] EXPLAIN%n%s%n%s%n%n", plan.sql(), plan.text()));

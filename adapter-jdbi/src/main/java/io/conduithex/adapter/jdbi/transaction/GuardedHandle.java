@@ -13,7 +13,8 @@ public final class GuardedHandle {
     private final Handle handle;
     private final SqlErrorClassifier classifier;
 
-    GuardedHandle(Handle handle, SqlErrorClassifier classifier) {
+    /** Guards {@code handle}; public so that tests can run the repositories on a handle they configured. */
+    public GuardedHandle(Handle handle, SqlErrorClassifier classifier) {
         this.handle = handle;
         this.classifier = classifier;
     }
