@@ -3,6 +3,16 @@ package io.conduithex.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.conduithex.application.article.CreateArticle;
+import io.conduithex.application.article.DeleteArticle;
+import io.conduithex.application.article.FavoriteArticle;
+import io.conduithex.application.article.GetArticle;
+import io.conduithex.application.article.ListArticles;
+import io.conduithex.application.article.ListTags;
+import io.conduithex.application.article.UpdateArticle;
+import io.conduithex.application.comment.AddComment;
+import io.conduithex.application.comment.DeleteComment;
+import io.conduithex.application.comment.ListComments;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FollowUser;
@@ -17,8 +27,9 @@ import io.conduithex.domain.port.security.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 
-/** The use cases, their transaction runner and retry policy, password hashing and the meter registry. */
+/** The use cases, their transaction runner and retry policy, the clock, password hashing and the meter registry. */
 final class ApplicationModule extends AbstractModule {
 
     @Override
@@ -30,6 +41,17 @@ final class ApplicationModule extends AbstractModule {
         bind(UpdateUser.class).in(Singleton.class);
         bind(GetProfile.class).in(Singleton.class);
         bind(FollowUser.class).in(Singleton.class);
+        bind(CreateArticle.class).in(Singleton.class);
+        bind(UpdateArticle.class).in(Singleton.class);
+        bind(DeleteArticle.class).in(Singleton.class);
+        bind(GetArticle.class).in(Singleton.class);
+        bind(ListArticles.class).in(Singleton.class);
+        bind(FavoriteArticle.class).in(Singleton.class);
+        bind(ListTags.class).in(Singleton.class);
+        bind(AddComment.class).in(Singleton.class);
+        bind(ListComments.class).in(Singleton.class);
+        bind(DeleteComment.class).in(Singleton.class);
+        bind(Clock.class).toInstance(Clock.systemUTC());
     }
 
     @Provides

@@ -65,6 +65,12 @@ final class Json {
         exactContentType(ctx.req());
     }
 
+    /** Answers {@code 204 No Content}: no body, and no content type for the body there is not. */
+    static void noContent(Context ctx) {
+        ctx.res().setContentType(null);
+        ctx.status(204);
+    }
+
     /**
      * Jetty rewrites a known content type into its canonical form ({@code application/json;charset=utf-8});
      * the API promises the spelling with a space, so the header field is set again below the servlet API.

@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 
 /** Reads a request body within a size limit and finds the wrapper object in it ({@code {"user":{...}}}). */
 final class RequestBody {
+    static final String NUL_MESSAGE = "can't contain the NUL character";
+    private static final char NUL = '\0';
+
     private RequestBody() {
     }
 
@@ -32,7 +35,10 @@ final class RequestBody {
         }
     }
 
-    /** The object under {@code wrapper} in a JSON body; every way of not having one is a 422 naming the field. */
+    /**
+     * The object under {@code wrapper} in a JSON body; every way of not having one is a 422 naming the field, and
+     * so is a field whose text contains U+0000 (PostgreSQL cannot store it in text, and no API text needs it).
+     */
     static ObjectNode wrapped(byte[] body, String wrapper) {
         JsonNode root = parse(body);
         if (!root.isObject()) {
@@ -45,7 +51,26 @@ final class RequestBody {
         if (!inner.isObject()) {
             throw invalid(wrapper, "must be an object");
         }
+        var errors = FieldErrors.builder();
+        for (var field : inner.properties()) {
+            if (containsNul(field.getValue())) {
+                errors.add(field.getKey(), NUL_MESSAGE);
+            }
+        }
+        errors.throwIfAny();
         return (ObjectNode) inner;
+    }
+
+    private static boolean containsNul(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue().indexOf(NUL) >= 0;
+        }
+        for (JsonNode element : value) {
+            if (containsNul(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static JsonNode parse(byte[] body) {

@@ -67,7 +67,7 @@ final class UserRequests {
     }
 
     /** The field's text, or null when absent or null (the command then says it can't be blank). */
-    private static String text(ObjectNode object, String field, FieldErrors.Builder types) {
+    static String text(ObjectNode object, String field, FieldErrors.Builder types) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return null;

@@ -1,5 +1,15 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.application.article.CreateArticle;
+import io.conduithex.application.article.DeleteArticle;
+import io.conduithex.application.article.FavoriteArticle;
+import io.conduithex.application.article.GetArticle;
+import io.conduithex.application.article.ListArticles;
+import io.conduithex.application.article.ListTags;
+import io.conduithex.application.article.UpdateArticle;
+import io.conduithex.application.comment.AddComment;
+import io.conduithex.application.comment.DeleteComment;
+import io.conduithex.application.comment.ListComments;
 import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetCurrentUser;
 import io.conduithex.application.user.GetProfile;
@@ -38,6 +48,9 @@ public final class WebServer {
     private final WebSettings settings;
     private final UserRoutes users;
     private final ProfileRoutes profiles;
+    private final ArticleRoutes articles;
+    private final CommentRoutes comments;
+    private final TagRoutes tags;
     private final ErrorMapper errors;
     private final Cors cors;
     private Javalin app;
@@ -45,13 +58,21 @@ public final class WebServer {
 
     @Inject
     public WebServer(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser,
-                     UpdateUser updateUser, GetProfile getProfile, FollowUser followUser, TokenService tokens,
-                     WebSettings settings) {
+                     UpdateUser updateUser, GetProfile getProfile, FollowUser followUser,
+                     CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
+                     GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
+                     AddComment addComment, ListComments listComments, DeleteComment deleteComment,
+                     ListTags listTags, TokenService tokens, WebSettings settings) {
         this.settings = settings;
         var authenticator = new Authenticator(tokens);
         this.users = new UserRoutes(registerUser, loginUser, getCurrentUser, updateUser, tokens, authenticator,
                 settings.maxBodyBytes());
         this.profiles = new ProfileRoutes(getProfile, followUser, authenticator);
+        this.articles = new ArticleRoutes(createArticle, updateArticle, deleteArticle, getArticle, listArticles,
+                favoriteArticle, authenticator, settings.maxBodyBytes());
+        this.comments = new CommentRoutes(addComment, listComments, deleteComment, authenticator,
+                settings.maxBodyBytes());
+        this.tags = new TagRoutes(listTags);
         this.errors = new ErrorMapper(settings.maxBodyBytes());
         this.cors = new Cors(settings);
     }
@@ -120,6 +141,9 @@ public final class WebServer {
         config.routes.before(this::beginRequest);
         users.addTo(config.routes);
         profiles.addTo(config.routes);
+        articles.addTo(config.routes);
+        comments.addTo(config.routes);
+        tags.addTo(config.routes);
         config.routes.exception(HttpResponseException.class, this::respondWithError);
         config.routes.exception(Exception.class, this::respondWithError);
         config.router.javaLangErrorHandler(this::respondToError);

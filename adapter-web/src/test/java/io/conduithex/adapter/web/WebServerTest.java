@@ -2,6 +2,16 @@ package io.conduithex.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.application.article.CreateArticle;
+import io.conduithex.application.article.DeleteArticle;
+import io.conduithex.application.article.FavoriteArticle;
+import io.conduithex.application.article.GetArticle;
+import io.conduithex.application.article.ListArticles;
+import io.conduithex.application.article.ListTags;
+import io.conduithex.application.article.UpdateArticle;
+import io.conduithex.application.comment.AddComment;
+import io.conduithex.application.comment.DeleteComment;
+import io.conduithex.application.comment.ListComments;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FollowUser;
@@ -23,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -234,9 +245,15 @@ class WebServerTest {
         var transactions = new TransactionRunner(unitOfWork, RetrySettings.DEFAULTS.withMaxRetries(0),
                 new SimpleMeterRegistry());
         var hasher = new PlainHasher();
+        var clock = Clock.systemUTC();
         server = new WebServer(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
                 new GetCurrentUser(transactions), new UpdateUser(transactions, hasher),
-                new GetProfile(transactions), new FollowUser(transactions), tokens, settings.withPort(0));
+                new GetProfile(transactions), new FollowUser(transactions),
+                new CreateArticle(transactions, clock), new UpdateArticle(transactions, clock),
+                new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
+                new FavoriteArticle(transactions), new AddComment(transactions, clock),
+                new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
+                tokens, settings.withPort(0));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

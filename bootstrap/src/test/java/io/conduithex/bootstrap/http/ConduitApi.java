@@ -13,14 +13,24 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A client of the running application that speaks the API's terms; every request is bounded in time. */
+/**
+ * A client of the running application that speaks the API's terms; every request is bounded in time. It
+ * remembers every answer with status 500, so that a test can insist at the end that there was none.
+ * Thread-safe.
+ */
 final class ConduitApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How the API writes instants: UTC, always three fraction digits. */
+    static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
     private final URI base;
+    private final List<String> serverErrors = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -100,6 +110,85 @@ final class ConduitApi {
         return send(request("/api/profiles/" + username + "/follow", token).DELETE());
     }
 
+    // Articles
+
+    /** Publishes an article by {@code author} and insists that it worked; returns its slug. */
+    String givenAnArticleBy(Account author, String title, String... tags) {
+        var reply = createArticle(author.token(), article(title, "About " + title, "All about " + title, tags));
+        assertThat(reply.status()).as("creating %s: %s", title, reply.body()).isEqualTo(201);
+        return reply.at("/article/slug");
+    }
+
+    /** The JSON of an article's fields, for a request body. */
+    static String article(String title, String description, String body, String... tags) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("title", title);
+        fields.put("description", description);
+        fields.put("body", body);
+        fields.put("tagList", List.of(tags));
+        return json(fields);
+    }
+
+    Reply createArticle(String token, String articleJson) {
+        return post("/api/articles", "{\"article\":" + articleJson + "}", token);
+    }
+
+    Reply article(String slug, String token) {
+        return get("/api/articles/" + slug, token);
+    }
+
+    /** GET /api/articles with a query such as {@code ?tag=dragons&limit=2}, or "" for none. */
+    Reply articles(String query, String token) {
+        return get("/api/articles" + query, token);
+    }
+
+    Reply feed(String query, String token) {
+        return get("/api/articles/feed" + query, token);
+    }
+
+    Reply updateArticle(String token, String slug, String articleJson) {
+        return put("/api/articles/" + slug, "{\"article\":" + articleJson + "}", token);
+    }
+
+    Reply deleteArticle(String token, String slug) {
+        return delete("/api/articles/" + slug, token);
+    }
+
+    Reply favorite(String slug, String token) {
+        return post("/api/articles/" + slug + "/favorite", "", token);
+    }
+
+    Reply unfavorite(String slug, String token) {
+        return delete("/api/articles/" + slug + "/favorite", token);
+    }
+
+    // Comments
+
+    Reply addComment(String token, String slug, String body) {
+        return post("/api/articles/" + slug + "/comments", json(Map.of("comment", Map.of("body", body))), token);
+    }
+
+    /** Comments on {@code slug} by {@code author}, insisting that it worked; returns the comment's id. */
+    long givenACommentBy(Account author, String slug, String body) {
+        var reply = addComment(author.token(), slug, body);
+        assertThat(reply.status()).as("commenting on %s: %s", slug, reply.body()).isEqualTo(201);
+        return reply.json().at("/comment/id").asLong();
+    }
+
+    Reply comments(String slug, String token) {
+        return get("/api/articles/" + slug + "/comments", token);
+    }
+
+    Reply deleteComment(String token, String slug, String id) {
+        return delete("/api/articles/" + slug + "/comments/" + id, token);
+    }
+
+    Reply tags() {
+        return get("/api/tags", null);
+    }
+
+    // Plumbing
+
     Reply get(String path, String token) {
         return send(request(path, token).GET());
     }
@@ -109,6 +198,15 @@ final class ConduitApi {
                 .header("Content-Type", "application/json"));
     }
 
+    Reply put(String path, String body, String token) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
+    Reply delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Token " + token);
@@ -116,7 +214,13 @@ final class ConduitApi {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var built = request.build();
+            var response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 500) {
+                synchronized (serverErrors) {
+                    serverErrors.add(built.method() + " " + built.uri() + " -> " + response.body());
+                }
+            }
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,9 +230,20 @@ final class ConduitApi {
         }
     }
 
+    /** Fails when any request so far was answered with 500. */
+    void assertNoServerErrors() {
+        synchronized (serverErrors) {
+            assertThat(serverErrors).as("requests answered with 500").isEmpty();
+        }
+    }
+
     static String user(Map<String, String> fields) {
+        return json(Map.of("user", fields));
+    }
+
+    static String json(Object value) {
         try {
-            return JSON.writeValueAsString(Map.of("user", fields));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -3,6 +3,7 @@ package io.conduithex.domain.article;
 import io.conduithex.domain.validation.InvalidValueException;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,11 @@ public record Slug(String value) {
     private static final Pattern SHAPE = Pattern.compile("^[\\p{Ll}\\p{Lo}\\p{N}]+(-[\\p{Ll}\\p{Lo}\\p{N}]+)*$");
     private static final Pattern NOT_SLUG = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /**
+     * Path segments the API serves beside slugs ({@code GET /api/articles/feed}): an article given one of these
+     * as its slug could never be read, so a title that would produce one gets a longer slug instead.
+     */
+    static final Set<String> RESERVED = Set.of("feed");
 
     public Slug {
         if (value == null || value.isEmpty()) {
@@ -34,7 +40,10 @@ public record Slug(String value) {
         if (base.length() > MAX_BASE_LENGTH) {
             base = trimHyphens(base.substring(0, MAX_BASE_LENGTH));
         }
-        return new Slug(base.isEmpty() ? "article" : base);
+        if (base.isEmpty()) {
+            return new Slug("article");
+        }
+        return new Slug(RESERVED.contains(base) ? base + "-article" : base);
     }
 
     /** This slug with a suffix, for when another article already has it. */

@@ -1,0 +1,83 @@
+package io.conduithex.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.conduithex.application.article.ArticleCommand;
+import io.conduithex.application.article.ArticleUpdateCommand;
+import io.conduithex.application.comment.CommentCommand;
+import io.conduithex.application.user.FieldChange;
+import io.conduithex.domain.validation.FieldErrors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code article} and {@code comment} objects of request bodies as commands. As for users, a field of
+ * the wrong JSON type is reported as such before any value is validated.
+ */
+final class ArticleRequests {
+    static final String ARTICLE = "article";
+    static final String COMMENT = "comment";
+    static final String TAG_LIST = "tagList";
+    static final String NOT_AN_ARRAY = "must be an array of strings";
+
+    private ArticleRequests() {
+    }
+
+    /** A new article: title, description and body required, tagList optional ({@code null} means none). */
+    static ArticleCommand creation(ObjectNode article) {
+        var types = FieldErrors.builder();
+        String title = UserRequests.text(article, "title", types);
+        String description = UserRequests.text(article, "description", types);
+        String body = UserRequests.text(article, "body", types);
+        var tags = tagList(article, types);
+        types.throwIfAny();
+        return ArticleCommand.of(title, description, body, tags instanceof FieldChange.SetTo<List<String>> set
+                ? set.value() : null);
+    }
+
+    /**
+     * A partial update: an absent field is left unchanged. {@code null} clears a field, which title, description
+     * and body refuse; a {@code null} tagList removes every tag.
+     */
+    static ArticleUpdateCommand update(ObjectNode article) {
+        var types = FieldErrors.builder();
+        var title = UserRequests.change(article, "title", types);
+        var description = UserRequests.change(article, "description", types);
+        var body = UserRequests.change(article, "body", types);
+        var tags = tagList(article, types);
+        types.throwIfAny();
+        return ArticleUpdateCommand.of(title, description, body, tags);
+    }
+
+    static CommentCommand comment(ObjectNode comment) {
+        var types = FieldErrors.builder();
+        String body = UserRequests.text(comment, "body", types);
+        types.throwIfAny();
+        return CommentCommand.of(body);
+    }
+
+    /** The tag names as sent; which of them are acceptable tags is for the command to say. */
+    private static FieldChange<List<String>> tagList(ObjectNode article, FieldErrors.Builder types) {
+        JsonNode value = article.get(TAG_LIST);
+        if (value == null) {
+            return FieldChange.unchanged();
+        }
+        if (value.isNull()) {
+            return FieldChange.cleared();
+        }
+        if (!value.isArray()) {
+            types.add(TAG_LIST, NOT_AN_ARRAY);
+            return FieldChange.unchanged();
+        }
+        var names = new ArrayList<String>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode name = value.get(i);
+            if (!name.isTextual()) {
+                types.add(TAG_LIST, "tag " + (i + 1) + " " + UserRequests.NOT_A_STRING);
+                continue;
+            }
+            names.add(name.textValue());
+        }
+        return FieldChange.setTo(names);
+    }
+}

@@ -1,0 +1,55 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.application.comment.AddComment;
+import io.conduithex.application.comment.DeleteComment;
+import io.conduithex.application.comment.ListComments;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * Comments on an article: parse, call one use case, shape the answer. A comment id that is not a positive
+ * number names no comment (404, like any unknown id). Deleting answers {@code 204 No Content} with no body.
+ */
+final class CommentRoutes {
+    static final String COMMENTS = "/api/articles/{slug}/comments";
+    static final String COMMENT = "/api/articles/{slug}/comments/{id}";
+
+    private final AddComment addComment;
+    private final ListComments listComments;
+    private final DeleteComment deleteComment;
+    private final Authenticator authenticator;
+    private final long maxBodyBytes;
+
+    CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
+                  Authenticator authenticator, long maxBodyBytes) {
+        this.addComment = addComment;
+        this.listComments = listComments;
+        this.deleteComment = deleteComment;
+        this.authenticator = authenticator;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(COMMENTS, this::list);
+        routes.post(COMMENTS, this::add);
+        routes.delete(COMMENT, this::delete);
+    }
+
+    private void list(Context ctx) {
+        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        Json.respond(ctx, 200, Responses.comments(listComments.list(viewer, ctx.pathParam("slug"))));
+    }
+
+    private void add(Context ctx) {
+        var caller = authenticator.required(ctx);
+        var command = ArticleRequests.comment(
+                RequestBody.wrapped(RequestBody.read(ctx, maxBodyBytes), ArticleRequests.COMMENT));
+        Json.respond(ctx, 201, Responses.comment(addComment.add(caller.id(), ctx.pathParam("slug"), command)));
+    }
+
+    private void delete(Context ctx) {
+        var caller = authenticator.required(ctx);
+        deleteComment.delete(caller.id(), ctx.pathParam("slug"), ctx.pathParam("id"));
+        Json.noContent(ctx);
+    }
+}

@@ -1,0 +1,85 @@
+package io.conduithex.bootstrap.http;
+
+import static io.conduithex.bootstrap.http.ArticlesApiTest.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.bootstrap.http.ConduitApi.Account;
+import io.conduithex.testsupport.SqliteApplicationExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(CapturedLogs.class)
+class TagsApiTest {
+
+    @RegisterExtension
+    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
+
+    private ConduitApi api;
+    private Account jake;
+
+    @BeforeEach
+    void connect() {
+        api = new ConduitApi(app.baseUri());
+        jake = api.registered("jake");
+    }
+
+    @AfterEach
+    void noRequestFailedWithAServerError() {
+        api.assertNoServerErrors();
+    }
+
+    @Test
+    void withoutArticlesThereAreNoTags() {
+        var reply = api.tags();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(reply.body()).isEqualTo("{\"tags\":[]}");
+    }
+
+    @Test
+    void everyTagInUseIsListedOnceAlphabetically() {
+        var celeb = api.registered("celeb");
+        api.givenAnArticleBy(jake, "Dragons", "dragons", "training");
+        api.givenAnArticleBy(celeb, "Cats", "cats", "training");
+        api.givenAnArticleBy(jake, "Untagged");
+
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("cats", "dragons", "training");
+    }
+
+    @Test
+    void tagsDifferingInLetterCaseAreTwoTags() {
+        api.givenAnArticleBy(jake, "Dragons", "dragons", "Dragons");
+
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("Dragons", "dragons");
+    }
+
+    @Test
+    void aTagNoArticleUsesAnyMoreIsNotListed() {
+        String slug = api.givenAnArticleBy(jake, "Dragons", "dragons", "training");
+        String other = api.givenAnArticleBy(jake, "Cats", "cats");
+
+        api.updateArticle(jake.token(), slug, "{\"tagList\":[\"wings\"]}");
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("cats", "wings");
+
+        api.deleteArticle(jake.token(), other);
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("wings");
+    }
+
+    @Test
+    void theAnswerIsTheSameForEveryoneSoATokenIsNotLookedAt() {
+        api.givenAnArticleBy(jake, "Dragons", "dragons");
+
+        var anonymous = api.get("/api/tags", null);
+        var signedIn = api.get("/api/tags", jake.token());
+        var garbage = api.get("/api/tags", "garbage");
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(garbage.status()).isEqualTo(200);
+        assertThat(signedIn.body()).isEqualTo(anonymous.body()).isEqualTo(garbage.body())
+                .isEqualTo("{\"tags\":[\"dragons\"]}");
+    }
+}
