@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conduithex.application.article.ArticleCommand;
 import io.conduithex.application.article.ArticleUpdateCommand;
 import io.conduithex.application.comment.CommentCommand;
-import io.conduithex.application.user.FieldChange;
+import io.conduithex.application.command.FieldChange;
 import io.conduithex.domain.validation.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.conduithex.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.conduithex.application.user.FieldChange;
+import io.conduithex.application.command.FieldChange;
 import io.conduithex.application.user.LoginCommand;
 import io.conduithex.application.user.RegistrationCommand;
 import io.conduithex.application.user.UserUpdateCommand;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.conduithex.application.user.FieldChange;
+import io.conduithex.application.command.FieldChange;
 import io.conduithex.domain.article.ArticleBody;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;

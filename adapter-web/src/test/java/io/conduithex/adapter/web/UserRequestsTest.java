@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.conduithex.application.user.FieldChange;
+import io.conduithex.application.command.FieldChange;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.validation.FieldErrors;

@@ -1,15 +1,14 @@
 package io.conduithex.application.article;
 
-import io.conduithex.application.user.FieldChange;
+import io.conduithex.application.command.FieldChange;
+import io.conduithex.application.command.FieldChanges;
 import io.conduithex.domain.article.ArticleBody;
 import io.conduithex.domain.article.Description;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
 import io.conduithex.domain.validation.FieldErrors;
-import io.conduithex.domain.validation.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A partial update of an article: any subset of title, description, body and tags. Title, description and
@@ -29,32 +28,13 @@ public record ArticleUpdateCommand(FieldChange<Title> title, FieldChange<Descrip
                                           FieldChange<String> body, FieldChange<List<String>> tagList) {
         var errors = FieldErrors.builder();
         var command = new ArticleUpdateCommand(
-                required(errors, "title", title, Title::new),
-                required(errors, "description", description, Description::new),
-                required(errors, "body", body, ArticleBody::new),
+                FieldChanges.required(errors, "title", title, Title::new),
+                FieldChanges.required(errors, "description", description, Description::new),
+                FieldChanges.required(errors, "body", body, ArticleBody::new),
                 tagList instanceof FieldChange.Cleared
                         ? FieldChange.setTo(TagList.EMPTY)
-                        : convert(errors, "tagList", tagList, TagList::of));
+                        : FieldChanges.convert(errors, "tagList", tagList, TagList::of));
         errors.throwIfAny();
         return command;
-    }
-
-    private static <T> FieldChange<T> required(FieldErrors.Builder errors, String field, FieldChange<String> raw,
-                                               Function<String, T> factory) {
-        if (raw instanceof FieldChange.Cleared) {
-            errors.add(field, "can't be blank");
-            return FieldChange.unchanged();
-        }
-        return convert(errors, field, raw, factory);
-    }
-
-    private static <S, T> FieldChange<T> convert(FieldErrors.Builder errors, String field, FieldChange<S> raw,
-                                                 Function<S, T> factory) {
-        try {
-            return raw.map(factory);
-        } catch (InvalidValueException e) {
-            errors.add(field, e.getMessage());
-            return FieldChange.unchanged();
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import java.util.Optional;
 
@@ -30,10 +31,8 @@ public final class Articles {
         return tx.articleReads().view(slug, Optional.of(viewer)).orElseThrow(() -> new NotFoundException("article"));
     }
 
-    /** Fails when a token names a user that no longer exists. */
-    public static void requireUser(Transaction tx, UserId user) {
-        if (tx.users().findById(user).isEmpty()) {
-            throw new AuthenticationException("user no longer exists");
-        }
+    /** The user a token names; fails when that user no longer exists. */
+    public static User requireUser(Transaction tx, UserId user) {
+        return tx.users().findById(user).orElseThrow(() -> new AuthenticationException("user no longer exists"));
     }
 }

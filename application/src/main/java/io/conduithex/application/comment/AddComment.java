@@ -29,12 +29,11 @@ public final class AddComment {
         var name = Articles.slug(slug);
         try {
             return transactions.write("add-comment", tx -> {
-                Articles.requireUser(tx, author);
+                var writer = Articles.requireUser(tx, author);
                 var article = Articles.existing(tx, name);
                 var comment = tx.comments().insert(new NewComment(article.id(), author, command.body(),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-                var profile = tx.users().findById(author).orElseThrow().profileAsSeenBy(false);
-                return new CommentView(comment, profile);
+                return new CommentView(comment, writer.profileAsSeenBy(false));
             });
         } catch (ConstraintViolationException e) {
             if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {

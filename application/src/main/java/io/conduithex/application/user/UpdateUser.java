@@ -1,5 +1,6 @@
 package io.conduithex.application.user;
 
+import io.conduithex.application.command.FieldChange;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.ConstraintViolationException;

@@ -1,12 +1,13 @@
 package io.conduithex.application.user;
 
+import io.conduithex.application.command.FieldChange;
+import io.conduithex.application.command.FieldChanges;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.ImageUrl;
 import io.conduithex.domain.user.Password;
 import io.conduithex.domain.user.Username;
 import io.conduithex.domain.validation.FieldErrors;
-import io.conduithex.domain.validation.InvalidValueException;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -35,9 +36,9 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
                                        FieldChange<String> image) {
         var errors = FieldErrors.builder();
         var command = new UserUpdateCommand(
-                required(errors, "email", email, Email::new),
-                required(errors, "username", username, Username::new),
-                required(errors, "password", password, Password::new),
+                FieldChanges.required(errors, "email", email, Email::new),
+                FieldChanges.required(errors, "username", username, Username::new),
+                FieldChanges.required(errors, "password", password, Password::new),
                 clearable(errors, "bio", bio, Bio::new),
                 clearable(errors, "image", image, ImageUrl::new));
         errors.throwIfAny();
@@ -50,30 +51,11 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
                 && image instanceof FieldChange.Unchanged;
     }
 
-    private static <T> FieldChange<T> required(FieldErrors.Builder errors, String field, FieldChange<String> raw,
-                                               Function<String, T> factory) {
-        if (raw instanceof FieldChange.Cleared) {
-            errors.add(field, "can't be blank");
-            return FieldChange.unchanged();
-        }
-        return convert(errors, field, raw, factory);
-    }
-
     private static <T> FieldChange<T> clearable(FieldErrors.Builder errors, String field, FieldChange<String> raw,
                                                 Function<String, T> factory) {
         if (raw instanceof FieldChange.SetTo<String> set && set.value().isBlank()) {
             return FieldChange.cleared();
         }
-        return convert(errors, field, raw, factory);
-    }
-
-    private static <T> FieldChange<T> convert(FieldErrors.Builder errors, String field, FieldChange<String> raw,
-                                              Function<String, T> factory) {
-        try {
-            return raw.map(factory);
-        } catch (InvalidValueException e) {
-            errors.add(field, e.getMessage());
-            return FieldChange.unchanged();
-        }
+        return FieldChanges.convert(errors, field, raw, factory);
     }
 }

@@ -1,5 +1,6 @@
 package io.conduithex.application.user;
 
+import io.conduithex.application.command.FieldChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

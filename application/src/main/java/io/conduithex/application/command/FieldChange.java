@@ -1,4 +1,4 @@
-package io.conduithex.application.user;
+package io.conduithex.application.command;
 
 import java.util.Objects;
 import java.util.function.Function;
