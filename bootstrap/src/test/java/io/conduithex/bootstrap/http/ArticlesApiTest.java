@@ -8,43 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.SqliteApplicationExtension;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(CapturedLogs.class)
-class ArticlesApiTest {
+class ArticlesApiTest extends ConduitApiTest {
     private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
     private static final Map<String, List<String>> BAD_LIMIT = Map.of("limit", List.of("must be between 1 and 100"));
     private static final Map<String, List<String>> BAD_OFFSET =
             Map.of("offset", List.of("must be between 0 and 10000000"));
 
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-    private Account jake;
-
-    @BeforeEach
-    void connect() {
-        api = new ConduitApi(app.baseUri());
-        jake = api.registered("jake");
-    }
-
-    @AfterEach
-    void noRequestFailedWithAServerError() {
-        api.assertNoServerErrors();
-    }
 
     // Creating
 

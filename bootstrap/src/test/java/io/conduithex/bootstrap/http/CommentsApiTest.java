@@ -8,42 +8,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.SqliteApplicationExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(CapturedLogs.class)
-class CommentsApiTest {
+class CommentsApiTest extends ConduitApiTest {
     private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
     private static final Map<String, List<String>> COMMENT_NOT_FOUND = Map.of("comment", List.of("not found"));
 
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-    private Account jake;
     private Account fan;
     private String slug;
 
     @BeforeEach
     void givenAnArticleByJake() {
-        api = new ConduitApi(app.baseUri());
-        jake = api.registered("jake");
         fan = api.registered("fan");
         slug = api.givenAnArticleBy(jake, "Dragons");
-    }
-
-    @AfterEach
-    void noRequestFailedWithAServerError() {
-        api.assertNoServerErrors();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.SqliteApplicationExtension;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,32 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests that race each other on one article, over real sockets and real threads, released by one latch. */
-@ExtendWith(CapturedLogs.class)
-class ConcurrentArticlesTest {
+class ConcurrentArticlesTest extends ConduitApiTest {
 
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-    private Account jake;
-
-    @BeforeEach
-    void connect() {
-        api = new ConduitApi(app.baseUri());
-        jake = api.registered("jake");
-    }
-
-    @AfterEach
-    void noRequestFailedWithAServerError() {
-        api.assertNoServerErrors();
-    }
 
     @Test
     void twentySimultaneousArticlesWithOneTitleGetTwentyDistinctSlugs() throws Exception {

@@ -7,38 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.SqliteApplicationExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(CapturedLogs.class)
-class FavoritesApiTest {
+class FavoritesApiTest extends ConduitApiTest {
     private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
 
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-    private Account jake;
     private Account fan;
     private String slug;
 
     @BeforeEach
     void givenAnArticleByJake() {
-        api = new ConduitApi(app.baseUri());
-        jake = api.registered("jake");
         fan = api.registered("fan");
         slug = api.givenAnArticleBy(jake, "Dragons", "dragons");
-    }
-
-    @AfterEach
-    void noRequestFailedWithAServerError() {
-        api.assertNoServerErrors();
     }
 
     @Test

@@ -4,32 +4,10 @@ import static io.conduithex.bootstrap.http.ArticlesApiTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
-import io.conduithex.testsupport.SqliteApplicationExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(CapturedLogs.class)
-class TagsApiTest {
+class TagsApiTest extends ConduitApiTest {
 
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-    private Account jake;
-
-    @BeforeEach
-    void connect() {
-        api = new ConduitApi(app.baseUri());
-        jake = api.registered("jake");
-    }
-
-    @AfterEach
-    void noRequestFailedWithAServerError() {
-        api.assertNoServerErrors();
-    }
 
     @Test
     void withoutArticlesThereAreNoTags() {
