@@ -104,9 +104,11 @@ public final class PoolFactory {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
         if (settings.dialect() == Dialect.POSTGRESQL) {
-            // A client-side backstop to the server's statement_timeout. Not on SQLite: sqlite-jdbc's query
-            // timeout only swaps busy_timeout for the statement's length, it never interrupts a statement.
+            // A client-side backstop to the server's statement_timeout.
             jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
+        } else {
+            // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
+            jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
         return new Pool(config.getPoolName(), dataSource, jdbi);
     }
