@@ -103,6 +103,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             throw failure;
         } catch (RuntimeException failure) {
             RuntimeException thrown = classified(failure, Phase.WORK);
+            retireAllIfConnectionLost(thrown, pool);
             rollbackAfter(thrown, pool, handle);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw thrown;
@@ -177,6 +178,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             // The transaction's connection failed before COMMIT was sent: nothing can have been stored.
             RuntimeException failure = classified(e, Phase.WORK);
+            retireAllIfConnectionLost(failure, pool);
             rollbackAfter(failure, pool, handle);
             throw failure;
         }
@@ -188,6 +190,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             rollbackAfter(failure, pool, handle);
             pool.discard(handle.getConnection());
             if (failure instanceof CommitOutcomeUnknownException unknown) {
+                pool.retireAll();
                 throw new LostCommit(unknown, receipt, result);
             }
             throw failure;
@@ -221,6 +224,12 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         log.error("COMMIT OUTCOME UNKNOWN: unit of work '{}' lost its connection while committing {}; it may or may"
                 + " not be stored, and it was not run again. Check the data it writes. Cause: {}", spec.name(), which,
                 lost.getMessage());
+    }
+
+    private static void retireAllIfConnectionLost(RuntimeException failure, Pool pool) {
+        if (failure instanceof TransientPersistenceException lost && lost.reason() == Cause.CONNECTION_LOST) {
+            pool.retireAll();
+        }
     }
 
     /** Rolls back after {@code failure}; a rollback that fails rides on it as suppressed and costs the connection. */
