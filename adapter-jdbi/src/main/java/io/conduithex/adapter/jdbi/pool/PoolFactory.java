@@ -103,10 +103,10 @@ public final class PoolFactory {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
-        if (settings.dialect() == Dialect.POSTGRESQL) {
-            // A client-side backstop to the server's statement_timeout.
-            jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
-        } else {
+        // No JDBC query timeout on PostgreSQL: the server's statement_timeout cancels slow statements, and the
+        // driver's socket timeout covers a server that stopped answering. pgjdbc's query timeout would send its
+        // cancel over a new connection, which on a frozen network hangs too and holds the request past both.
+        if (settings.dialect() == Dialect.SQLITE) {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
