@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * final SqliteApplicationExtension app = new SqliteApplicationExtension(overrides -> Conduit.start(config, overrides));
  * }</pre>
  */
-public final class SqliteApplicationExtension implements BeforeEachCallback, AfterEachCallback {
+public final class SqliteApplicationExtension implements BeforeEachCallback, AfterEachCallback, ApplicationUnderTest {
 
     private final ApplicationLauncher launcher;
     private final SqliteTestDatabase.Options options;
@@ -63,7 +63,7 @@ public final class SqliteApplicationExtension implements BeforeEachCallback, Aft
         }
     }
 
-    /** {@code http://127.0.0.1:<port>} of the running application. */
+    @Override
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + application().port());
     }
@@ -78,6 +78,14 @@ public final class SqliteApplicationExtension implements BeforeEachCallback, Aft
             throw new IllegalStateException("no test is running");
         }
         return database.persistence();
+    }
+
+    @Override
+    public TestDatabase database() {
+        if (database == null) {
+            throw new IllegalStateException("no test is running");
+        }
+        return database;
     }
 
     public String databaseUrl() {

@@ -6,6 +6,7 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.conduithex.adapter.web.Readiness;
 import io.conduithex.adapter.web.WebServer;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application: the object graph built from the configuration, the database migrated, the HTTP
- * server listening. {@link #close()} shuts it down in order: stop accepting, finish requests in flight, close
+ * The running application: the object graph built from the configuration, the HTTP server listening, the
+ * database reached (waiting for it up to the startup timeout) and migrated. {@link #close()} shuts it down in order: stop accepting, finish requests in flight, close
  * the connection pool. Thread-safe; close is idempotent.
  */
 public final class Conduit implements AutoCloseable {
@@ -60,26 +61,42 @@ public final class Conduit implements AutoCloseable {
         } catch (ProvisionException e) {
             throw StartupException.of("cannot open the database", e);
         }
+        WebServer web;
+        Readiness readiness;
         try {
-            var migration = persistence.migrate();
+            web = injector.getInstance(WebServer.class);
+            readiness = injector.getInstance(Readiness.class);
+        } catch (ProvisionException e) {
+            closeAfter(e, persistence);
+            throw StartupException.of("cannot build the application", e);
+        }
+        try {
+            readiness.notReady("waiting for the database");
+            // Listening before the database is reached lets probes see "not ready" (and why) instead of nothing.
+            int port = web.start();
+            var migration = new DatabaseStartup(persistence, config.startupTimeout(), readiness)
+                    .migrateWhenReachable(config.database().url());
             log.info("Database ({}) migrated: {} migration(s) applied, schema version {}", persistence.dialect(),
                     migration.applied(), migration.currentVersion());
-            WebServer web;
-            try {
-                web = injector.getInstance(WebServer.class);
-            } catch (ProvisionException e) {
-                throw StartupException.of("cannot build the application", e);
-            }
-            int port = web.start();
+            readiness.ready();
             log.info("Conduit is serving on port {}", port);
             return new Conduit(web, persistence, injector.getInstance(MeterRegistry.class), port);
         } catch (RuntimeException e) {
             try {
-                persistence.close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
+                web.stop();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
             }
+            closeAfter(e, persistence);
             throw e;
+        }
+    }
+
+    private static void closeAfter(RuntimeException failure, JdbiPersistence persistence) {
+        try {
+            persistence.close();
+        } catch (RuntimeException closing) {
+            failure.addSuppressed(closing);
         }
     }
 

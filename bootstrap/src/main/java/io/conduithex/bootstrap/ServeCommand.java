@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Migrates the database, then serves the API until the process is told to stop (SIGTERM, Ctrl-C). */
-@Command(name = "serve", description = "Apply pending database migrations, then serve the API.")
+@Command(name = "serve", description = {"Wait for the database (up to DB_STARTUP_TIMEOUT_MS), apply pending migrations,",
+        "then serve the API. /health/ready answers 503 until the database is reached and migrated."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -30,7 +31,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             conduit = Conduit.start(config.get());
         } catch (StartupException e) {
-            log.error("Conduit could not start: {}", e.getMessage(), e.getCause());
+            // The message names what failed and why; the stack trace adds nothing an operator can act on.
+            log.debug("Conduit could not start", e);
+            spec.commandLine().getErr().println("conduit: could not start: " + e.getMessage());
             return Main.EXIT_FAILED;
         } catch (RuntimeException e) {
             log.error("Conduit could not start", e);

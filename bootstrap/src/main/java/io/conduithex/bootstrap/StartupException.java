@@ -10,6 +10,10 @@ public final class StartupException extends RuntimeException {
         super(message, cause);
     }
 
+    static StartupException of(String what, Throwable cause) {
+        return new StartupException(what, cause);
+    }
+
     static StartupException of(String what, ProvisionException failure) {
         // Guice wraps what a provider threw in its own report; the provider's exception is what an operator needs.
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;

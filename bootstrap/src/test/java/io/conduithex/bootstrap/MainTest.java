@@ -2,6 +2,7 @@ package io.conduithex.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,6 +40,32 @@ class MainTest {
         assertThat(err.toString().lines())
                 .containsExactly("Invalid configuration: PORT must be an integer between 0 and 65535, was \"abc\"");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void serveGivesUpOnAnUnreachableDatabaseAfterTheStartupTimeoutWithOneLine() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/conduit");
+        configure("DATABASE_USER", "conduit");
+        configure("DATABASE_PASSWORD", "never-printed");
+        configure("PORT", "0");
+        configure("DB_STARTUP_TIMEOUT_MS", "1500");
+
+        long began = System.nanoTime();
+        int exitCode = run("serve");
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(tookMillis).isBetween(1_500L, 10_000L);
+        assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("conduit: could not start: the database at jdbc:postgresql://127.0.0.1:" + closedPort
+                        + "/conduit was not reachable within 1500 ms (")
+                .contains("DB_STARTUP_TIMEOUT_MS")
+                .contains("refused")
+                .doesNotContain("never-printed"));
     }
 
     @Test

@@ -15,14 +15,22 @@ import java.util.Objects;
  * @param maxLifetime      how long a pooled connection lives before it is replaced
  * @param statementTimeout how long one statement may run before the database cancels it
  * @param applicationName  the name the database shows for these connections (PostgreSQL {@code application_name})
+ * @param longTransaction  a unit of work open longer than this is logged and counted as long
+ * @param leakDetection    a connection lent out longer than this is reported by HikariCP as a possible leak;
+ *                         zero turns the check off
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize, Duration poolTimeout,
-                               Duration maxLifetime, Duration statementTimeout, String applicationName) {
+                               Duration maxLifetime, Duration statementTimeout, String applicationName,
+                               Duration longTransaction, Duration leakDetection) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LONG_TRANSACTION = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_LEAK_DETECTION = Duration.ofMinutes(1);
+    /** HikariCP ignores a leak detection threshold below this. */
+    public static final Duration MIN_LEAK_DETECTION = Duration.ofSeconds(2);
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
@@ -30,6 +38,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
         Objects.requireNonNull(maxLifetime, "maxLifetime");
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(applicationName, "applicationName");
+        Objects.requireNonNull(longTransaction, "longTransaction");
+        Objects.requireNonNull(leakDetection, "leakDetection");
         Dialect.fromUrl(url);
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
@@ -45,32 +55,60 @@ public record DatabaseSettings(String url, String user, String password, int poo
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalArgumentException("statementTimeout must be positive, was " + statementTimeout);
         }
+        if (longTransaction.isNegative() || longTransaction.isZero()) {
+            throw new IllegalArgumentException("longTransaction must be positive, was " + longTransaction);
+        }
+        if (!leakDetection.isZero()
+                && (leakDetection.compareTo(MIN_LEAK_DETECTION) < 0 || leakDetection.compareTo(maxLifetime) > 0)) {
+            throw new IllegalArgumentException("leakDetection must be 0 (off) or between "
+                    + MIN_LEAK_DETECTION.toMillis() + " ms and maxLifetime (HikariCP's limits), was "
+                    + leakDetection.toMillis() + " ms");
+        }
     }
 
     /** Settings with defaults for everything but the URL; for tests and tools. */
     public static DatabaseSettings forUrl(String url) {
         return new DatabaseSettings(url, null, null, DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT, DEFAULT_MAX_LIFETIME,
-                DEFAULT_STATEMENT_TIMEOUT, "conduit");
+                DEFAULT_STATEMENT_TIMEOUT, "conduit", DEFAULT_LONG_TRANSACTION, DEFAULT_LEAK_DETECTION);
     }
 
     public DatabaseSettings withCredentials(String newUser, String newPassword) {
         return new DatabaseSettings(url, newUser, newPassword, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName);
+                applicationName, longTransaction, leakDetection);
     }
 
     public DatabaseSettings withPoolSize(int size) {
         return new DatabaseSettings(url, user, password, size, poolTimeout, maxLifetime, statementTimeout,
-                applicationName);
+                applicationName, longTransaction, leakDetection);
     }
 
     public DatabaseSettings withPoolTimeout(Duration timeout) {
         return new DatabaseSettings(url, user, password, poolSize, timeout, maxLifetime, statementTimeout,
-                applicationName);
+                applicationName, longTransaction, leakDetection);
     }
 
     public DatabaseSettings withStatementTimeout(Duration timeout) {
         return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, timeout,
-                applicationName);
+                applicationName, longTransaction, leakDetection);
+    }
+
+    public DatabaseSettings withLongTransaction(Duration threshold) {
+        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
+                applicationName, threshold, leakDetection);
+    }
+
+    public DatabaseSettings withLeakDetection(Duration threshold) {
+        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
+                applicationName, longTransaction, threshold);
+    }
+
+    /**
+     * How long the driver waits for any answer from the server before it gives the connection up: longer than
+     * the statement timeout, so that the server cancels a slow statement first and the connection survives;
+     * only a server or network that stopped answering altogether reaches it. Whole seconds (pgjdbc's unit).
+     */
+    public Duration socketTimeout() {
+        return Duration.ofSeconds((statementTimeout.toMillis() + 999) / 1000 + 1);
     }
 
     public Dialect dialect() {
@@ -82,6 +120,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return "DatabaseSettings[url=" + JdbcUrls.masked(url) + ", user=" + user
                 + ", password=" + (password == null ? "<none>" : "****") + ", poolSize=" + poolSize
                 + ", poolTimeout=" + poolTimeout.toMillis() + "ms, maxLifetime=" + maxLifetime.toMillis()
-                + "ms, statementTimeout=" + statementTimeout.toMillis() + "ms, applicationName=" + applicationName + "]";
+                + "ms, statementTimeout=" + statementTimeout.toMillis() + "ms, applicationName=" + applicationName
+                + ", longTransaction=" + longTransaction.toMillis() + "ms, leakDetection=" + leakDetection.toMillis()
+                + "ms]";
     }
 }

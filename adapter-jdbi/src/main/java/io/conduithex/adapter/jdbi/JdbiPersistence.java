@@ -27,17 +27,17 @@ public final class JdbiPersistence implements AutoCloseable {
     private final UnitOfWork unitOfWork;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools) {
+    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters) {
         this.settings = settings;
         this.pools = pools;
         this.classifier = classifierFor(settings.dialect());
-        this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier);
+        this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction());
     }
 
     /** Opens the pool(s) for {@code settings}; registers pool metrics with {@code meters}. Does not migrate. */
     public static JdbiPersistence open(DatabaseSettings settings, MeterRegistry meters) {
         log.info("Opening {} database {}", settings.dialect(), JdbcUrls.masked(settings.url()));
-        return new JdbiPersistence(settings, PoolFactory.open(settings, meters));
+        return new JdbiPersistence(settings, PoolFactory.open(settings, meters), meters);
     }
 
     /** The classifier for a dialect's errors. */

@@ -107,6 +107,12 @@ final class ErrorMapper {
         }
     }
 
+    /** The application has not finished starting (or lost its database at start): come back shortly. */
+    ApiError notReady(String reason) {
+        return ApiError.of(503, "server", "is not ready yet: " + reason)
+                .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+
     private ApiError tooLarge() {
         return ApiError.of(413, "body", "is too large (maximum is " + maxBodyBytes + " bytes)");
     }

@@ -51,6 +51,8 @@ public final class WebServer {
     private final ArticleRoutes articles;
     private final CommentRoutes comments;
     private final TagRoutes tags;
+    private final HealthRoutes health;
+    private final Readiness readiness;
     private final ErrorMapper errors;
     private final Cors cors;
     private Javalin app;
@@ -62,8 +64,10 @@ public final class WebServer {
                      CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                      GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
                      AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     ListTags listTags, TokenService tokens, WebSettings settings) {
+                     ListTags listTags, TokenService tokens, Readiness readiness, WebSettings settings) {
         this.settings = settings;
+        this.readiness = readiness;
+        this.health = new HealthRoutes(readiness);
         var authenticator = new Authenticator(tokens);
         this.users = new UserRoutes(registerUser, loginUser, getCurrentUser, updateUser, tokens, authenticator,
                 settings.maxBodyBytes());
@@ -144,6 +148,7 @@ public final class WebServer {
         articles.addTo(config.routes);
         comments.addTo(config.routes);
         tags.addTo(config.routes);
+        health.addTo(config.routes);
         config.routes.exception(HttpResponseException.class, this::respondWithError);
         config.routes.exception(Exception.class, this::respondWithError);
         config.router.javaLangErrorHandler(this::respondToError);
@@ -158,6 +163,11 @@ public final class WebServer {
         cors.decorate(ctx);
         if (Cors.isPreflight(ctx)) {
             cors.answerPreflight(ctx);
+            ctx.skipRemainingHandlers();
+        } else if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
+            ApiError error = errors.notReady(readiness.reason());
+            error.headers().forEach(ctx::header);
+            Json.respond(ctx, error.status(), error.body());
             ctx.skipRemainingHandlers();
         }
     }

@@ -15,6 +15,11 @@ final class ScriptedUnitOfWork implements UnitOfWork {
     private volatile Supplier<RuntimeException> failure = () -> new NotFoundException("profile");
     private volatile CountDownLatch gate;
     final CountDownLatch entered = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+    int transactionsStarted() {
+        return started.get();
+    }
 
     void failWith(Supplier<RuntimeException> next) {
         this.failure = next;
@@ -31,6 +36,7 @@ final class ScriptedUnitOfWork implements UnitOfWork {
 
     @Override
     public <R> R inTransaction(TransactionSpec spec, TransactionalWork<R> work) {
+        started.incrementAndGet();
         var waitHere = gate;
         if (waitHere != null) {
             entered.countDown();

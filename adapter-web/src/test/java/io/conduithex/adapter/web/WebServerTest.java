@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The server's cross-cutting behaviour over a real socket, with a unit of work that never reaches a database. */
@@ -49,6 +50,12 @@ class WebServerTest {
     private final TokenService tokens = new TokenService(SECRET, Duration.ofHours(1));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Readiness readiness = new Readiness();
+
+    @BeforeEach
+    void mostTestsRunOnAReadyServer() {
+        readiness.ready();
+    }
     private WebServer server;
     private URI base;
 
@@ -57,6 +64,43 @@ class WebServerTest {
         if (server != null) {
             server.stop();
         }
+    }
+
+    @Test
+    void untilReadyTheApiAnswers503WithTheReasonWhileLivenessIsUp() throws Exception {
+        readiness.notReady("waiting for the database: connection refused");
+        start(WebSettings.defaults());
+
+        var api = send(get("/api/tags"));
+        var ready = send(get("/health/ready"));
+        var live = send(get("/health/live"));
+
+        assertThat(api.statusCode()).isEqualTo(503);
+        assertJson(api);
+        assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.body()).isEqualTo(
+                "{\"errors\":{\"server\":[\"is not ready yet: waiting for the database: connection refused\"]}}");
+        assertThat(unitOfWork.transactionsStarted()).isZero();
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertJson(ready);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"startup\":{\"status\":\"DOWN\","
+                + "\"detail\":\"waiting for the database: connection refused\"}}}");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void onceReadyTheApiServesAndReadinessIsUp() throws Exception {
+        readiness.notReady("starting");
+        start(WebSettings.defaults());
+        readiness.ready();
+
+        var ready = send(get("/health/ready"));
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"startup\":{\"status\":\"UP\"}}}");
+        send(get("/api/tags"));
+        assertThat(unitOfWork.transactionsStarted()).isEqualTo(1);
     }
 
     @Test
@@ -253,7 +297,7 @@ class WebServerTest {
                 new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
                 new FavoriteArticle(transactions), new AddComment(transactions, clock),
                 new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
-                tokens, settings.withPort(0));
+                tokens, readiness, settings.withPort(0));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

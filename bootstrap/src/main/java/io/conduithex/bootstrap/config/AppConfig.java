@@ -33,14 +33,21 @@ import java.util.stream.Collectors;
  *   <tr><td>DB_POOL_TIMEOUT_MS</td><td>5000</td><td>wait for a connection, 250..600000</td></tr>
  *   <tr><td>DB_MAX_LIFETIME_MS</td><td>1800000</td><td>pooled connection lifetime, 30000..86400000</td></tr>
  *   <tr><td>DB_STATEMENT_TIMEOUT_MS</td><td>10000</td><td>statement timeout, 1..3600000</td></tr>
+ *   <tr><td>DB_LONG_TRANSACTION_MS</td><td>5000</td><td>a transaction open longer is logged and counted,
+ *       1..3600000</td></tr>
+ *   <tr><td>DB_LEAK_DETECTION_MS</td><td>60000</td><td>a connection lent out longer is reported as a possible
+ *       leak; 0 (off) or 2000..DB_MAX_LIFETIME_MS</td></tr>
+ *   <tr><td>DB_STARTUP_TIMEOUT_MS</td><td>30000</td><td>how long {@code serve} waits for the database at start,
+ *       0..3600000 (0: one attempt)</td></tr>
  *   <tr><td>DB_MAX_RETRIES</td><td>3</td><td>retries of a unit of work after a transient failure, 0..20</td></tr>
  *   <tr><td>BCRYPT_COST</td><td>10</td><td>bcrypt cost factor, 4..31</td></tr>
  *   <tr><td>CORS_ALLOWED_ORIGINS</td><td>*</td><td>{@code *} or comma-separated origins
  *       ({@code https://app.example.com})</td></tr>
  * </table>
  */
-public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, boolean jwtSecretGenerated,
-                        Duration jwtTtl, int maxRetries, int bcryptCost, List<String> corsAllowedOrigins) {
+public record AppConfig(DatabaseSettings database, Duration startupTimeout, int port, Secret jwtSecret,
+                        boolean jwtSecretGenerated, Duration jwtTtl, int maxRetries, int bcryptCost,
+                        List<String> corsAllowedOrigins) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
@@ -52,6 +59,9 @@ public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, b
     public static final String DB_POOL_TIMEOUT_MS = "DB_POOL_TIMEOUT_MS";
     public static final String DB_MAX_LIFETIME_MS = "DB_MAX_LIFETIME_MS";
     public static final String DB_STATEMENT_TIMEOUT_MS = "DB_STATEMENT_TIMEOUT_MS";
+    public static final String DB_LONG_TRANSACTION_MS = "DB_LONG_TRANSACTION_MS";
+    public static final String DB_LEAK_DETECTION_MS = "DB_LEAK_DETECTION_MS";
+    public static final String DB_STARTUP_TIMEOUT_MS = "DB_STARTUP_TIMEOUT_MS";
     public static final String DB_MAX_RETRIES = "DB_MAX_RETRIES";
     public static final String BCRYPT_COST = "BCRYPT_COST";
     public static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
@@ -60,12 +70,14 @@ public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, b
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_JWT_TTL = TokenService.DEFAULT_LIFETIME;
     public static final int DEFAULT_BCRYPT_COST = 10;
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     static final String APPLICATION_NAME = "conduit";
 
     private static final Pattern ORIGIN = Pattern.compile("(?i)https?://[^/\\s,*]+");
 
     public AppConfig {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(jwtTtl, "jwtTtl");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -112,13 +124,27 @@ public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, b
                 30_000, 86_400_000);
         int statementTimeout = read.integer(DB_STATEMENT_TIMEOUT_MS,
                 (int) DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT.toMillis(), 1, 3_600_000);
+        int longTransaction = read.integer(DB_LONG_TRANSACTION_MS,
+                (int) DatabaseSettings.DEFAULT_LONG_TRANSACTION.toMillis(), 1, 3_600_000);
+        int leakDetection = read.integer(DB_LEAK_DETECTION_MS, (int) DatabaseSettings.DEFAULT_LEAK_DETECTION.toMillis(),
+                0, 86_400_000);
+        if (leakDetection != 0 && (leakDetection < DatabaseSettings.MIN_LEAK_DETECTION.toMillis()
+                || leakDetection > maxLifetime)) {
+            throw ConfigReader.invalid(DB_LEAK_DETECTION_MS, "must be 0 (off) or between "
+                    + DatabaseSettings.MIN_LEAK_DETECTION.toMillis() + " and " + DB_MAX_LIFETIME_MS + " ("
+                    + maxLifetime + ")", String.valueOf(leakDetection));
+        }
+        int startupTimeout = read.integer(DB_STARTUP_TIMEOUT_MS, (int) DEFAULT_STARTUP_TIMEOUT.toMillis(), 0,
+                3_600_000);
         int maxRetries = read.integer(DB_MAX_RETRIES, RetrySettings.DEFAULTS.maxRetries(), 0, 20);
         int bcryptCost = read.integer(BCRYPT_COST, DEFAULT_BCRYPT_COST, 4, 31);
         List<String> origins = origins(read.text(CORS_ALLOWED_ORIGINS, WebSettings.ANY_ORIGIN));
 
         var database = new DatabaseSettings(url, user, password, poolSize, Duration.ofMillis(poolTimeout),
-                Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME);
-        return new AppConfig(database, port, secret, givenSecret == null, ttl, maxRetries, bcryptCost, origins);
+                Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME,
+                Duration.ofMillis(longTransaction), Duration.ofMillis(leakDetection));
+        return new AppConfig(database, Duration.ofMillis(startupTimeout), port, secret, givenSecret == null, ttl,
+                maxRetries, bcryptCost, origins);
     }
 
     private static List<String> origins(String value) {
@@ -133,7 +159,7 @@ public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, b
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(database, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries, bcryptCost,
+        return new AppConfig(database, startupTimeout, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries, bcryptCost,
                 corsAllowedOrigins);
     }
 
@@ -157,6 +183,9 @@ public record AppConfig(DatabaseSettings database, int port, Secret jwtSecret, b
                 + ", " + DB_POOL_TIMEOUT_MS + "=" + database.poolTimeout().toMillis()
                 + ", " + DB_MAX_LIFETIME_MS + "=" + database.maxLifetime().toMillis()
                 + ", " + DB_STATEMENT_TIMEOUT_MS + "=" + database.statementTimeout().toMillis()
+                + ", " + DB_LONG_TRANSACTION_MS + "=" + database.longTransaction().toMillis()
+                + ", " + DB_LEAK_DETECTION_MS + "=" + database.leakDetection().toMillis()
+                + ", " + DB_STARTUP_TIMEOUT_MS + "=" + startupTimeout.toMillis()
                 + ", " + DB_MAX_RETRIES + "=" + maxRetries
                 + ", " + BCRYPT_COST + "=" + bcryptCost
                 + ", " + CORS_ALLOWED_ORIGINS + "=" + String.join(",", corsAllowedOrigins);

@@ -50,12 +50,17 @@ class AppConfigTest {
                 Map.entry("DB_POOL_TIMEOUT_MS", "1000"),
                 Map.entry("DB_MAX_LIFETIME_MS", "60000"),
                 Map.entry("DB_STATEMENT_TIMEOUT_MS", "2500"),
+                Map.entry("DB_LONG_TRANSACTION_MS", "750"),
+                Map.entry("DB_LEAK_DETECTION_MS", "0"),
+                Map.entry("DB_STARTUP_TIMEOUT_MS", "4000"),
                 Map.entry("DB_MAX_RETRIES", "0"),
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:3000"))));
 
         assertThat(config.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/conduit", "conduit",
-                "s3cret", 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(2500), "conduit"));
+                "s3cret", 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(2500), "conduit",
+                Duration.ofMillis(750), Duration.ZERO));
+        assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.jwtSecretGenerated()).isFalse();
         assertThat(config.jwtSecret().bytes()).isEqualTo(SECRET.getBytes(StandardCharsets.UTF_8));
@@ -93,6 +98,12 @@ class AppConfigTest {
                         "DB_MAX_LIFETIME_MS must be an integer between 30000 and 86400000, was \"1000\""),
                 Arguments.of("DB_STATEMENT_TIMEOUT_MS", "-5",
                         "DB_STATEMENT_TIMEOUT_MS must be an integer between 1 and 3600000, was \"-5\""),
+                Arguments.of("DB_LONG_TRANSACTION_MS", "0",
+                        "DB_LONG_TRANSACTION_MS must be an integer between 1 and 3600000, was \"0\""),
+                Arguments.of("DB_LEAK_DETECTION_MS", "500", "DB_LEAK_DETECTION_MS must be 0 (off) or between 2000 and"
+                        + " DB_MAX_LIFETIME_MS (1800000), was \"500\""),
+                Arguments.of("DB_STARTUP_TIMEOUT_MS", "-1",
+                        "DB_STARTUP_TIMEOUT_MS must be an integer between 0 and 3600000, was \"-1\""),
                 Arguments.of("DB_MAX_RETRIES", "many", "DB_MAX_RETRIES must be an integer between 0 and 20, was \"many\""),
                 Arguments.of("BCRYPT_COST", "3", "BCRYPT_COST must be an integer between 4 and 31, was \"3\""),
                 Arguments.of("BCRYPT_COST", "32", "BCRYPT_COST must be an integer between 4 and 31, was \"32\""),

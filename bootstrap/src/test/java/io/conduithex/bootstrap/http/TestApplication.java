@@ -4,11 +4,15 @@ import com.google.inject.Module;
 import io.conduithex.bootstrap.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.testsupport.ApplicationLauncher;
+import io.conduithex.testsupport.PostgresApplicationExtension;
 import io.conduithex.testsupport.RunningApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The real application for HTTP tests: port 0, cheap bcrypt, a known JWT secret, a fresh SQLite database. */
+/** The real application for HTTP tests: port 0, cheap bcrypt, a known JWT secret, a fresh database. */
 final class TestApplication {
     static final String JWT_SECRET = "http-tests-jwt-secret-at-least-32-bytes-long";
 
@@ -16,30 +20,49 @@ final class TestApplication {
     }
 
     static AppConfig config() {
-        return AppConfig.load(ConfigSource.of(Map.of(
+        return config(Map.of());
+    }
+
+    /** The test configuration with some variables added or replaced, such as {@code DB_MAX_RETRIES}. */
+    static AppConfig config(Map<String, String> variables) {
+        var all = new HashMap<>(Map.of(
                 AppConfig.PORT, "0",
                 AppConfig.BCRYPT_COST, "4",
-                AppConfig.JWT_SECRET, JWT_SECRET)));
+                AppConfig.JWT_SECRET, JWT_SECRET));
+        all.putAll(variables);
+        return AppConfig.load(ConfigSource.of(all));
     }
 
-    /** The extension that starts the application on a fresh database before each test. */
+    /** The extension that starts the application on a fresh SQLite database before each test. */
     static SqliteApplicationExtension onFreshSqlite() {
-        return new SqliteApplicationExtension(TestApplication::launch);
+        return new SqliteApplicationExtension(launcher(config()));
     }
 
-    private static RunningApplication launch(Module persistenceOverride) {
-        var conduit = Conduit.start(config(), persistenceOverride);
-        return new RunningApplication() {
-            @Override
-            public int port() {
-                return conduit.port();
-            }
+    /** The extension that starts the application on a fresh PostgreSQL database before each test. */
+    static PostgresApplicationExtension onFreshPostgres() {
+        return new PostgresApplicationExtension(launcher(config()));
+    }
 
-            /** The test database belongs to the extension, which closes it after checking for leaks. */
-            @Override
-            public void close() {
-                conduit.stopServing();
-            }
+    /**
+     * Starts the application with {@code config}; {@code overrides} replace production bindings on top of the
+     * test database's (a meter registry the test reads, for one).
+     */
+    static ApplicationLauncher launcher(AppConfig config, Module... overrides) {
+        return persistenceOverride -> {
+            var conduit = Conduit.start(config,
+                    Stream.concat(Stream.of(persistenceOverride), Stream.of(overrides)).toArray(Module[]::new));
+            return new RunningApplication() {
+                @Override
+                public int port() {
+                    return conduit.port();
+                }
+
+                /** The test database belongs to the extension, which closes it after checking for leaks. */
+                @Override
+                public void close() {
+                    conduit.stopServing();
+                }
+            };
         };
     }
 }

@@ -38,6 +38,12 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
             }
             return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, describe(sql), failure);
         }
+        if (phase == Phase.WORK && SqlErrorClassifier.isSocketTimeout(failure)) {
+            // The driver's socket timeout sits above statement_timeout, so the server did not even cancel the
+            // statement: it, or the network to it, stopped answering. Running the work again would wait as long.
+            return new QueryTimeoutException("the database did not answer within the driver's socket timeout;"
+                    + " the connection was dropped: " + describe(sql), failure);
+        }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         return switch (state) {
             // 40P01 deadlock_detected: the server aborted our transaction to break a lock cycle.

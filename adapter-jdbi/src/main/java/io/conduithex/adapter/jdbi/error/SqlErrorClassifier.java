@@ -17,6 +17,16 @@ public interface SqlErrorClassifier {
         return firstSqlException(failure) != null || failure instanceof org.jdbi.v3.core.JdbiException;
     }
 
+    /** Whether the driver gave up waiting for the server to answer (its socket timeout), anywhere in the chain. */
+    static boolean isSocketTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first {@link SQLException} in the cause chain, or null. */
     static SQLException firstSqlException(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

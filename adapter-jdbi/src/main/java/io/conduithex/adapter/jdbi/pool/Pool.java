@@ -12,6 +12,18 @@ public record Pool(String name, HikariDataSource dataSource, Jdbi jdbi) {
         dataSource.evictConnection(connection);
     }
 
+    /**
+     * Retires every connection of the pool: idle ones now, lent ones when they come back. For when one
+     * connection was found dead: a server restart or an operator ending sessions kills them all at once, and
+     * each dead one would otherwise cost a request a failed attempt.
+     */
+    public void retireAll() {
+        var bean = dataSource.getHikariPoolMXBean();
+        if (bean != null) {
+            bean.softEvictConnections();
+        }
+    }
+
     int active() {
         var bean = dataSource.getHikariPoolMXBean();
         return bean == null ? 0 : bean.getActiveConnections();

@@ -34,6 +34,8 @@ public final class PoolFactory {
         config.addDataSourceProperty("ApplicationName", settings.applicationName());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", String.valueOf(secondsAtLeastOne(settings.poolTimeout())));
+        // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
+        config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toSeconds()));
         long statementMs = settings.statementTimeout().toMillis();
         // Every connection carries its own limits, so that no statement and no forgotten transaction can
         // hold locks for long whatever the code above does.
@@ -86,7 +88,12 @@ public final class PoolFactory {
             config.setPassword(settings.password());
         }
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
-        config.setValidationTimeout(Math.min(settings.poolTimeout().toMillis(), 5_000));
+        // Checking an idle connection must leave time, within the pool timeout, to try another.
+        config.setValidationTimeout(Math.max(250, Math.min(settings.poolTimeout().toMillis() / 2, 5_000)));
+        config.setLeakDetectionThreshold(settings.leakDetection().toMillis());
+        // The pool opens no connection while it is built: the application starts, says it is not ready, and
+        // waits for the database itself (see the startup in bootstrap) instead of failing on the first refusal.
+        config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         return config;
@@ -97,9 +104,11 @@ public final class PoolFactory {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
         if (settings.dialect() == Dialect.POSTGRESQL) {
-            // A client-side backstop to the server's statement_timeout. Not on SQLite: sqlite-jdbc's query
-            // timeout only swaps busy_timeout for the statement's length, it never interrupts a statement.
+            // A client-side backstop to the server's statement_timeout.
             jdbi.getConfig(SqlStatements.class).setQueryTimeout(secondsAtLeastOne(settings.statementTimeout()));
+        } else {
+            // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
+            jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
         return new Pool(config.getPoolName(), dataSource, jdbi);
     }

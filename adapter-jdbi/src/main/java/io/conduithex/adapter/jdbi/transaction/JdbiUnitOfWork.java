@@ -6,10 +6,15 @@ import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.Pool;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.PersistenceException;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -32,13 +37,21 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final Dialect dialect;
     private final SqlErrorClassifier classifier;
     private final Timestamps timestamps;
+    private final CommitVerifier commitVerifier;
+    private final TransactionMeters transactionMeters;
     private final ThreadLocal<JdbiTransaction> current = new ThreadLocal<>();
 
-    public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier) {
+    /**
+     * @param longTransaction a transaction held open longer than this is logged as a warning and counted
+     */
+    public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
+                          Duration longTransaction) {
         this.pools = pools;
         this.dialect = dialect;
         this.classifier = classifier;
         this.timestamps = Timestamps.of(dialect);
+        this.commitVerifier = CommitVerifier.of(dialect);
+        this.transactionMeters = new TransactionMeters(meters, longTransaction);
     }
 
     @Override
@@ -54,15 +67,25 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
         Pool pool = spec.isReadOnly() ? pools.reader() : pools.writer();
         Handle handle = open(pool);
+        LostCommit lost;
         try {
             return runOutermost(pool, handle, spec, work);
+        } catch (LostCommit e) {
+            lost = e;
         } finally {
             close(pool, handle);
         }
+        // Asked only now that the lost connection is back in (and evicted from) the pool: with every other
+        // connection lent out, asking on a new one must not wait for the one that broke.
+        resolveLostCommit(lost, pool, spec);
+        @SuppressWarnings("unchecked")
+        R result = (R) lost.result;
+        return result;
     }
 
     private <R> R runOutermost(Pool pool, Handle handle, TransactionSpec spec, TransactionalWork<R> work) {
         JdbiTransaction tx;
+        long started = System.nanoTime();
         try {
             configure(handle, spec);
             handle.begin();
@@ -76,10 +99,13 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             result = work.execute(tx);
         } catch (Error failure) {
             rollbackAfter(failure, pool, handle);
+            transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         } catch (RuntimeException failure) {
             RuntimeException thrown = classified(failure, Phase.WORK);
+            retireAllIfConnectionLost(thrown, pool);
             rollbackAfter(thrown, pool, handle);
+            transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw thrown;
         } finally {
             current.remove();
@@ -89,9 +115,19 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                     + "' was marked rollback-only by a nested unit of work that failed; use inSavepoint to recover from"
                     + " a failure and keep the rest of the transaction");
             rollbackAfter(failure, pool, handle);
+            transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         }
-        commit(pool, handle);
+        try {
+            commit(pool, handle, spec, result);
+        } catch (LostCommit lost) {
+            transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT_LOST, started);
+            throw lost;
+        } catch (RuntimeException failure) {
+            transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
+            throw failure;
+        }
+        transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT, started);
         return result;
     }
 
@@ -135,7 +171,17 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void commit(Pool pool, Handle handle) {
+    private void commit(Pool pool, Handle handle, TransactionSpec spec, Object result) {
+        CommitVerifier.Receipt receipt;
+        try {
+            receipt = spec.isReadOnly() ? new CommitVerifier.NothingWritten() : commitVerifier.receipt(handle);
+        } catch (RuntimeException e) {
+            // The transaction's connection failed before COMMIT was sent: nothing can have been stored.
+            RuntimeException failure = classified(e, Phase.WORK);
+            retireAllIfConnectionLost(failure, pool);
+            rollbackAfter(failure, pool, handle);
+            throw failure;
+        }
         try {
             handle.commit();
         } catch (RuntimeException e) {
@@ -143,7 +189,46 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             // Whatever the database did, this connection's state is now uncertain.
             rollbackAfter(failure, pool, handle);
             pool.discard(handle.getConnection());
+            if (failure instanceof CommitOutcomeUnknownException unknown) {
+                pool.retireAll();
+                throw new LostCommit(unknown, receipt, result);
+            }
             throw failure;
+        }
+    }
+
+    /** Returns when the lost commit is known to have been stored; throws otherwise. */
+    private void resolveLostCommit(LostCommit lostCommit, Pool pool, TransactionSpec spec) {
+        CommitOutcomeUnknownException lost = lostCommit.failure;
+        CommitVerifier.Receipt receipt = lostCommit.receipt;
+        if (SqlErrorClassifier.isSocketTimeout(lost)) {
+            // The server stopped answering altogether: asking it again now would only make the client wait longer.
+            logUnknownCommit(spec, receipt, lost);
+            throw lost;
+        }
+        switch (commitVerifier.outcome(receipt, pool)) {
+            case COMMITTED -> log.warn("Unit of work '{}' lost its connection during COMMIT; the database confirms"
+                    + " the transaction committed", spec.name());
+            case ABORTED -> throw new TransientPersistenceException(Cause.CONNECTION_LOST,
+                    "connection lost during COMMIT; the database confirms the transaction was rolled back", lost);
+            case UNKNOWN -> {
+                logUnknownCommit(spec, receipt, lost);
+                throw lost;
+            }
+        }
+    }
+
+    private static void logUnknownCommit(TransactionSpec spec, CommitVerifier.Receipt receipt,
+                                         CommitOutcomeUnknownException lost) {
+        String which = receipt instanceof CommitVerifier.TransactionId id ? "transaction " + id.xid() : "its transaction";
+        log.error("COMMIT OUTCOME UNKNOWN: unit of work '{}' lost its connection while committing {}; it may or may"
+                + " not be stored, and it was not run again. Check the data it writes. Cause: {}", spec.name(), which,
+                lost.getMessage());
+    }
+
+    private static void retireAllIfConnectionLost(RuntimeException failure, Pool pool) {
+        if (failure instanceof TransientPersistenceException lost && lost.reason() == Cause.CONNECTION_LOST) {
+            pool.retireAll();
         }
     }
 
@@ -182,6 +267,22 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             return failure;
         }
         return classifier.classify(failure, phase);
+    }
+
+    /** COMMIT was sent and its answer lost; carries what is needed to find out what happened. */
+    private static final class LostCommit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient CommitOutcomeUnknownException failure;
+        private final transient CommitVerifier.Receipt receipt;
+        private final transient Object result;
+
+        LostCommit(CommitOutcomeUnknownException failure, CommitVerifier.Receipt receipt, Object result) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+            this.receipt = receipt;
+            this.result = result;
+        }
     }
 
     private static TransactionIsolationLevel toJdbi(Isolation isolation) {

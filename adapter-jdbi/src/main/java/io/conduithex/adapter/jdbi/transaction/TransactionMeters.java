@@ -1,0 +1,51 @@
+package io.conduithex.adapter.jdbi.transaction;
+
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Times every transaction by use case and outcome, and reports the ones held open longer than the threshold:
+ * a long transaction holds its locks and its connection, so it is where contention and pool exhaustion start.
+ */
+final class TransactionMeters {
+    static final String TRANSACTIONS = "conduit.uow.transactions";
+    static final String LONG_TRANSACTIONS = "conduit.uow.long_transactions";
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionMeters.class);
+
+    enum Outcome { COMMIT, ROLLBACK, COMMIT_LOST }
+
+    private final MeterRegistry meters;
+    private final Duration longTransaction;
+
+    TransactionMeters(MeterRegistry meters, Duration longTransaction) {
+        this.meters = meters;
+        this.longTransaction = longTransaction;
+    }
+
+    void record(TransactionSpec spec, Outcome outcome, long startedNanos) {
+        long nanos = System.nanoTime() - startedNanos;
+        String useCase = spec.name();
+        String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
+        Timer.builder(TRANSACTIONS)
+                .description("Database transactions by use case and how they ended")
+                .tag("use_case", useCase)
+                .tag("outcome", outcomeTag)
+                .register(meters)
+                .record(Duration.ofNanos(nanos));
+        if (nanos > longTransaction.toNanos()) {
+            Counter.builder(LONG_TRANSACTIONS)
+                    .description("Transactions held open longer than DB_LONG_TRANSACTION_MS")
+                    .tag("use_case", useCase)
+                    .register(meters)
+                    .increment();
+            log.warn("Long transaction: unit of work '{}' held its transaction for {} ms (limit {} ms, {})",
+                    useCase, nanos / 1_000_000, longTransaction.toMillis(), outcomeTag);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.conduithex.testsupport.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transactions held open too long, and connections held too long, are reported to the operator: a warning that
+ * names the use case and its duration plus a metric for the first, HikariCP's leak report for the second.
+ */
+class LongTransactionAndLeakTest {
+    private static final String LONG_TRANSACTIONS = "conduit.uow.long_transactions";
+
+    @TempDir
+    Path folder;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private JdbiPersistence persistence;
+
+    @AfterEach
+    void close() {
+        if (persistence != null) {
+            persistence.close();
+        }
+    }
+
+    @Test
+    void aTransactionOverTheLimitIsLoggedWithItsUseCaseAndDurationAndCounted() {
+        open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(150)));
+
+        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-report"), tx -> {
+                pause(Duration.ofMillis(300));
+                return null;
+            });
+            persistence.unitOfWork().inTransaction(TransactionSpec.readOnly("quick-read"), tx -> null);
+
+            assertThat(logs.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("WARN Long transaction: unit of work 'slow-report' held its transaction for ")
+                    .contains("(limit 150 ms, commit)"));
+        }
+        assertThat(meters.counter(LONG_TRANSACTIONS, "use_case", "slow-report").count()).isEqualTo(1.0);
+        assertThat(meters.find(LONG_TRANSACTIONS).tag("use_case", "quick-read").counter()).isNull();
+        assertThat(meters.timer("conduit.uow.transactions", "use_case", "quick-read", "outcome", "commit").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackTransactionOverTheLimitIsReportedToo() {
+        open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(100)));
+
+        try {
+            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-failure"), tx -> {
+                pause(Duration.ofMillis(200));
+                throw new IllegalStateException("gave up");
+            });
+        } catch (IllegalStateException expected) {
+            // the report is what this test is about
+        }
+
+        assertThat(meters.counter(LONG_TRANSACTIONS, "use_case", "slow-failure").count()).isEqualTo(1.0);
+        assertThat(meters.timer("conduit.uow.transactions", "use_case", "slow-failure", "outcome", "rollback").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
+        open(DatabaseSettings.forUrl(url()).withLeakDetection(DatabaseSettings.MIN_LEAK_DETECTION));
+
+        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
+                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
+                return null;
+            });
+
+            assertThat(logs.lines()).anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
+        }
+    }
+
+    @Test
+    void withLeakDetectionOffNothingIsReported() {
+        open(DatabaseSettings.forUrl(url()).withLeakDetection(Duration.ZERO));
+
+        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
+                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
+                return null;
+            });
+
+            assertThat(logs.lines()).isEmpty();
+        }
+    }
+
+    private void open(DatabaseSettings settings) {
+        persistence = JdbiPersistence.open(settings, meters);
+        persistence.migrate();
+    }
+
+    private String url() {
+        return "jdbc:sqlite:" + folder.resolve("conduit.db");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
