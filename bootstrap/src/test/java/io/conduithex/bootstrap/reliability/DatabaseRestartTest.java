@@ -1,0 +1,79 @@
+package io.conduithex.bootstrap.reliability;
+
+import static io.conduithex.bootstrap.reliability.CallAssertions.MEASURING_SLACK;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertAllAnswered;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertAllSucceeded;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertNoServerErrors;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertNoneLongerThan;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertStatusesWithin;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertUnavailableAnswersAreJsonWithRetryAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Database restarts under load: the test stops its PostgreSQL for 5 s under a steady mixed load and starts it
+ * again. During the outage requests fail fast with 503 (never past the pool timeout, never 500); within 2 s of
+ * the database's return every request succeeds again, without restarting the application; and every write a
+ * client saw acknowledged is in the database afterwards.
+ */
+class DatabaseRestartTest extends FaultTest {
+
+    private static final Limits LIMITS = new Limits(4, Duration.ofMillis(1000), Duration.ofMillis(2000));
+    private static final Duration OUTAGE = Duration.ofSeconds(5);
+    private static final Duration RECOVERY = Duration.ofSeconds(2);
+    /** How long the load goes on once every request must succeed again. */
+    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(3);
+
+    @Test
+    void aFiveSecondRestartUnderLoadFailsFastWith503AndEveryRequestSucceedsWithinTwoSecondsOfTheReturn()
+            throws Exception {
+        RunningConduit app = startConduit(LIMITS);
+        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), 4, Duration.ofSeconds(60), 2_000,
+                Duration.ofMillis(20)));
+        load.start();
+        load.awaitSuccesses(20, System.nanoTime(), Duration.ofSeconds(20));
+
+        long stopping = System.nanoTime();
+        postgres.stop();
+        long down = System.nanoTime();
+        holdUntil(stopping + OUTAGE.toNanos());
+        postgres.start();
+        long back = System.nanoTime();
+        long recovered = back + RECOVERY.toNanos();
+        holdUntil(recovered + AFTER_RECOVERY.toNanos());
+        List<Call> calls = load.stop();
+        System.out.println(LoadGenerator.summary("database restart", calls) + "; database back after "
+                + Duration.ofNanos(back - down).toMillis() + " ms down, first success "
+                + calls.stream().filter(call -> call.startedAtOrAfter(back) && call.succeeded())
+                .mapToLong(call -> Duration.ofNanos(call.startedNanos() - back).toMillis()).min().orElse(-1)
+                + " ms after its return");
+
+        assertAllAnswered(calls);
+        assertNoServerErrors(calls);
+        assertStatusesWithin(calls, Set.of(200, 201, 503));
+        assertUnavailableAnswersAreJsonWithRetryAfter(calls);
+        assertNoneLongerThan(calls, LIMITS.requestBound());
+
+        List<Call> duringOutage = calls.stream()
+                .filter(call -> call.startedAtOrAfter(down) && call.startedBefore(back)).toList();
+        assertThat(duringOutage).as("requests while the database was down")
+                .anyMatch(call -> call.status() == 503);
+        assertNoneLongerThan(duringOutage, LIMITS.poolTimeout().plus(MEASURING_SLACK));
+
+        List<Call> afterRecovery = calls.stream().filter(call -> call.startedAtOrAfter(recovered)).toList();
+        assertThat(afterRecovery).as("requests from %d ms after the database's return", RECOVERY.toMillis())
+                .hasSizeGreaterThan(20);
+        assertAllSucceeded(afterRecovery);
+
+        List<Call> everything = new ArrayList<>(load.setup());
+        everything.addAll(calls);
+        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,72 @@
+package io.conduithex.bootstrap.reliability;
+
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertAllAnswered;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertAllSucceeded;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertNoServerErrors;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertNoneLongerThan;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertStatusesWithin;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertUnavailableAnswersAreJsonWithRetryAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Network freeze: the database's TCP traffic stops without a reset (a proxy between the application and
+ * PostgreSQL stops forwarding). PostgreSQL never sees the statements sent into the frozen network, so its
+ * statement timeout cannot end them, and a cancel request cannot reach it either: only the driver's socket
+ * timeout can. No request blocks longer than the pool timeout plus the statement timeout (plus the measuring
+ * slack), and the application recovers once traffic flows again.
+ */
+class NetworkFreezeTest extends FaultTest {
+
+    private static final Limits LIMITS = new Limits(2, Duration.ofMillis(1000), Duration.ofMillis(1000));
+    /** Longer than the request bound, so that requests caught in the freeze can only end by a timeout. */
+    private static final Duration FREEZE = Duration.ofSeconds(4);
+    private static final Duration RECOVERY = Duration.ofSeconds(2);
+    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(2);
+
+    @Test
+    void aFrozenNetworkHoldsNoRequestPastThePoolAndStatementTimeoutsAndTheAppRecoversWhenTrafficFlows()
+            throws Exception {
+        TcpProxy proxy = closeAfterwards(TcpProxy.to(postgres.port()));
+        RunningConduit app = startConduitThrough(proxy.port(), LIMITS);
+        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), 3, Duration.ofSeconds(60), 2_000,
+                Duration.ofMillis(50)));
+        load.start();
+        load.awaitSuccesses(15, System.nanoTime(), Duration.ofSeconds(20));
+
+        long frozen = System.nanoTime();
+        proxy.freeze();
+        holdUntil(frozen + FREEZE.toNanos());
+        proxy.unfreeze();
+        long thawed = System.nanoTime();
+        long recovered = thawed + RECOVERY.toNanos();
+        holdUntil(recovered + AFTER_RECOVERY.toNanos());
+        List<Call> calls = load.stop();
+        System.out.println(LoadGenerator.summary("network frozen " + FREEZE.toMillis() + " ms", calls));
+
+        assertAllAnswered(calls);
+        assertNoServerErrors(calls);
+        assertStatusesWithin(calls, Set.of(200, 201, 503));
+        assertUnavailableAnswersAreJsonWithRetryAfter(calls);
+        assertNoneLongerThan(calls, LIMITS.requestBound());
+        assertThat(calls.stream().filter(call -> call.finishedNanos() - frozen > 0 && call.startedBefore(thawed)))
+                .as("requests caught in the freeze and ended by the driver's socket timeout")
+                .anyMatch(CallAssertions::isTimeout);
+
+        List<Call> afterRecovery = calls.stream().filter(call -> call.startedAtOrAfter(recovered)).toList();
+        assertThat(afterRecovery).as("requests from %d ms after traffic flows again", RECOVERY.toMillis())
+                .hasSizeGreaterThan(10);
+        assertAllSucceeded(afterRecovery);
+
+        List<Call> everything = new ArrayList<>(load.setup());
+        everything.addAll(calls);
+        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+    }
+}

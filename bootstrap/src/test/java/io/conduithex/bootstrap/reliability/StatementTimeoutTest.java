@@ -1,0 +1,104 @@
+package io.conduithex.bootstrap.reliability;
+
+import static io.conduithex.bootstrap.reliability.CallAssertions.MEASURING_SLACK;
+import static io.conduithex.bootstrap.reliability.CallAssertions.assertTimedOut;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statement timeout: a statement that runs past DB_STATEMENT_TIMEOUT_MS (here: blocked on a table the test
+ * locked) is cancelled by the database, the client is told 503 with Retry-After, nothing of the request is
+ * stored, and the very connection it ran on is idle and serves the next request.
+ */
+class StatementTimeoutTest extends FaultTest {
+
+    /**
+     * One connection, so the request after the timeout runs on the connection that timed out. The pool timeout
+     * is longer than the statement timeout, so that only the statement timeout can end the wait.
+     */
+    private static final Limits LIMITS = new Limits(1, Duration.ofMillis(3000), Duration.ofMillis(1000));
+
+    private RunningConduit app;
+    private ConduitClient client;
+    private String token;
+    private String slug;
+
+    @BeforeEach
+    void anArticleByJake() {
+        app = startConduit(LIMITS);
+        client = app.client();
+        token = ConduitClient.tokenOf(client.register("jake"));
+        slug = client.createArticle(token, "Patience").acknowledged();
+        assertThat(slug).isNotNull();
+    }
+
+    @Test
+    void aReadBlockedPastTheStatementTimeoutIsCancelledAnswered503AndItsConnectionServesTheNextRequest()
+            throws SQLException {
+        int connection = theOnlySession().pid();
+
+        Connection locker = lockArticles();
+        Call call = client.article(slug);
+
+        assertTimedOut(call);
+        assertThat(call.duration()).as("ran until the statement timeout, then was cancelled")
+                .isGreaterThanOrEqualTo(LIMITS.statementTimeout())
+                .isLessThanOrEqualTo(LIMITS.statementTimeout().plus(MEASURING_SLACK));
+        // The lock is still held: a session that no longer waits for it was cancelled, and is not left inside
+        // an aborted transaction either.
+        assertThat(theOnlySession()).satisfies(session -> {
+            assertThat(session.pid()).isEqualTo(connection);
+            assertThat(session.state()).isEqualTo("idle");
+            assertThat(session.waitsForALock()).isFalse();
+        });
+
+        locker.rollback();
+        Call next = client.article(slug);
+        assertThat(next.status()).as("%s", next).isEqualTo(200);
+        assertThat(theOnlySession().pid()).as("served by the connection that timed out").isEqualTo(connection);
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aWriteCancelledByTheStatementTimeoutIsAnswered503AndStoresNothing() throws SQLException {
+        Connection locker = lockArticles();
+        Call call = client.createArticle(token, "Too slow");
+
+        assertTimedOut(call);
+        assertThat(call.duration()).isGreaterThanOrEqualTo(LIMITS.statementTimeout())
+                .isLessThanOrEqualTo(LIMITS.statementTimeout().plus(MEASURING_SLACK));
+
+        locker.rollback();
+        assertThat(StoredWrites.single(admin(), "SELECT count(*) FROM articles WHERE title = 'Too slow'"))
+                .as("articles stored by the cancelled request").isZero();
+        Call again = client.createArticle(token, "Too slow");
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertThat(again.acknowledged()).as("the slug the cancelled request would have taken is free")
+                .isEqualTo("too-slow");
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+    }
+
+    /** Holds the articles table in a transaction of the test's own, until the test rolls it back. */
+    private Connection lockArticles() throws SQLException {
+        Connection locker = admin();
+        locker.setAutoCommit(false);
+        try (var statement = locker.createStatement()) {
+            statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+        }
+        return locker;
+    }
+
+    private Backend theOnlySession() {
+        List<Backend> sessions = postgres.backends(app.applicationName());
+        assertThat(sessions).as("the application's sessions with a pool of one").hasSize(1);
+        return sessions.get(0);
+    }
+}
