@@ -63,7 +63,8 @@ final class ErrorMapper {
         }
         if (failure instanceof TransientPersistenceException
                 || failure instanceof DatabaseUnavailableException) {
-            log.warn("{} {} failed: database unavailable: {}", method, route, failure.toString());
+            log.warn("{} {} failed: database unavailable ({}): {}", method, route, reasonOf(failure),
+                    failure.getMessage());
             return unavailable("is unavailable, try again later");
         }
         if (failure instanceof QueryTimeoutException) {
@@ -111,6 +112,13 @@ final class ErrorMapper {
     ApiError notReady(String reason) {
         return ApiError.of(503, "server", "is not ready yet: " + reason)
                 .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+
+    private static String reasonOf(Throwable failure) {
+        if (failure instanceof DatabaseUnavailableException unavailable) {
+            return unavailable.reason().name();
+        }
+        return ((TransientPersistenceException) failure).reason().name();
     }
 
     private ApiError tooLarge() {
