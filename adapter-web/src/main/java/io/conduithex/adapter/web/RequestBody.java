@@ -8,7 +8,6 @@ import io.conduithex.domain.validation.ValidationException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,13 +24,17 @@ final class RequestBody {
     static final String NUL_MESSAGE = "can't contain the NUL character";
     static final String SURROGATE_MESSAGE = "can't contain an unpaired surrogate";
     static final String NOT_UTF8_MESSAGE = "is not valid UTF-8";
+    static final String UNREADABLE_MESSAGE = "was cut short or badly framed";
     private static final char NUL = '\0';
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private RequestBody() {
     }
 
-    /** The raw body, refusing one longer than {@code maxBytes} whether or not Content-Length says so. */
+    /**
+     * The raw body, refusing one longer than {@code maxBytes} whether or not Content-Length says so, and one that
+     * could not be read to its end (the client stopped short of its Content-Length, or broke the chunked framing).
+     */
     static byte[] read(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
@@ -44,7 +47,7 @@ final class RequestBody {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+            throw new MalformedRequestException("body", UNREADABLE_MESSAGE, e);
         }
     }
 

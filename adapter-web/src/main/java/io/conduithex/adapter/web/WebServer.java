@@ -159,7 +159,9 @@ public final class WebServer {
         if (Cors.isPreflight(ctx)) {
             cors.answerPreflight(ctx);
             ctx.skipRemainingHandlers();
+            return;
         }
+        QueryStrings.requireWellFormed(ctx.queryString());
     }
 
     private void respondWithError(Exception failure, Context ctx) {
