@@ -61,6 +61,9 @@ final class ErrorMapper {
         if (failure instanceof BodyTooLargeException) {
             return tooLarge();
         }
+        if (failure instanceof MalformedRequestException malformed) {
+            return ApiError.of(400, malformed.field(), malformed.getMessage());
+        }
         if (failure instanceof TransientPersistenceException
                 || failure instanceof DatabaseUnavailableException) {
             log.warn("{} {} failed: database unavailable ({}): {}", method, route, reasonOf(failure),

@@ -46,8 +46,8 @@ final class Json {
         return MAPPER;
     }
 
-    /** Parses a request body; {@code JsonProcessingException} means it is not valid JSON. */
-    static JsonNode parse(byte[] body) throws IOException {
+    /** Parses a request body already decoded to text; {@code JsonProcessingException} means it is not valid JSON. */
+    static JsonNode parse(String body) throws JsonProcessingException {
         return MAPPER.readTree(body);
     }
 

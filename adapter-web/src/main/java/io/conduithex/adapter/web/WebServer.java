@@ -164,12 +164,16 @@ public final class WebServer {
         if (Cors.isPreflight(ctx)) {
             cors.answerPreflight(ctx);
             ctx.skipRemainingHandlers();
-        } else if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
+            return;
+        }
+        if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
             ApiError error = errors.notReady(readiness.reason());
             error.headers().forEach(ctx::header);
             Json.respond(ctx, error.status(), error.body());
             ctx.skipRemainingHandlers();
+            return;
         }
+        QueryStrings.requireWellFormed(ctx.queryString());
     }
 
     private void respondWithError(Exception failure, Context ctx) {

@@ -16,6 +16,7 @@ import io.conduithex.domain.validation.ValidationException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.http.HandlerType;
+import java.io.EOFException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,15 @@ class ErrorMapperTest {
 
         assertThat(error.status()).isEqualTo(413);
         assertThat(error.errors()).isEqualTo(Map.of("body", List.of("is too large (maximum is 1024 bytes)")));
+    }
+
+    @Test
+    void aMalformedRequestIs400NamingThePartAtFault() {
+        var error = map(new MalformedRequestException("body", "was cut short or badly framed",
+                new EOFException("Early EOF")), "/api/users");
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.errors()).isEqualTo(Map.of("body", List.of("was cut short or badly framed")));
     }
 
     private ApiError map(RuntimeException failure, String route) {

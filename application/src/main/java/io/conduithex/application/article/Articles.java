@@ -35,4 +35,12 @@ public final class Articles {
     public static User requireUser(Transaction tx, UserId user) {
         return tx.users().findById(user).orElseThrow(() -> new AuthenticationException("user no longer exists"));
     }
+
+    /**
+     * Where a token is optional, one that names no user is still refused, as everywhere else: the caller meant
+     * to be someone, and is not answered as a stranger.
+     */
+    public static void requireViewer(Transaction tx, Optional<UserId> viewer) {
+        viewer.ifPresent(id -> requireUser(tx, id));
+    }
 }

@@ -18,7 +18,9 @@ public final class GetArticle {
 
     public ArticleView get(Optional<UserId> viewer, String slug) {
         var name = Articles.slug(slug);
-        return transactions.read("get-article", tx -> tx.articleReads().view(name, viewer))
-                .orElseThrow(() -> new NotFoundException("article"));
+        return transactions.read("get-article", tx -> {
+            Articles.requireViewer(tx, viewer);
+            return tx.articleReads().view(name, viewer);
+        }).orElseThrow(() -> new NotFoundException("article"));
     }
 }

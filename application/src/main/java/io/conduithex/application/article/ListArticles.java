@@ -28,10 +28,17 @@ public final class ListArticles {
     }
 
     public ArticlePage list(ArticleFilter filter, PageRequest page, Optional<UserId> viewer) {
-        return transactions.run(LIST, tx -> tx.articleReads().list(filter, page, viewer));
+        return transactions.run(LIST, tx -> {
+            Articles.requireViewer(tx, viewer);
+            return tx.articleReads().list(filter, page, viewer);
+        });
     }
 
+    /** @throws io.conduithex.domain.failure.AuthenticationException when the viewer no longer exists */
     public ArticlePage feed(UserId viewer, PageRequest page) {
-        return transactions.run(FEED, tx -> tx.articleReads().feed(viewer, page));
+        return transactions.run(FEED, tx -> {
+            Articles.requireUser(tx, viewer);
+            return tx.articleReads().feed(viewer, page);
+        });
     }
 }

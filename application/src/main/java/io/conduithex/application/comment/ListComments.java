@@ -20,6 +20,7 @@ public final class ListComments {
     public List<CommentView> list(Optional<UserId> viewer, String slug) {
         var name = Articles.slug(slug);
         return transactions.read("list-comments", tx -> {
+            Articles.requireViewer(tx, viewer);
             Articles.existing(tx, name);
             return tx.articleReads().comments(name, viewer);
         });

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.application.fakes.InMemoryConduit;
+import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.User;
+import io.conduithex.domain.user.UserId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,12 @@ class GetProfileTest {
         conduit.follows().follow(jim.id(), jake.id());
 
         assertThat(getProfile.get(Optional.empty(), "jake").following()).isFalse();
+    }
+
+    @Test
+    void a_viewer_who_no_longer_exists_is_refused_rather_than_served_as_a_stranger() {
+        assertThatThrownBy(() -> getProfile.get(Optional.of(new UserId(jim.id().value() + 1000)), "jake"))
+                .isInstanceOf(AuthenticationException.class);
     }
 
     @Test

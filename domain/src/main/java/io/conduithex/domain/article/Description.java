@@ -1,10 +1,10 @@
 package io.conduithex.domain.article;
 
-/** The one-line summary shown in article lists. */
+/** The one-line summary shown in article lists, without control characters. */
 public record Description(String value) {
     public static final int MAX_LENGTH = 1000;
 
     public Description {
-        value = Text.required(value, MAX_LENGTH);
+        value = Text.requiredLine(value, MAX_LENGTH);
     }
 }

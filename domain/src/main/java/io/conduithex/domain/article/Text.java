@@ -4,6 +4,8 @@ import io.conduithex.domain.validation.InvalidValueException;
 
 /** Shared rules for required free text. */
 final class Text {
+    static final String CONTROL_CHARACTERS = "can't contain control characters";
+
     private Text() {
     }
 
@@ -15,6 +17,19 @@ final class Text {
         String stripped = value.strip();
         if (stripped.length() > maxLength) {
             throw new InvalidValueException("is too long (maximum is " + maxLength + " characters)");
+        }
+        return stripped;
+    }
+
+    /**
+     * As {@link #required}, and also refused when it holds a control character: a one-line text (a title, a
+     * summary) has no use for line breaks, tabs or terminal escapes, and would carry them into every page, list
+     * and log line that shows it.
+     */
+    static String requiredLine(String value, int maxLength) {
+        String stripped = required(value, maxLength);
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(CONTROL_CHARACTERS);
         }
         return stripped;
     }

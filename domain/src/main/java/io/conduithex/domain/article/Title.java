@@ -1,10 +1,10 @@
 package io.conduithex.domain.article;
 
-/** An article's title. */
+/** An article's title: one line, without control characters. */
 public record Title(String value) {
     public static final int MAX_LENGTH = 200;
 
     public Title {
-        value = Text.required(value, MAX_LENGTH);
+        value = Text.requiredLine(value, MAX_LENGTH);
     }
 }

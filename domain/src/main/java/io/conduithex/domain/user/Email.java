@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public record Email(String value) {
     public static final int MAX_LENGTH = 254;
-    // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not ours to decide.
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    // Deliberately loose: one @, no spaces, no control characters, a dot in the domain. Deliverability is not
+    // ours to decide, but an address with a control character in it is no address (RFC 5321), and would carry
+    // that character into every log line and mail header it is written to.
+    private static final Pattern SHAPE =
+            Pattern.compile("^[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+$");
 
     public Email {
         if (value == null || value.isBlank()) {

@@ -44,6 +44,15 @@ class EmailTest {
                 .hasMessage("is invalid");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ja\u0007ke@example.com", "jake\u001b[31m@example.com", "jake@exam\u0000ple.com",
+                            "jake@example.c\u007fom", "jake@example.\u0085com"})
+    void an_address_with_a_control_character_is_rejected(String withControl) {
+        assertThatThrownBy(() -> new Email(withControl))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("is invalid");
+    }
+
     @Test
     void an_address_of_the_maximum_length_is_accepted() {
         String address = "a".repeat(Email.MAX_LENGTH - "@example.com".length()) + "@example.com";

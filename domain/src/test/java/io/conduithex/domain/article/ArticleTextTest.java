@@ -1,0 +1,48 @@
+package io.conduithex.domain.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conduithex.domain.validation.InvalidValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArticleTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ring \u0007 the bell", "two\nlines", "tab\there", "clear \u001b[2J", "\u0001\u0002",
+                            "next\u0085line", "del\u007f"})
+    void a_title_with_a_control_character_is_rejected(String title) {
+        assertThatThrownBy(() -> new Title(title))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("can't contain control characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"two\nlines", "carriage\rreturn", "esc \u001b[31m"})
+    void a_description_with_a_control_character_is_rejected(String description) {
+        assertThatThrownBy(() -> new Description(description))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("can't contain control characters");
+    }
+
+    @Test
+    void surrounding_line_breaks_are_stripped_rather_than_refused() {
+        assertThat(new Title("\n  How to train your dragon \t\n").value()).isEqualTo("How to train your dragon");
+    }
+
+    @Test
+    void a_blank_title_is_still_called_blank() {
+        assertThatThrownBy(() -> new Title(" \n\t "))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("can't be blank");
+    }
+
+    @Test
+    void an_article_body_keeps_its_line_breaks_and_tabs() {
+        String markdown = "# Dragons\n\n\tcode\r\n- one\n- two";
+
+        assertThat(new ArticleBody(markdown).value()).isEqualTo(markdown);
+    }
+}
