@@ -66,6 +66,8 @@ public final class Main implements Runnable {
         "  DATABASE_URL             JDBC URL (jdbc:sqlite:./data/conduit.db)",
         "  DATABASE_USER            database user",
         "  DATABASE_PASSWORD        database password",
+        "  DATABASE_MIGRATION_USER  user migrations run as (PostgreSQL; DATABASE_USER)",
+        "  DATABASE_MIGRATION_PASSWORD  its password",
         "  PORT                     HTTP port, 0-65535 (8080)",
         "  JWT_SECRET               token key, >= 32 bytes (random per start)",
         "  JWT_TTL                  token lifetime, ISO-8601 such as PT12H (P30D)",
@@ -76,8 +78,12 @@ public final class Main implements Runnable {
         "  DB_LONG_TRANSACTION_MS   warn about transactions open longer, ms (5000)",
         "  DB_LEAK_DETECTION_MS     report connections lent out longer, ms; 0 = off (60000)",
         "  DB_STARTUP_TIMEOUT_MS    how long serve waits for the database at start, ms (30000)",
+        "  DB_SLOW_QUERY_MS         log and count statements slower, ms (500)",
         "  DB_MAX_RETRIES           retries after a transient failure (3)",
         "  BCRYPT_COST              bcrypt cost factor, 4-31 (10)",
         "  CORS_ALLOWED_ORIGINS     * or comma-separated origins (*)",
+        "  ADMIN_TOKEN              bearer token for /admin, >= 32 bytes (unset: admin off)",
+        "  LOG_FORMAT               text or json (text)",
+        "  INSTANCES                instances sharing the database, for doctor (1)",
     };
 }

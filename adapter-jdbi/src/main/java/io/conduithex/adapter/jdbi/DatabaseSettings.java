@@ -18,10 +18,15 @@ import java.util.Objects;
  * @param longTransaction  a unit of work open longer than this is logged and counted as long
  * @param leakDetection    a connection lent out longer than this is reported by HikariCP as a possible leak;
  *                         zero turns the check off
+ * @param slowStatement    a statement running longer than this is logged and counted as slow
+ * @param migrationUser    the user migrations run as (PostgreSQL), or null to use {@code user}; lets the
+ *                         application's own role be one that cannot create or drop tables
+ * @param migrationPassword the password of {@code migrationUser}, or null
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize, Duration poolTimeout,
                                Duration maxLifetime, Duration statementTimeout, String applicationName,
-                               Duration longTransaction, Duration leakDetection) {
+                               Duration longTransaction, Duration leakDetection, Duration slowStatement,
+                               String migrationUser, String migrationPassword) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(5);
@@ -29,6 +34,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_LONG_TRANSACTION = Duration.ofSeconds(5);
     public static final Duration DEFAULT_LEAK_DETECTION = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_SLOW_STATEMENT = Duration.ofMillis(500);
     /** HikariCP ignores a leak detection threshold below this. */
     public static final Duration MIN_LEAK_DETECTION = Duration.ofSeconds(2);
 
@@ -40,6 +46,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(longTransaction, "longTransaction");
         Objects.requireNonNull(leakDetection, "leakDetection");
+        Objects.requireNonNull(slowStatement, "slowStatement");
+        if (slowStatement.isNegative() || slowStatement.isZero()) {
+            throw new IllegalArgumentException("slowStatement must be positive, was " + slowStatement);
+        }
         Dialect.fromUrl(url);
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
@@ -69,37 +79,48 @@ public record DatabaseSettings(String url, String user, String password, int poo
     /** Settings with defaults for everything but the URL; for tests and tools. */
     public static DatabaseSettings forUrl(String url) {
         return new DatabaseSettings(url, null, null, DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT, DEFAULT_MAX_LIFETIME,
-                DEFAULT_STATEMENT_TIMEOUT, "conduit", DEFAULT_LONG_TRANSACTION, DEFAULT_LEAK_DETECTION);
+                DEFAULT_STATEMENT_TIMEOUT, "conduit", DEFAULT_LONG_TRANSACTION, DEFAULT_LEAK_DETECTION,
+                DEFAULT_SLOW_STATEMENT, null, null);
     }
 
     public DatabaseSettings withCredentials(String newUser, String newPassword) {
         return new DatabaseSettings(url, newUser, newPassword, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection);
+                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
     }
 
     public DatabaseSettings withPoolSize(int size) {
         return new DatabaseSettings(url, user, password, size, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection);
+                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
     }
 
     public DatabaseSettings withPoolTimeout(Duration timeout) {
         return new DatabaseSettings(url, user, password, poolSize, timeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection);
+                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
     }
 
     public DatabaseSettings withStatementTimeout(Duration timeout) {
         return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, timeout,
-                applicationName, longTransaction, leakDetection);
+                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
     }
 
     public DatabaseSettings withLongTransaction(Duration threshold) {
         return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, threshold, leakDetection);
+                applicationName, threshold, leakDetection, slowStatement, migrationUser, migrationPassword);
     }
 
     public DatabaseSettings withLeakDetection(Duration threshold) {
         return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, threshold);
+                applicationName, longTransaction, threshold, slowStatement, migrationUser, migrationPassword);
+    }
+
+    public DatabaseSettings withSlowStatement(Duration threshold) {
+        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
+                applicationName, longTransaction, leakDetection, threshold, migrationUser, migrationPassword);
+    }
+
+    public DatabaseSettings withMigrationCredentials(String newUser, String newPassword) {
+        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
+                applicationName, longTransaction, leakDetection, slowStatement, newUser, newPassword);
     }
 
     /**
@@ -122,6 +143,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 + ", poolTimeout=" + poolTimeout.toMillis() + "ms, maxLifetime=" + maxLifetime.toMillis()
                 + "ms, statementTimeout=" + statementTimeout.toMillis() + "ms, applicationName=" + applicationName
                 + ", longTransaction=" + longTransaction.toMillis() + "ms, leakDetection=" + leakDetection.toMillis()
-                + "ms]";
+                + "ms, slowStatement=" + slowStatement.toMillis() + "ms, migrationUser=" + migrationUser
+                + ", migrationPassword=" + (migrationPassword == null ? "<none>" : "****") + "]";
     }
 }

@@ -70,8 +70,13 @@ public final class JdbiPersistence implements AutoCloseable {
             configuration.dataSource(pools.writer().dataSource());
         } else {
             // Flyway holds one connection for its lock and uses another to migrate: outside the pool, so that
-            // a small pool cannot starve it.
-            configuration.dataSource(settings.url(), settings.user(), settings.password());
+            // a small pool cannot starve it. It may log in as the schema's owner while the pool's role only
+            // reads and writes rows.
+            if (settings.migrationUser() != null) {
+                configuration.dataSource(settings.url(), settings.migrationUser(), settings.migrationPassword());
+            } else {
+                configuration.dataSource(settings.url(), settings.user(), settings.password());
+            }
         }
         Flyway flyway = configuration
                 .locations(settings.dialect().migrationsLocation())

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  *   <tr><td>DATABASE_URL</td><td>jdbc:sqlite:./data/conduit.db</td><td>JDBC URL, SQLite or PostgreSQL; a SQLite
  *       file's folder is created when missing</td></tr>
  *   <tr><td>DATABASE_USER, DATABASE_PASSWORD</td><td>none</td><td>credentials</td></tr>
+ *   <tr><td>DATABASE_MIGRATION_USER, DATABASE_MIGRATION_PASSWORD</td><td>DATABASE_USER's</td><td>credentials
+ *       migrations run with (PostgreSQL), so that the application's role need not own the schema</td></tr>
  *   <tr><td>PORT</td><td>8080</td><td>HTTP port, 0..65535 (0: any free port)</td></tr>
  *   <tr><td>JWT_SECRET</td><td>random per start (tokens do not survive a restart)</td><td>HS256 key, at least
  *       32 bytes of UTF-8</td></tr>
@@ -39,19 +42,37 @@ import java.util.stream.Collectors;
  *       leak; 0 (off) or 2000..DB_MAX_LIFETIME_MS</td></tr>
  *   <tr><td>DB_STARTUP_TIMEOUT_MS</td><td>30000</td><td>how long {@code serve} waits for the database at start,
  *       0..3600000 (0: one attempt)</td></tr>
+ *   <tr><td>DB_SLOW_QUERY_MS</td><td>500</td><td>a statement running longer is logged and counted as slow,
+ *       1..3600000</td></tr>
  *   <tr><td>DB_MAX_RETRIES</td><td>3</td><td>retries of a unit of work after a transient failure, 0..20</td></tr>
  *   <tr><td>BCRYPT_COST</td><td>10</td><td>bcrypt cost factor, 4..31</td></tr>
+ *   <tr><td>ADMIN_TOKEN</td><td>none: the admin surface is off (404)</td><td>bearer token for /admin, at
+ *       least 32 bytes</td></tr>
+ *   <tr><td>LOG_FORMAT</td><td>text</td><td>{@code text} or {@code json} (one JSON object per line)</td></tr>
+ *   <tr><td>INSTANCES</td><td>1</td><td>how many instances share the database, for the pool budget
+ *       {@code doctor} checks, 1..1000</td></tr>
  *   <tr><td>CORS_ALLOWED_ORIGINS</td><td>*</td><td>{@code *} or comma-separated origins
  *       ({@code https://app.example.com})</td></tr>
  * </table>
  */
 public record AppConfig(DatabaseSettings database, Duration startupTimeout, int port, Secret jwtSecret,
                         boolean jwtSecretGenerated, Duration jwtTtl, int maxRetries, int bcryptCost,
-                        List<String> corsAllowedOrigins) {
+                        List<String> corsAllowedOrigins, Optional<Secret> adminToken, LogFormat logFormat,
+                        int instances) {
+
+    /** How log lines are written. */
+    public enum LogFormat { TEXT, JSON }
+
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+    public static final String DATABASE_MIGRATION_USER = "DATABASE_MIGRATION_USER";
+    public static final String DATABASE_MIGRATION_PASSWORD = "DATABASE_MIGRATION_PASSWORD";
+    public static final String DB_SLOW_QUERY_MS = "DB_SLOW_QUERY_MS";
+    public static final String ADMIN_TOKEN = "ADMIN_TOKEN";
+    public static final String LOG_FORMAT = "LOG_FORMAT";
+    public static final String INSTANCES = "INSTANCES";
     public static final String PORT = "PORT";
     public static final String JWT_SECRET = "JWT_SECRET";
     public static final String JWT_TTL = "JWT_TTL";
@@ -72,12 +93,15 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
     public static final int DEFAULT_BCRYPT_COST = 10;
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     static final String APPLICATION_NAME = "conduit";
+    public static final int MIN_ADMIN_TOKEN_BYTES = 32;
 
     private static final Pattern ORIGIN = Pattern.compile("(?i)https?://[^/\\s,*]+");
 
     public AppConfig {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(jwtTtl, "jwtTtl");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -100,6 +124,12 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         }
         String user = read.text(DATABASE_USER, null);
         String password = read.secret(DATABASE_PASSWORD);
+        String migrationUser = read.text(DATABASE_MIGRATION_USER, null);
+        String migrationPassword = read.secret(DATABASE_MIGRATION_PASSWORD);
+        if (migrationPassword != null && migrationUser == null) {
+            throw new ConfigurationException(DATABASE_MIGRATION_PASSWORD + " is set but " + DATABASE_MIGRATION_USER
+                    + " is not");
+        }
         int port = read.integer(PORT, DEFAULT_PORT, 0, 65535);
 
         String givenSecret = read.secret(JWT_SECRET);
@@ -136,15 +166,35 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         }
         int startupTimeout = read.integer(DB_STARTUP_TIMEOUT_MS, (int) DEFAULT_STARTUP_TIMEOUT.toMillis(), 0,
                 3_600_000);
+        int slowStatement = read.integer(DB_SLOW_QUERY_MS, (int) DatabaseSettings.DEFAULT_SLOW_STATEMENT.toMillis(),
+                1, 3_600_000);
+        String givenAdminToken = read.secret(ADMIN_TOKEN);
+        Optional<Secret> adminToken = Optional.empty();
+        if (givenAdminToken != null && !givenAdminToken.isBlank()) {
+            byte[] bytes = givenAdminToken.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < MIN_ADMIN_TOKEN_BYTES) {
+                throw new ConfigurationException(ADMIN_TOKEN + " must be at least " + MIN_ADMIN_TOKEN_BYTES
+                        + " bytes, was " + bytes.length + " bytes");
+            }
+            adminToken = Optional.of(new Secret(bytes));
+        }
+        String logFormatName = read.text(LOG_FORMAT, "text");
+        LogFormat logFormat = switch (logFormatName.toLowerCase(java.util.Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw ConfigReader.invalid(LOG_FORMAT, "must be text or json", logFormatName);
+        };
+        int instances = read.integer(INSTANCES, 1, 1, 1000);
         int maxRetries = read.integer(DB_MAX_RETRIES, RetrySettings.DEFAULTS.maxRetries(), 0, 20);
         int bcryptCost = read.integer(BCRYPT_COST, DEFAULT_BCRYPT_COST, 4, 31);
         List<String> origins = origins(read.text(CORS_ALLOWED_ORIGINS, WebSettings.ANY_ORIGIN));
 
         var database = new DatabaseSettings(url, user, password, poolSize, Duration.ofMillis(poolTimeout),
                 Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME,
-                Duration.ofMillis(longTransaction), Duration.ofMillis(leakDetection));
+                Duration.ofMillis(longTransaction), Duration.ofMillis(leakDetection), Duration.ofMillis(slowStatement),
+                migrationUser, migrationPassword);
         return new AppConfig(database, Duration.ofMillis(startupTimeout), port, secret, givenSecret == null, ttl,
-                maxRetries, bcryptCost, origins);
+                maxRetries, bcryptCost, origins, adminToken, logFormat, instances);
     }
 
     private static List<String> origins(String value) {
@@ -159,8 +209,8 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(database, startupTimeout, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries, bcryptCost,
-                corsAllowedOrigins);
+        return new AppConfig(database, startupTimeout, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries,
+                bcryptCost, corsAllowedOrigins, adminToken, logFormat, instances);
     }
 
     public RetrySettings retrySettings() {
@@ -176,6 +226,9 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         return DATABASE_URL + "=" + JdbcUrls.masked(database.url())
                 + ", " + DATABASE_USER + "=" + (database.user() == null ? "<none>" : database.user())
                 + ", " + DATABASE_PASSWORD + "=" + (database.password() == null ? "<none>" : "****")
+                + ", " + DATABASE_MIGRATION_USER + "=" + (database.migrationUser() == null ? "<none>"
+                        : database.migrationUser())
+                + ", " + DATABASE_MIGRATION_PASSWORD + "=" + (database.migrationPassword() == null ? "<none>" : "****")
                 + ", " + PORT + "=" + port
                 + ", " + JWT_SECRET + "=" + (jwtSecretGenerated ? "<generated>" : "****")
                 + ", " + JWT_TTL + "=" + (jwtTtl.toSeconds() % 86_400 == 0 ? "P" + jwtTtl.toDays() + "D" : jwtTtl)
@@ -186,9 +239,13 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
                 + ", " + DB_LONG_TRANSACTION_MS + "=" + database.longTransaction().toMillis()
                 + ", " + DB_LEAK_DETECTION_MS + "=" + database.leakDetection().toMillis()
                 + ", " + DB_STARTUP_TIMEOUT_MS + "=" + startupTimeout.toMillis()
+                + ", " + DB_SLOW_QUERY_MS + "=" + database.slowStatement().toMillis()
                 + ", " + DB_MAX_RETRIES + "=" + maxRetries
                 + ", " + BCRYPT_COST + "=" + bcryptCost
-                + ", " + CORS_ALLOWED_ORIGINS + "=" + String.join(",", corsAllowedOrigins);
+                + ", " + CORS_ALLOWED_ORIGINS + "=" + String.join(",", corsAllowedOrigins)
+                + ", " + ADMIN_TOKEN + "=" + (adminToken.isPresent() ? "****" : "<none: admin off>")
+                + ", " + LOG_FORMAT + "=" + logFormat.name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + INSTANCES + "=" + instances;
     }
 
     @Override

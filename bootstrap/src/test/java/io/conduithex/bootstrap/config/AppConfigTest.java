@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AppConfigTest {
     private static final String SECRET = "a-jwt-secret-that-is-long-enough-1234";
+    private static final String ADMIN_TOKEN = "an-admin-token-that-is-long-enough-5678";
 
     @Test
     void withNothingSetEveryValueIsItsDefault() {
@@ -35,6 +36,14 @@ class AppConfigTest {
         assertThat(config.maxRetries()).isEqualTo(3);
         assertThat(config.bcryptCost()).isEqualTo(10);
         assertThat(config.corsAllowedOrigins()).containsExactly("*");
+        assertThat(config.database().longTransaction()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.database().leakDetection()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.database().slowStatement()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.database().migrationUser()).isNull();
+        assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+        assertThat(config.instances()).isEqualTo(1);
     }
 
     @Test
@@ -43,6 +52,8 @@ class AppConfigTest {
                 Map.entry("DATABASE_URL", "jdbc:postgresql://db:5432/conduit"),
                 Map.entry("DATABASE_USER", "conduit"),
                 Map.entry("DATABASE_PASSWORD", "s3cret"),
+                Map.entry("DATABASE_MIGRATION_USER", "owner"),
+                Map.entry("DATABASE_MIGRATION_PASSWORD", "owner-s3cret"),
                 Map.entry("PORT", "9090"),
                 Map.entry("JWT_SECRET", SECRET),
                 Map.entry("JWT_TTL", "PT12H"),
@@ -53,13 +64,20 @@ class AppConfigTest {
                 Map.entry("DB_LONG_TRANSACTION_MS", "750"),
                 Map.entry("DB_LEAK_DETECTION_MS", "0"),
                 Map.entry("DB_STARTUP_TIMEOUT_MS", "4000"),
+                Map.entry("DB_SLOW_QUERY_MS", "250"),
                 Map.entry("DB_MAX_RETRIES", "0"),
+                Map.entry("ADMIN_TOKEN", ADMIN_TOKEN),
+                Map.entry("LOG_FORMAT", "json"),
+                Map.entry("INSTANCES", "3"),
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:3000"))));
 
         assertThat(config.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/conduit", "conduit",
                 "s3cret", 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(2500), "conduit",
-                Duration.ofMillis(750), Duration.ZERO));
+                Duration.ofMillis(750), Duration.ZERO, Duration.ofMillis(250), "owner", "owner-s3cret"));
+        assertThat(config.adminToken()).contains(new Secret(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
+        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
+        assertThat(config.instances()).isEqualTo(3);
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.jwtSecretGenerated()).isFalse();
@@ -104,6 +122,13 @@ class AppConfigTest {
                         + " DB_MAX_LIFETIME_MS (1800000), was \"500\""),
                 Arguments.of("DB_STARTUP_TIMEOUT_MS", "-1",
                         "DB_STARTUP_TIMEOUT_MS must be an integer between 0 and 3600000, was \"-1\""),
+                Arguments.of("DB_SLOW_QUERY_MS", "0",
+                        "DB_SLOW_QUERY_MS must be an integer between 1 and 3600000, was \"0\""),
+                Arguments.of("ADMIN_TOKEN", "short", "ADMIN_TOKEN must be at least 32 bytes, was 5 bytes"),
+                Arguments.of("LOG_FORMAT", "xml", "LOG_FORMAT must be text or json, was \"xml\""),
+                Arguments.of("INSTANCES", "0", "INSTANCES must be an integer between 1 and 1000, was \"0\""),
+                Arguments.of("DATABASE_MIGRATION_PASSWORD", "x",
+                        "DATABASE_MIGRATION_PASSWORD is set but DATABASE_MIGRATION_USER is not"),
                 Arguments.of("DB_MAX_RETRIES", "many", "DB_MAX_RETRIES must be an integer between 0 and 20, was \"many\""),
                 Arguments.of("BCRYPT_COST", "3", "BCRYPT_COST must be an integer between 4 and 31, was \"3\""),
                 Arguments.of("BCRYPT_COST", "32", "BCRYPT_COST must be an integer between 4 and 31, was \"32\""),
@@ -138,13 +163,18 @@ class AppConfigTest {
         var config = AppConfig.load(ConfigSource.of(Map.of(
                 "DATABASE_URL", "jdbc:postgresql://conduit:pg-pass@db:5432/conduit?password=url-pass",
                 "DATABASE_PASSWORD", "db-pass",
+                "DATABASE_MIGRATION_USER", "owner",
+                "DATABASE_MIGRATION_PASSWORD", "migration-pass",
+                "ADMIN_TOKEN", ADMIN_TOKEN,
                 "JWT_SECRET", SECRET)));
 
         String described = config.describe();
 
-        assertThat(described).doesNotContain("pg-pass", "url-pass", "db-pass", SECRET)
-                .contains("DATABASE_PASSWORD=****", "JWT_SECRET=****", "PORT=8080", "BCRYPT_COST=10");
-        assertThat(config.toString()).doesNotContain("pg-pass", "url-pass", "db-pass", SECRET);
+        assertThat(described).doesNotContain("pg-pass", "url-pass", "db-pass", "migration-pass", ADMIN_TOKEN, SECRET)
+                .contains("DATABASE_PASSWORD=****", "DATABASE_MIGRATION_PASSWORD=****", "ADMIN_TOKEN=****",
+                        "JWT_SECRET=****", "PORT=8080", "BCRYPT_COST=10");
+        assertThat(config.toString())
+                .doesNotContain("pg-pass", "url-pass", "db-pass", "migration-pass", ADMIN_TOKEN, SECRET);
         assertThat(described.lines()).hasSize(1);
     }
 
