@@ -20,7 +20,7 @@ final class DatabaseStartup {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
 
     private final JdbiPersistence persistence;
     private final Duration timeout;
@@ -53,7 +53,8 @@ final class DatabaseStartup {
                             + timeout.toMillis() + " ms (" + attempt + " attempts; DB_STARTUP_TIMEOUT_MS): " + reason, e);
                 }
                 long pauseMillis = Math.min(pause.toMillis(), remaining / 1_000_000 + 1);
-                readiness.notReady("waiting for the database: " + reason);
+                // Clients only learn that it waits; the reason (host, user, driver message) is for the log.
+                readiness.notReady("waiting for the database");
                 log.warn("Database not reachable yet ({}); attempt {} failed, trying again in {} ms, giving up in {} ms",
                         reason, attempt, pauseMillis, remaining / 1_000_000);
                 sleep(pauseMillis);

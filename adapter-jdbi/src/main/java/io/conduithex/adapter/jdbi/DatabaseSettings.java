@@ -125,11 +125,13 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     /**
      * How long the driver waits for any answer from the server before it gives the connection up: longer than
-     * the statement timeout, so that the server cancels a slow statement first and the connection survives;
-     * only a server or network that stopped answering altogether reaches it. Whole seconds (pgjdbc's unit).
+     * the statement timeout, so that the server cancels a merely slow statement first and the connection
+     * survives, by half the pool timeout (at most a second), so that waiting for a connection and then for a
+     * silent server together stay within the pool timeout plus the statement timeout.
      */
     public Duration socketTimeout() {
-        return Duration.ofSeconds((statementTimeout.toMillis() + 999) / 1000 + 1);
+        Duration grace = poolTimeout.dividedBy(2);
+        return statementTimeout.plus(grace.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : grace);
     }
 
     public Dialect dialect() {

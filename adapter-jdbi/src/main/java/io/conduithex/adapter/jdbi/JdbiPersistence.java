@@ -9,7 +9,9 @@ import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +74,7 @@ public final class JdbiPersistence implements AutoCloseable {
             // Flyway holds one connection for its lock and uses another to migrate: outside the pool, so that
             // a small pool cannot starve it. It may log in as the schema's owner while the pool's role only
             // reads and writes rows.
-            if (settings.migrationUser() != null) {
-                configuration.dataSource(settings.url(), settings.migrationUser(), settings.migrationPassword());
-            } else {
-                configuration.dataSource(settings.url(), settings.user(), settings.password());
-            }
+            configuration.dataSource(migrationDataSource());
         }
         Flyway flyway = configuration
                 .locations(settings.dialect().migrationsLocation())
@@ -88,6 +86,30 @@ public final class JdbiPersistence implements AutoCloseable {
         log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
                 version == null ? "<empty>" : version);
         return new MigrationResult(result.migrationsExecuted, version);
+    }
+
+    /**
+     * Connections for migrations on PostgreSQL: bounded connect and login waits, so that a server that is down
+     * or silent fails the attempt (and startup retries) instead of hanging it. No socket timeout: a migration may
+     * legitimately run one long statement, such as building an index on a large table.
+     */
+    private DataSource migrationDataSource() {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.url());
+        boolean separate = settings.migrationUser() != null;
+        String user = separate ? settings.migrationUser() : settings.user();
+        String password = separate ? settings.migrationPassword() : settings.password();
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        int waitSeconds = (int) Math.max(1, (settings.poolTimeout().toMillis() + 999) / 1000);
+        dataSource.setConnectTimeout(waitSeconds);
+        dataSource.setLoginTimeout(waitSeconds);
+        dataSource.setApplicationName(settings.applicationName() + "-migrate");
+        return new MinimumVersionCheck(dataSource).checked();
     }
 
     public PoolStatus poolStatus() {

@@ -316,6 +316,27 @@ class PostgresErrorClassifierTest {
     }
 
     @Test
+    void a_role_that_may_not_log_in_is_a_refused_login_not_an_unreachable_server() throws SQLException {
+        String role = "nologin_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = database.server().connectAsAdmin()) {
+            execute(admin, "CREATE ROLE " + role + " NOLOGIN");
+        }
+        try {
+            var properties = new Properties();
+            properties.setProperty("user", role);
+            SQLException failure = failureOf(() -> DriverManager.getConnection(database.url(), properties).close());
+
+            assertThat(failure.getSQLState()).isEqualTo("28000");
+            assertThat(classifier.classify(failure, Phase.ACQUIRE)).isInstanceOfSatisfying(
+                    DatabaseUnavailableException.class, u -> assertThat(u.reason()).isEqualTo(Reason.LOGIN_REFUSED));
+        } finally {
+            try (Connection admin = database.server().connectAsAdmin()) {
+                execute(admin, "DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
     void a_pool_that_times_out_because_the_server_refuses_its_logins_cannot_connect() {
         // The server answers but refuses every login (here: 3D000, the database does not exist).
         HikariConfig config = new HikariConfig();

@@ -10,6 +10,11 @@ import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.domain.failure.QueryTimeoutException;
+import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.user.Email;
+import io.conduithex.domain.user.NewUser;
+import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.domain.user.Username;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +64,58 @@ class SqliteStatementTimeoutTest {
         assertThat(JdbiPersistence.classifierFor(Dialect.SQLITE).classify(failure, Phase.WORK))
                 .isInstanceOf(QueryTimeoutException.class);
         assertThat(tookMillis).isBetween(300L, 3_000L);
+    }
+
+    @Test
+    void aWriteInterruptedByItsDeadlineFailsItsUnitOfWorkWholeWithoutAFalseRollbackWarning() throws Exception {
+        pools.close();
+        String url = "jdbc:sqlite:" + folder.resolve("w.db");
+        try (var persistence = JdbiPersistence.open(DatabaseSettings.forUrl(url)
+                .withStatementTimeout(Duration.ofMillis(300)), new SimpleMeterRegistry())) {
+            persistence.migrate();
+            makeEveryFollowSlow(url);
+            var unitOfWork = persistence.unitOfWork();
+            try (var logs = LogCapture.of("io.conduithex.adapter.jdbi")) {
+                Throwable failure = catchThrowable(() -> unitOfWork.inTransaction(
+                        TransactionSpec.readWrite("follow-slowly"), tx -> {
+                            var jake = tx.users().insert(newUser("jake"));
+                            var jane = tx.users().insert(newUser("jane"));
+                            tx.follows().follow(jake.id(), jane.id());
+                            return null;
+                        }));
+
+                assertThat(failure).isInstanceOf(QueryTimeoutException.class);
+                assertThat(logs.lines()).noneMatch(line -> line.startsWith("WARN"));
+            }
+            // The interrupted statement took its whole transaction with it: neither user was stored...
+            boolean stored = unitOfWork.inTransaction(TransactionSpec.readOnly("check"),
+                    tx -> tx.users().findByUsername(new Username("jake")).isPresent());
+            assertThat(stored).isFalse();
+            // ...and the writer serves the next unit of work.
+            unitOfWork.inTransaction(TransactionSpec.readWrite("next"), tx -> tx.users().insert(newUser("next")));
+            boolean nextStored = unitOfWork.inTransaction(TransactionSpec.readOnly("check"),
+                    tx -> tx.users().findByUsername(new Username("next")).isPresent());
+            assertThat(nextStored).isTrue();
+            assertThat(persistence.poolStatus().active()).isZero();
+        }
+        pools = PoolFactory.open(DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("conduit.db")),
+                new SimpleMeterRegistry());
+    }
+
+    /** A trigger that joins a 2,000-row table with itself three times for every new follow. */
+    private static void makeEveryFollowSlow(String url) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(url);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE ballast (n INTEGER)");
+            statement.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000)"
+                    + " INSERT INTO ballast SELECT x FROM c");
+            statement.execute("CREATE TRIGGER slow_follow AFTER INSERT ON follows BEGIN"
+                    + " SELECT count(*) FROM ballast a, ballast b, ballast c; END");
+        }
+    }
+
+    private static NewUser newUser(String name) {
+        return new NewUser(new Email(name + "@example.com"), new Username(name), new PasswordHash("hash"));
     }
 
     @Test

@@ -75,7 +75,8 @@ final class ErrorMapper {
             return unavailable("took too long to answer, try again later");
         }
         if (failure instanceof CommitOutcomeUnknownException) {
-            log.error("{} {} failed: commit outcome unknown", method, route, failure);
+            // The unit of work has logged the operator's ERROR line with the transaction's id; this is the request's.
+            log.warn("{} {} failed: commit outcome unknown: {}", method, route, failure.getMessage());
             return unavailable("lost the connection while saving: the change may or may not have been stored");
         }
         if (failure instanceof ConstraintViolationException violation) {

@@ -33,7 +33,9 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
             // refuses our logins (08xxx, 53300, 3D000, 28P01, ...); without one, every connection is simply lent out.
             if (sql.getCause() != null) {
                 SQLException underlying = SqlErrorClassifier.firstSqlException(sql.getCause());
-                return new DatabaseUnavailableException(Reason.CANNOT_CONNECT,
+                Reason reason = underlying != null && isLoginRefused(underlying.getSQLState())
+                        ? Reason.LOGIN_REFUSED : Reason.CANNOT_CONNECT;
+                return new DatabaseUnavailableException(reason,
                         underlying != null ? describe(underlying) : sql.getCause().toString(), failure);
             }
             return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, describe(sql), failure);
@@ -59,11 +61,13 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
             case "23P01" -> constraint(Kind.EXCLUSION, sql, failure);
             // 57014 query_canceled: statement_timeout fired (or a cancel request arrived).
             case "57014" -> new QueryTimeoutException(describe(sql), failure);
-            // 57P03 cannot_connect_now (starting up), 53300 too_many_connections: refused at the door.
-            // 3D000 invalid_catalog_name (no such database), 28000 invalid_authorization_specification,
-            // 28P01 invalid_password: the login itself is refused, so there is no database to work with.
-            case "57P03", "53300", "3D000", "28000", "28P01" ->
+            // 57P03 cannot_connect_now (starting up), 53300 too_many_connections: refused at the door, for now.
+            // 3D000 invalid_catalog_name: no such database (yet: it may be being created).
+            case "57P03", "53300", "3D000" ->
                     new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(sql), failure);
+            // 28000 invalid_authorization_specification (a role that may not log in, no pg_hba entry),
+            // 28P01 invalid_password: the login itself is refused, and waiting will not change that.
+            case "28000", "28P01" -> new DatabaseUnavailableException(Reason.LOGIN_REFUSED, describe(sql), failure);
             // 57P01 admin_shutdown, 57P02 crash_shutdown: the server ended our session.
             // 25P03 idle_in_transaction_session_timeout: the server ended our idle session.
             case "57P01", "57P02", "25P03" -> connectionLost(sql, failure, phase);
@@ -71,6 +75,10 @@ public final class PostgresErrorClassifier implements SqlErrorClassifier {
                     ? connectionLost(sql, failure, phase)
                     : new UnexpectedPersistenceException(describe(sql), failure);
         };
+    }
+
+    private static boolean isLoginRefused(String state) {
+        return "28000".equals(state) || "28P01".equals(state);
     }
 
     private static boolean isConnectionFailure(String state) {

@@ -47,7 +47,7 @@ public final class ConnectionPools implements AutoCloseable {
     public void close() {
         List<Pool> pools = List.copyOf(distinct());
         for (int i = pools.size() - 1; i >= 0; i--) {
-            pools.get(i).dataSource().close();
+            pools.get(i).close();
         }
     }
 

@@ -2,10 +2,89 @@ package io.conduithex.adapter.jdbi.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** One HikariCP pool and the JDBI instance that draws handles from it. */
-public record Pool(String name, HikariDataSource dataSource, Jdbi jdbi) {
+/** One HikariCP pool and the JDBI instance that draws handles from it. Thread-safe. */
+public final class Pool {
+    /** One retirement covers every connection that broke with the same event (a restart, a mass termination). */
+    private static final long RETIRE_AT_MOST_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final String name;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final int networkTimeoutMillis;
+    private final WaitingDataSource waiting;
+    private final AtomicLong lastRetiredNanos = new AtomicLong(System.nanoTime() - RETIRE_AT_MOST_EVERY_NANOS);
+
+    /**
+     * @param networkTimeout how long a lent connection waits for any answer from the server; zero for the
+     *                       driver's default
+     * @param waiting        the data source under the pool when it waits out an unreachable server, else null
+     */
+    Pool(String name, HikariDataSource dataSource, Jdbi jdbi, Duration networkTimeout, WaitingDataSource waiting) {
+        this.waiting = waiting;
+        this.name = name;
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * A handle on a pooled connection, with this pool's network timeout (in milliseconds, finer than the driver's
+     * whole-second setting; HikariCP restores the default when the connection comes back).
+     */
+    public Handle open() {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (ConnectionException e) {
+            throw withReason(e);
+        }
+        if (networkTimeoutMillis > 0) {
+            try {
+                handle.getConnection().setNetworkTimeout(Runnable::run, networkTimeoutMillis);
+            } catch (SQLException | RuntimeException e) {
+                handle.close();
+                throw new ConnectionException(e instanceof SQLException sql ? sql
+                        : new SQLException("could not set the network timeout", e));
+            }
+        }
+        return handle;
+    }
+
+    /**
+     * HikariCP names the reason it has no connection only when an attempt to open one failed; attempts that wait
+     * out an unreachable server do not fail, so the reason is taken from them.
+     */
+    private RuntimeException withReason(ConnectionException failure) {
+        if (waiting != null && failure.getCause() instanceof SQLTransientConnectionException timedOut
+                && timedOut.getCause() == null) {
+            var reason = waiting.recentFailure();
+            if (reason.isPresent()) {
+                return new ConnectionException(new SQLTransientConnectionException(timedOut.getMessage(),
+                        timedOut.getSQLState(), reason.get()));
+            }
+        }
+        return failure;
+    }
 
     /** Makes the pool close {@code connection} when it comes back instead of lending it again. */
     public void discard(Connection connection) {
@@ -15,13 +94,27 @@ public record Pool(String name, HikariDataSource dataSource, Jdbi jdbi) {
     /**
      * Retires every connection of the pool: idle ones now, lent ones when they come back. For when one
      * connection was found dead: a server restart or an operator ending sessions kills them all at once, and
-     * each dead one would otherwise cost a request a failed attempt.
+     * each dead one would otherwise cost a request a failed attempt. At most once a second, so that the
+     * requests failing on the same event do not also retire the fresh connections that replace the dead ones.
      */
     public void retireAll() {
+        long now = System.nanoTime();
+        long last = lastRetiredNanos.get();
+        if (now - last < RETIRE_AT_MOST_EVERY_NANOS || !lastRetiredNanos.compareAndSet(last, now)) {
+            return;
+        }
         var bean = dataSource.getHikariPoolMXBean();
         if (bean != null) {
             bean.softEvictConnections();
         }
+    }
+
+    /** Closes the pool, waiting for lent connections to come back; ends any wait for an unreachable server. */
+    void close() {
+        if (waiting != null) {
+            waiting.stop();
+        }
+        dataSource.close();
     }
 
     int active() {

@@ -3,6 +3,7 @@ package io.conduithex.adapter.jdbi.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.Dialect;
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
@@ -34,14 +35,18 @@ public final class PoolFactory {
         config.addDataSourceProperty("ApplicationName", settings.applicationName());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", String.valueOf(secondsAtLeastOne(settings.poolTimeout())));
-        // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
-        config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toSeconds()));
+        // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever. The
+        // driver takes whole seconds; a connection lent to a unit of work gets the exact value (Pool.open).
+        config.addDataSourceProperty("socketTimeout", String.valueOf(secondsAtLeastOne(settings.socketTimeout())));
         long statementMs = settings.statementTimeout().toMillis();
         // Every connection carries its own limits, so that no statement and no forgotten transaction can
         // hold locks for long whatever the code above does.
         config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
                 + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 6, 60_000));
-        Pool pool = pool(config, settings, meters);
+        var waiting = new WaitingDataSource(new DriverDataSource(config.getJdbcUrl(), null,
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout());
+        config.setDataSource(waiting);
+        Pool pool = pool(config, settings, meters, waiting);
         return new ConnectionPools(pool, pool);
     }
 
@@ -100,6 +105,11 @@ public final class PoolFactory {
     }
 
     private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters) {
+        return pool(config, settings, meters, null);
+    }
+
+    private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters,
+                             WaitingDataSource waiting) {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
@@ -110,7 +120,8 @@ public final class PoolFactory {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
-        return new Pool(config.getPoolName(), dataSource, jdbi);
+        return new Pool(config.getPoolName(), dataSource, jdbi,
+                settings.dialect() == Dialect.POSTGRESQL ? settings.socketTimeout() : Duration.ZERO, waiting);
     }
 
     private static int secondsAtLeastOne(Duration duration) {

@@ -15,6 +15,8 @@ interface CommitVerifier {
     enum Outcome {
         /** The transaction is durable: the unit of work succeeded. */
         COMMITTED,
+        /** The transaction wrote nothing, so whatever became of it, nothing was lost: the unit of work succeeded. */
+        NOTHING_TO_LOSE,
         /** The transaction is gone: nothing was stored, so the unit of work may safely run again. */
         ABORTED,
         /** Nobody can tell yet: the caller must be told so, never the work run again. */

@@ -8,6 +8,7 @@ import io.conduithex.adapter.jdbi.pool.Pool;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.PersistenceException;
+import io.conduithex.domain.failure.QueryTimeoutException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.port.persistence.Isolation;
@@ -66,14 +67,14 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             return join(outer, spec, work);
         }
         Pool pool = spec.isReadOnly() ? pools.reader() : pools.writer();
-        Handle handle = open(pool);
+        Lease lease = new Lease(pool, open(pool));
         LostCommit lost;
         try {
-            return runOutermost(pool, handle, spec, work);
+            return runOutermost(lease, spec, work);
         } catch (LostCommit e) {
             lost = e;
         } finally {
-            close(pool, handle);
+            close(lease);
         }
         // Asked only now that the lost connection is back in (and evicted from) the pool: with every other
         // connection lent out, asking on a new one must not wait for the one that broke.
@@ -83,7 +84,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return result;
     }
 
-    private <R> R runOutermost(Pool pool, Handle handle, TransactionSpec spec, TransactionalWork<R> work) {
+    private <R> R runOutermost(Lease lease, TransactionSpec spec, TransactionalWork<R> work) {
+        Handle handle = lease.handle;
         JdbiTransaction tx;
         long started = System.nanoTime();
         try {
@@ -91,20 +93,22 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             handle.begin();
             tx = new JdbiTransaction(handle, spec, classifier, timestamps);
         } catch (RuntimeException e) {
-            throw classified(e, Phase.WORK);
+            RuntimeException failure = classified(e, Phase.WORK);
+            retireAllIfConnectionLost(failure, lease.pool);
+            throw failure;
         }
         current.set(tx);
         R result;
         try {
             result = work.execute(tx);
         } catch (Error failure) {
-            rollbackAfter(failure, pool, handle);
+            rollbackAfter(failure, lease);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         } catch (RuntimeException failure) {
             RuntimeException thrown = classified(failure, Phase.WORK);
-            retireAllIfConnectionLost(thrown, pool);
-            rollbackAfter(thrown, pool, handle);
+            retireAllIfConnectionLost(thrown, lease.pool);
+            rollbackAfter(thrown, lease);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw thrown;
         } finally {
@@ -114,12 +118,12 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             var failure = new IllegalStateException("unit of work '" + spec.name()
                     + "' was marked rollback-only by a nested unit of work that failed; use inSavepoint to recover from"
                     + " a failure and keep the rest of the transaction");
-            rollbackAfter(failure, pool, handle);
+            rollbackAfter(failure, lease);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         }
         try {
-            commit(pool, handle, spec, result);
+            commit(lease, spec, result);
         } catch (LostCommit lost) {
             transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT_LOST, started);
             throw lost;
@@ -151,7 +155,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
 
     private Handle open(Pool pool) {
         try {
-            return pool.jdbi().open();
+            return pool.open();
         } catch (RuntimeException e) {
             throw classified(e, Phase.ACQUIRE);
         }
@@ -171,28 +175,31 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void commit(Pool pool, Handle handle, TransactionSpec spec, Object result) {
+    private void commit(Lease lease, TransactionSpec spec, Object result) {
+        Handle handle = lease.handle;
         CommitVerifier.Receipt receipt;
         try {
             receipt = spec.isReadOnly() ? new CommitVerifier.NothingWritten() : commitVerifier.receipt(handle);
         } catch (RuntimeException e) {
             // The transaction's connection failed before COMMIT was sent: nothing can have been stored.
             RuntimeException failure = classified(e, Phase.WORK);
-            retireAllIfConnectionLost(failure, pool);
-            rollbackAfter(failure, pool, handle);
+            retireAllIfConnectionLost(failure, lease.pool);
+            rollbackAfter(failure, lease);
             throw failure;
         }
         try {
             handle.commit();
         } catch (RuntimeException e) {
             PersistenceException failure = classifier.classify(e, Phase.COMMIT);
-            // Whatever the database did, this connection's state is now uncertain.
-            rollbackAfter(failure, pool, handle);
-            pool.discard(handle.getConnection());
             if (failure instanceof CommitOutcomeUnknownException unknown) {
-                pool.retireAll();
+                // The connection's state is unknown too: it is never lent again, and nothing is rolled back on it.
+                lease.discard(failure);
+                lease.pool.retireAll();
                 throw new LostCommit(unknown, receipt, result);
             }
+            // The database refused the COMMIT (a deferred constraint, a serialization failure): it answered, so the
+            // connection is sound once the transaction is rolled back.
+            rollbackAfter(failure, lease);
             throw failure;
         }
     }
@@ -209,6 +216,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         switch (commitVerifier.outcome(receipt, pool)) {
             case COMMITTED -> log.warn("Unit of work '{}' lost its connection during COMMIT; the database confirms"
                     + " the transaction committed", spec.name());
+            case NOTHING_TO_LOSE -> log.warn("Unit of work '{}' lost its connection during COMMIT; it had written"
+                    + " nothing, so nothing was lost", spec.name());
             case ABORTED -> throw new TransientPersistenceException(Cause.CONNECTION_LOST,
                     "connection lost during COMMIT; the database confirms the transaction was rolled back", lost);
             case UNKNOWN -> {
@@ -232,33 +241,75 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** Rolls back after {@code failure}; a rollback that fails rides on it as suppressed and costs the connection. */
-    private void rollbackAfter(Throwable failure, Pool pool, Handle handle) {
+    /**
+     * Rolls back after {@code failure}. A rollback that fails rides on it as suppressed and costs the connection;
+     * on a connection the driver already knows is closed (the server ended the session) there is nothing to roll
+     * back, the database ended the transaction with it.
+     */
+    private void rollbackAfter(Throwable failure, Lease lease) {
+        if (lease.connectionIsClosed()) {
+            lease.discard(failure);
+            return;
+        }
         try {
-            handle.rollback();
+            lease.handle.rollback();
         } catch (RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
-            log.warn("Rollback failed after {}; discarding the connection", failure.getClass().getSimpleName(),
-                    rollbackFailure);
-            discardQuietly(pool, handle, failure);
+            if (dialect == Dialect.SQLITE && failure instanceof QueryTimeoutException) {
+                // An interrupted SQLite statement ends its whole transaction, so there was nothing to roll back.
+                log.debug("The interrupted statement ended its transaction; replacing the connection");
+            } else {
+                log.warn("Rollback failed after {}; discarding the connection", failure.getClass().getSimpleName(),
+                        rollbackFailure);
+            }
+            lease.discard(failure);
         }
     }
 
-    private void close(Pool pool, Handle handle) {
+    private static void close(Lease lease) {
         try {
-            handle.close();
+            lease.handle.close();
         } catch (RuntimeException e) {
+            if (lease.discarded) {
+                // Already reported and evicted: the close can only fail for the same reason.
+                return;
+            }
             // The connection may still be in a transaction: never lend it again.
             log.warn("Closing a handle failed; discarding its connection", e);
-            discardQuietly(pool, handle, e);
+            lease.discard(e);
         }
     }
 
-    private static void discardQuietly(Pool pool, Handle handle, Throwable failure) {
-        try {
-            pool.discard(handle.getConnection());
-        } catch (RuntimeException evictFailure) {
-            failure.addSuppressed(evictFailure);
+    /** A handle lent from a pool for one transaction, and whether its connection was given up. */
+    private static final class Lease {
+        final Pool pool;
+        final Handle handle;
+        boolean discarded;
+
+        Lease(Pool pool, Handle handle) {
+            this.pool = pool;
+            this.handle = handle;
+        }
+
+        void discard(Throwable failure) {
+            if (discarded) {
+                return;
+            }
+            discarded = true;
+            try {
+                pool.discard(handle.getConnection());
+            } catch (RuntimeException evictFailure) {
+                failure.addSuppressed(evictFailure);
+            }
+        }
+
+        /** Whether the driver has closed the connection under the pool's proxy (a fatal error ended it). */
+        boolean connectionIsClosed() {
+            try {
+                return handle.getConnection().unwrap(java.sql.Connection.class).isClosed();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return false;
+            }
         }
     }
 

@@ -31,7 +31,7 @@ final class PostgresCommitVerifier implements CommitVerifier {
     @Override
     public Outcome outcome(Receipt receipt, Pool pool) {
         if (receipt instanceof NothingWritten) {
-            return Outcome.COMMITTED;
+            return Outcome.NOTHING_TO_LOSE;
         }
         if (!(receipt instanceof TransactionId id)) {
             return Outcome.UNKNOWN;
@@ -61,7 +61,7 @@ final class PostgresCommitVerifier implements CommitVerifier {
     }
 
     private static String status(TransactionId id, Pool pool) {
-        try (Handle handle = pool.jdbi().open()) {
+        try (Handle handle = pool.open()) {
             return handle.createQuery("SELECT pg_xact_status(CAST(:xid AS xid8))")
                     .bind("xid", id.xid())
                     .mapTo(String.class)

@@ -28,7 +28,16 @@ final class TransactionMeters {
         this.longTransaction = longTransaction;
     }
 
+    /** Never throws: a metric must not fail the transaction it measures (which may have committed already). */
     void record(TransactionSpec spec, Outcome outcome, long startedNanos) {
+        try {
+            recordOrThrow(spec, outcome, startedNanos);
+        } catch (RuntimeException e) {
+            log.debug("Could not record a transaction metric", e);
+        }
+    }
+
+    private void recordOrThrow(TransactionSpec spec, Outcome outcome, long startedNanos) {
         long nanos = System.nanoTime() - startedNanos;
         String useCase = spec.name();
         String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
