@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "doctor", description = {"Check the database the way an operator would, one line per check,",
         "'OK|FAIL <check>: <detail>': connectivity (with latency), server version, TLS in use (PostgreSQL;",
         "a connection to a host other than this machine must be encrypted), pool budget (DB_POOL_SIZE x INSTANCES",
-        "under 80% of max_connections), clock (database against this JVM), migrations (current, none pending or",
+        "under 80%% of max_connections), clock (database against this JVM), migrations (current, none pending or",
         "failed). When the database cannot be reached, the other checks are not tried.",
         "Exit codes: 0 all passed, 1 any failed, 2 bad configuration."})
 final class DoctorCommand extends DatabaseCommand {

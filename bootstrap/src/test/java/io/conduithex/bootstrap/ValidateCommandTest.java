@@ -2,9 +2,14 @@ package io.conduithex.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.testsupport.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,44 @@ class ValidateCommandTest {
 
         assertThat(cli.run("validate")).isZero();
         assertThat(cli.outLines()).singleElement().asString().startsWith("Valid: 2 applied migration(s)");
+    }
+
+    @Test
+    void anEditedMigrationOnPostgresFailsValidationUntilRepairRealignsIt() throws SQLException {
+        var server = PostgresServer.shared();
+        String url = server.createDatabase();
+        try {
+            cli.configure("DATABASE_URL", url).configure("DATABASE_USER", server.user());
+            if (server.password() != null) {
+                cli.configure("DATABASE_PASSWORD", server.password());
+            }
+            assertThat(cli.run("migrate")).isZero();
+            tamperOnPostgres(server, url);
+
+            assertThat(cli.run("validate")).isEqualTo(1);
+            assertThat(cli.outLines()).singleElement().asString().startsWith(
+                    "INVALID migration 2 (articles tags favorites comments): Migration checksum mismatch");
+
+            assertThat(cli.run("repair")).isZero();
+            assertThat(cli.outLines()).first().asString()
+                    .isEqualTo("Repaired: realigned the checksum and description of migration 2 "
+                            + "(articles tags favorites comments)");
+            assertThat(cli.run("validate")).isZero();
+        } finally {
+            server.dropDatabase(url);
+        }
+    }
+
+    private static void tamperOnPostgres(PostgresServer server, String url) throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("user", server.user());
+        if (server.password() != null) {
+            properties.setProperty("password", server.password());
+        }
+        try (Connection connection = DriverManager.getConnection(url, properties);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+        }
     }
 
     @Test

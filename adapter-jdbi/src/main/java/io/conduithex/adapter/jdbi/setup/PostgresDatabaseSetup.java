@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,7 +150,7 @@ public final class PostgresDatabaseSetup {
         if (!IDENTIFIER.matcher(identifier).matches()) {
             throw new IllegalArgumentException("not a plain identifier: " + identifier);
         }
-        return "\"" + identifier.toLowerCase(Locale.ROOT) + "\"";
+        return "\"" + identifier + "\"";
     }
 
     private Connection connect(String url) throws SQLException {
