@@ -53,6 +53,19 @@ class DoctorCommandTest {
     }
 
     @Test
+    void failsTheMigrationCheckWhenAMigrationFailedAndPointsAtRepair(@TempDir Path folder) {
+        Path database = folder.resolve("conduit.db");
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+        assertThat(cli.run("setup")).isZero();
+        SqliteHistory.recordFailedMigration(database, "3");
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
+                "FAIL migrations: schema version 3, 2 applied, 0 pending, 1 failed; run 'conduit repair', then "
+                        + "'conduit migrate'");
+    }
+
+    @Test
     void failsConnectivityAloneWhenTheSqliteFileIsMissing(@TempDir Path folder) {
         Path database = folder.resolve("conduit.db");
         cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);

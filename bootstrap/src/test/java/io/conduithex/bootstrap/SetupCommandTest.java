@@ -77,6 +77,38 @@ class SetupCommandTest {
     }
 
     @Test
+    void failsWithThePermissionErrorWhenTheSetupRoleMayNotCreateDatabases() throws SQLException {
+        var server = PostgresServer.shared();
+        String role = "conduit_no_createdb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "conduit_test_setup_" + UUID.randomUUID().toString().replace("-", "");
+        try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD 'setup-test-password'");
+        }
+        try {
+            configurePostgres(server, urlOf(server, name));
+            cli.configure("DATABASE_MIGRATION_USER", role).configure("DATABASE_MIGRATION_PASSWORD", "setup-test-password");
+
+            assertThat(cli.run("setup")).isEqualTo(1);
+            assertThat(cli.errLines()).singleElement().asString()
+                    .isEqualTo("setup failed: could not prepare the database: ERROR: permission denied to create database");
+            assertThat(databaseExists(server, name)).isFalse();
+        } finally {
+            try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+                statement.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
+    void refusesAUrlThatNamesNoDatabase() {
+        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + CommandLineRun.closedPort() + "/");
+
+        assertThat(cli.run("setup")).isEqualTo(1);
+        assertThat(cli.errLines()).containsExactly(
+                "setup failed: DATABASE_URL names no database (expected jdbc:postgresql://host:port/name)");
+    }
+
+    @Test
     void failsWithOneLineWhenTheServerIsUnreachable() {
         int port = CommandLineRun.closedPort();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
