@@ -69,7 +69,8 @@ final class InfoCommand extends DatabaseCommand {
     private static String line(List<String> cells, int[] widths) {
         var builder = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
-            builder.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length() + 1)).append('|');
+            String cell = cells.get(i);
+            builder.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length() + 1)).append('|');
         }
         return builder.toString();
     }

@@ -68,7 +68,8 @@ final class SetupCommand extends DatabaseCommand {
         if (PostgresDatabaseSetup.REQUIRED_EXTENSIONS.isEmpty()) {
             out.println("Extensions: none required");
         } else if (outcome.extensionsCreated().isEmpty()) {
-            out.println("Extensions: all present (" + String.join(", ", PostgresDatabaseSetup.REQUIRED_EXTENSIONS) + ")");
+            out.println("Extensions: all present ("
+                    + String.join(", ", PostgresDatabaseSetup.REQUIRED_EXTENSIONS) + ")");
         } else {
             out.println("Extensions: created " + String.join(", ", outcome.extensionsCreated()));
             changes.add("created extension(s) " + String.join(", ", outcome.extensionsCreated()));

@@ -18,8 +18,8 @@ final class ValidateCommand extends DatabaseCommand {
             var problems = migrations.validate();
             if (problems.isEmpty()) {
                 var summary = migrations.summary();
-                out.println("Valid: " + summary.applied() + " applied migration(s) match the shipped ones; schema version "
-                        + summary.currentVersion());
+                out.println("Valid: " + summary.applied()
+                        + " applied migration(s) match the shipped ones; schema version " + summary.currentVersion());
                 return 0;
             }
             problems.forEach(problem -> out.println("INVALID " + problem));

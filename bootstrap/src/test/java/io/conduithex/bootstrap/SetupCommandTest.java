@@ -86,11 +86,13 @@ class SetupCommandTest {
         }
         try {
             configurePostgres(server, urlOf(server, name));
-            cli.configure("DATABASE_MIGRATION_USER", role).configure("DATABASE_MIGRATION_PASSWORD", "setup-test-password");
+            cli.configure("DATABASE_MIGRATION_USER", role)
+                    .configure("DATABASE_MIGRATION_PASSWORD", "setup-test-password");
 
             assertThat(cli.run("setup")).isEqualTo(1);
             assertThat(cli.errLines()).singleElement().asString()
-                    .isEqualTo("setup failed: could not prepare the database: ERROR: permission denied to create database");
+                    .isEqualTo("setup failed: could not prepare the database: "
+                            + "ERROR: permission denied to create database");
             assertThat(databaseExists(server, name)).isFalse();
         } finally {
             try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
@@ -116,7 +118,8 @@ class SetupCommandTest {
 
         assertThat(cli.run("setup")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().asString()
-                .startsWith("setup failed: could not prepare the database: Connection to 127.0.0.1:" + port + " refused");
+                .startsWith("setup failed: could not prepare the database: Connection to 127.0.0.1:" + port
+                        + " refused");
     }
 
     private void configurePostgres(PostgresServer server, String url) {

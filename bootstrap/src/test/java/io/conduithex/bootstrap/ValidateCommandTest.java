@@ -49,7 +49,8 @@ class ValidateCommandTest {
 
         assertThat(cli.run("validate")).isEqualTo(1);
         assertThat(cli.outLines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("INVALID migration 1 (users and follows): Migration checksum mismatch for migration version 1")
+                .startsWith("INVALID migration 1 (users and follows): "
+                        + "Migration checksum mismatch for migration version 1")
                 .contains("Applied to database", "Resolved locally"));
         assertThat(cli.errLines()).singleElement().asString().startsWith("validate: 1 problem(s);");
 
@@ -106,7 +107,8 @@ class ValidateCommandTest {
 
         assertThat(cli.run("validate")).isEqualTo(1);
         assertThat(cli.outLines()).hasSize(2).allSatisfy(line -> assertThat(line)
-                .containsPattern("^INVALID migration [12] \\(.+\\): Detected resolved migration not applied to database"));
+                .containsPattern("^INVALID migration [12] \\(.+\\): "
+                        + "Detected resolved migration not applied to database"));
     }
 
     @Test

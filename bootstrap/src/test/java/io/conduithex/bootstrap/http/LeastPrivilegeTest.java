@@ -40,7 +40,8 @@ class LeastPrivilegeTest {
             statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
             url = admin.getMetaData().getURL().replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1");
         }
-        try (Connection admin = connect(url, server.user(), server.password()); var statement = admin.createStatement()) {
+        try (Connection admin = connect(url, server.user(), server.password());
+             var statement = admin.createStatement()) {
             statement.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
             statement.execute("GRANT CONNECT ON DATABASE " + database + " TO " + app);
             statement.execute("ALTER SCHEMA public OWNER TO " + owner);

@@ -60,7 +60,8 @@ public final class PostgresDatabaseSetup {
     public static String databaseName(String url) {
         Matcher m = URL.matcher(url);
         if (!m.matches() || m.group(2).isEmpty()) {
-            throw new IllegalArgumentException("DATABASE_URL names no database (expected jdbc:postgresql://host:port/name)");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL names no database (expected jdbc:postgresql://host:port/name)");
         }
         String name = m.group(2);
         if (!IDENTIFIER.matcher(name).matches()) {
