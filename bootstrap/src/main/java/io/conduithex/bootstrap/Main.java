@@ -11,12 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar conduit.jar serve|migrate}. Exit codes: 0 done, 1 failed, 2 bad usage
- * or bad configuration (one line on standard error naming the variable).
+ * The command line: {@code java -jar conduit.jar serve|migrate|info|validate|repair|setup|doctor}. Exit codes:
+ * 0 done, 1 failed, 2 bad usage or bad configuration (one line on standard error naming the variable).
  */
 @Command(name = "conduit",
         description = "The Conduit (RealWorld) API server.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, MigrateCommand.class, InfoCommand.class, ValidateCommand.class,
+            RepairCommand.class, SetupCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration comes from environment variables; see 'conduit serve --help'."})
 public final class Main implements Runnable {
     static final int EXIT_FAILED = 1;
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         var commandLine = new CommandLine(new Main());
-        for (String name : new String[] {"serve", "migrate"}) {
+        for (String name : new String[] {"serve", "migrate", "info", "validate", "repair", "setup", "doctor"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP);
         }
         return commandLine;
@@ -46,7 +47,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve or migrate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: serve, migrate, info, validate, repair, setup or doctor");
     }
 
     /** The configuration from the environment, or empty after printing the one line that says what is wrong. */

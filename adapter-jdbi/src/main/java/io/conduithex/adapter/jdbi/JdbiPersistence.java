@@ -3,8 +3,10 @@ package io.conduithex.adapter.jdbi;
 import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
+import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
+import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,11 @@ public final class JdbiPersistence implements AutoCloseable {
      * migration is serialized with every other writer of this process.
      */
     public MigrationResult migrate() {
+        return migrations().migrate();
+    }
+
+    /** Flyway's operations (info, validate, repair, migrate) on this database, with the migration credentials. */
+    public Migrations migrations() {
         var configuration = Flyway.configure();
         if (settings.dialect() == Dialect.SQLITE) {
             configuration.dataSource(pools.writer().dataSource());
@@ -76,16 +82,15 @@ public final class JdbiPersistence implements AutoCloseable {
             // reads and writes rows.
             configuration.dataSource(migrationDataSource());
         }
-        Flyway flyway = configuration
+        return new Migrations(configuration
                 .locations(settings.dialect().migrationsLocation())
                 .loggers("slf4j")
-                .load();
-        MigrateResult result = flyway.migrate();
-        var current = flyway.info().current();
-        String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
-                version == null ? "<empty>" : version);
-        return new MigrationResult(result.migrationsExecuted, version);
+                .load());
+    }
+
+    /** Facts about the server, read over the pool: for {@code doctor}. */
+    public ServerProbe probe() {
+        return new ServerProbe(pools.reader().jdbi(), settings.dialect());
     }
 
     /**

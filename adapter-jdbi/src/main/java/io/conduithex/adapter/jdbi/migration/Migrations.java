@@ -1,0 +1,126 @@
+package io.conduithex.adapter.jdbi.migration;
+
+import io.conduithex.adapter.jdbi.MigrationResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.RepairOutput;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flyway operations on one database, in the application's terms: migrate, info, validate, repair. Each call
+ * takes its own connection(s) and gives them back. Thread-safe, though Flyway's lock serializes migrate and repair.
+ */
+public final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    private final Flyway flyway;
+
+    public Migrations(Flyway flyway) {
+        this.flyway = Objects.requireNonNull(flyway, "flyway");
+    }
+
+    /** Applies pending migrations. */
+    public MigrationResult migrate() {
+        var result = flyway.migrate();
+        String version = currentVersion();
+        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
+                version == null ? "<empty>" : version);
+        return new MigrationResult(result.migrationsExecuted, version);
+    }
+
+    /** Every migration shipped or applied, in order, as {@code flyway info} shows them. */
+    public List<MigrationRow> info() {
+        return Arrays.stream(flyway.info().all())
+                .map(info -> new MigrationRow(
+                        info.getVersion() == null ? null : info.getVersion().getVersion(),
+                        info.getDescription(),
+                        info.getType() == null ? "" : info.getType().name(),
+                        info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                        info.getState().getDisplayName()))
+                .toList();
+    }
+
+    public MigrationSummary summary() {
+        MigrationInfo[] all = flyway.info().all();
+        int applied = 0;
+        int pending = 0;
+        int failed = 0;
+        for (MigrationInfo info : all) {
+            var state = info.getState();
+            if (state.isFailed()) {
+                failed++;
+            } else if (state.isApplied()) {
+                applied++;
+            } else if (state.isResolved()) {
+                pending++;
+            }
+        }
+        return new MigrationSummary(currentVersion(), applied, pending, failed);
+    }
+
+    /**
+     * Compares the applied migrations with the shipped ones: changed checksums, applied migrations no longer
+     * shipped, shipped ones not applied, failed ones.
+     *
+     * @return one sentence per problem; empty when the database matches the application
+     */
+    public List<String> validate() {
+        var result = flyway.validateWithResult();
+        if (result.validationSuccessful) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidateOutput invalid : result.invalidMigrations) {
+            String what = invalid.version == null || invalid.version.isEmpty()
+                    ? "repeatable migration " + invalid.description
+                    : "migration " + invalid.version + " (" + invalid.description + ")";
+            problems.add(what + ": " + oneLine(invalid.errorDetails == null ? "invalid"
+                    : invalid.errorDetails.errorMessage));
+        }
+        if (problems.isEmpty()) {
+            problems.add(oneLine(result.errorDetails == null ? "validation failed" : result.errorDetails.errorMessage));
+        }
+        return problems;
+    }
+
+    /**
+     * Removes the records of failed migrations, realigns the checksums, descriptions and types of applied
+     * migrations with the shipped ones, and marks applied migrations that are no longer shipped as deleted.
+     *
+     * @return one sentence per change; empty when there was nothing to repair
+     */
+    public List<String> repair() {
+        var result = flyway.repair();
+        List<String> actions = new ArrayList<>();
+        describe(actions, "removed the failed entry of", result.migrationsRemoved);
+        describe(actions, "marked as deleted (no longer shipped)", result.migrationsDeleted);
+        describe(actions, "realigned the checksum and description of", result.migrationsAligned);
+        log.info("Repair: {}", actions.isEmpty() ? "nothing to do" : actions);
+        return actions;
+    }
+
+    private String currentVersion() {
+        var current = flyway.info().current();
+        return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+    }
+
+    private static void describe(List<String> actions, String verb, List<RepairOutput> migrations) {
+        if (migrations == null) {
+            return;
+        }
+        for (RepairOutput migration : migrations) {
+            actions.add(verb + " migration " + migration.version + " (" + migration.description + ")");
+        }
+    }
+
+    /** Flyway's messages span lines (the checksums, then advice); an operator's report wants one per problem. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R[\\s>-]*", "; ");
+    }
+}

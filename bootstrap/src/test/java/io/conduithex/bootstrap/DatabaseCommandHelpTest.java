@@ -1,0 +1,38 @@
+package io.conduithex.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DatabaseCommandHelpTest {
+    private final CommandLineRun cli = new CommandLineRun();
+
+    @AfterEach
+    void restore() {
+        cli.restore();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "validate", "repair", "setup", "doctor"})
+    void eachDatabaseCommandExplainsItselfItsExitCodesAndTheVariables(String command) {
+        assertThat(cli.run(command, "--help")).isZero();
+        assertThat(cli.out()).contains("Usage: conduit " + command, "Exit codes: 0", "DATABASE_URL",
+                "DATABASE_MIGRATION_USER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "validate", "repair", "setup", "doctor"})
+    void theTopLevelHelpListsEachDatabaseCommand(String command) {
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.outLines()).anySatisfy(line -> assertThat(line).startsWith("  " + command + " "));
+    }
+
+    @Test
+    void doctorsHelpStatesThePoolBudgetRule() {
+        assertThat(cli.run("doctor", "--help")).isZero();
+        assertThat(cli.out()).contains("DB_POOL_SIZE x INSTANCES", "under 80% of max_connections");
+    }
+}
