@@ -90,7 +90,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** Facts about the server, read over the pool: for {@code doctor}. */
     public ServerProbe probe() {
-        return new ServerProbe(pools.reader().jdbi(), settings.dialect());
+        return new ServerProbe(pools.reader(), settings.dialect());
     }
 
     /**

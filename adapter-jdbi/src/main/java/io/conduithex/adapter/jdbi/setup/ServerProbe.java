@@ -4,7 +4,9 @@ import io.conduithex.adapter.jdbi.Dialect;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.jdbi.v3.core.Jdbi;
+import io.conduithex.adapter.jdbi.pool.Pool;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Reads what an operator checks before trusting a database: that it answers, which server it is, whether the
@@ -13,18 +15,18 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ServerProbe {
 
-    private final Jdbi jdbi;
+    private final Pool pool;
     private final Dialect dialect;
 
-    public ServerProbe(Jdbi jdbi, Dialect dialect) {
-        this.jdbi = jdbi;
+    public ServerProbe(Pool pool, Dialect dialect) {
+        this.pool = pool;
         this.dialect = dialect;
     }
 
     /** Runs a trivial query and returns how long the round trip took, connection included. */
     public Duration ping() {
         long began = System.nanoTime();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+        withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
@@ -34,7 +36,7 @@ public final class ServerProbe {
             case POSTGRESQL -> "SELECT current_setting('server_version')";
             case SQLITE -> "SELECT sqlite_version()";
         };
-        String version = jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(String.class).one());
+        String version = withHandle(handle -> handle.createQuery(sql).mapTo(String.class).one());
         return (dialect == Dialect.POSTGRESQL ? "PostgreSQL " : "SQLite ") + version;
     }
 
@@ -43,7 +45,7 @@ public final class ServerProbe {
         if (dialect != Dialect.POSTGRESQL) {
             return Optional.empty();
         }
-        return Optional.of(jdbi.withHandle(handle -> handle
+        return Optional.of(withHandle(handle -> handle
                 .createQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
                 .mapTo(Boolean.class).findOne().orElse(false)));
     }
@@ -53,7 +55,7 @@ public final class ServerProbe {
         if (dialect != Dialect.POSTGRESQL) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(jdbi.withHandle(handle -> handle
+        return OptionalInt.of(withHandle(handle -> handle
                 .createQuery("SELECT current_setting('max_connections')::int").mapTo(Integer.class).one()));
     }
 
@@ -66,12 +68,19 @@ public final class ServerProbe {
             case POSTGRESQL -> "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint";
             case SQLITE -> "SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER)";
         };
-        return jdbi.withHandle(handle -> {
+        return withHandle(handle -> {
             var query = handle.createQuery(sql);
             long before = System.currentTimeMillis();
             long databaseMillis = query.mapTo(Long.class).one();
             long after = System.currentTimeMillis();
             return Duration.ofMillis(databaseMillis - (before + after) / 2);
         });
+    }
+
+    /** Through the pool's own lending, so that a connection failure carries its reason (see Pool#open). */
+    private <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
+        try (Handle handle = pool.open()) {
+            return callback.withHandle(handle);
+        }
     }
 }
