@@ -61,12 +61,9 @@ final class AdminJson {
     static Map<String, Object> deadlocks(RetryStatistics retries, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", now);
-        body.put("deadlocks", Map.of("lastHour", retries.deadlocksLastHour(),
-                "sinceStart", retries.deadlocksSinceStart()));
-        body.put("retries", Map.of("lastHour", retries.retriesLastHour(),
-                "sinceStart", retries.retriesSinceStart()));
-        body.put("exhausted", Map.of("lastHour", retries.exhaustedLastHour(),
-                "sinceStart", retries.exhaustedSinceStart()));
+        body.put("deadlocks", window(retries.deadlocksLastHour(), retries.deadlocksSinceStart()));
+        body.put("retries", window(retries.retriesLastHour(), retries.retriesSinceStart()));
+        body.put("exhausted", window(retries.exhaustedLastHour(), retries.exhaustedSinceStart()));
         body.put("recent", retries.recent().stream().map(AdminJson::event).toList());
         return body;
     }
@@ -91,11 +88,17 @@ final class AdminJson {
 
     private static Map<String, Object> reliability(RetryStatistics retries) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("retries", Map.of("lastHour", retries.retriesLastHour(), "sinceStart", retries.retriesSinceStart()));
-        body.put("deadlocks", Map.of("lastHour", retries.deadlocksLastHour(),
-                "sinceStart", retries.deadlocksSinceStart()));
-        body.put("exhausted", Map.of("lastHour", retries.exhaustedLastHour(),
-                "sinceStart", retries.exhaustedSinceStart()));
+        body.put("retries", window(retries.retriesLastHour(), retries.retriesSinceStart()));
+        body.put("deadlocks", window(retries.deadlocksLastHour(), retries.deadlocksSinceStart()));
+        body.put("exhausted", window(retries.exhaustedLastHour(), retries.exhaustedSinceStart()));
+        return body;
+    }
+
+    /** Figures over the last hour and since start, in that order. */
+    private static Map<String, Object> window(Object lastHour, Object sinceStart) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lastHour", lastHour);
+        body.put("sinceStart", sinceStart);
         return body;
     }
 
