@@ -96,7 +96,9 @@
       if (!f) { item.className = 'muted'; }
       return item;
     }));
-    $('slow-recent').replaceChildren(...slow.recent.slice(0, 10).map(s => {
+    const none = document.createElement('tr');
+    none.innerHTML = '<td colspan="3" class="muted">none</td>';
+    $('slow-recent').replaceChildren(...(slow.recent.length ? [] : [none]), ...slow.recent.slice(0, 10).map(s => {
       const row = document.createElement('tr');
       [new Date(s.at).toLocaleTimeString(), s.durationMs.toFixed(1), s.sql].forEach((value, i) => {
         const cell = document.createElement('td');
