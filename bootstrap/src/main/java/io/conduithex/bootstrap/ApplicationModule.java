@@ -13,6 +13,8 @@ import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
+import io.conduithex.application.operations.OperationsReport;
+import io.conduithex.application.operations.RetryEvents;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FollowUser;
@@ -35,6 +37,8 @@ final class ApplicationModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(TransactionRunner.class).in(Singleton.class);
+        bind(RetryEvents.class).in(Singleton.class);
+        bind(OperationsReport.class).in(Singleton.class);
         bind(RegisterUser.class).in(Singleton.class);
         bind(LoginUser.class).in(Singleton.class);
         bind(GetCurrentUser.class).in(Singleton.class);

@@ -5,6 +5,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -25,5 +29,23 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     UnitOfWork unitOfWork(JdbiPersistence persistence) {
         return persistence.unitOfWork();
+    }
+
+    @Provides
+    @Singleton
+    ConnectionPoolMonitor poolMonitor(JdbiPersistence persistence, AppConfig config) {
+        return persistence.poolMonitor(config.instances());
+    }
+
+    @Provides
+    @Singleton
+    DatabaseTimings timings(JdbiPersistence persistence) {
+        return persistence.timings();
+    }
+
+    @Provides
+    @Singleton
+    DatabaseDiagnostics diagnostics(JdbiPersistence persistence, AppConfig config) {
+        return persistence.diagnostics(config.instances());
     }
 }

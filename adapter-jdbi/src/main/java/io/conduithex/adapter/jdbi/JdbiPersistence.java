@@ -4,12 +4,20 @@ import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
+import io.conduithex.adapter.jdbi.monitoring.JdbiPoolMonitor;
+import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
+import io.conduithex.adapter.jdbi.monitoring.SqliteDiagnostics;
+import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
+import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,19 +36,24 @@ public final class JdbiPersistence implements AutoCloseable {
     private final ConnectionPools pools;
     private final SqlErrorClassifier classifier;
     private final UnitOfWork unitOfWork;
+    private final TimingRecorder timings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters) {
+    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters,
+                            TimingRecorder timings) {
         this.settings = settings;
         this.pools = pools;
+        this.timings = timings;
         this.classifier = classifierFor(settings.dialect());
-        this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction());
+        this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction(),
+                timings);
     }
 
     /** Opens the pool(s) for {@code settings}; registers pool metrics with {@code meters}. Does not migrate. */
     public static JdbiPersistence open(DatabaseSettings settings, MeterRegistry meters) {
         log.info("Opening {} database {}", settings.dialect(), JdbcUrls.masked(settings.url()));
-        return new JdbiPersistence(settings, PoolFactory.open(settings, meters), meters);
+        var timings = new TimingRecorder(settings.slowStatement(), meters, Clock.systemUTC());
+        return new JdbiPersistence(settings, PoolFactory.open(settings, meters, timings), meters, timings);
     }
 
     /** The classifier for a dialect's errors. */
@@ -119,6 +132,30 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public PoolStatus poolStatus() {
         return pools.status();
+    }
+
+    /** Transaction and statement durations, and the slow statements, on this database. */
+    public DatabaseTimings timings() {
+        return timings;
+    }
+
+    /** The pool's live state and configuration; {@code instances} application instances share the database. */
+    public ConnectionPoolMonitor poolMonitor(int instances) {
+        return new JdbiPoolMonitor(pools::status, settings, instances);
+    }
+
+    /**
+     * Diagnostics from the database itself, in its dialect. {@code instances} application instances share the
+     * database, so the pool budget it is measured against is the pool size times that.
+     */
+    public DatabaseDiagnostics diagnostics(int instances) {
+        String location = settings.dialect().migrationsLocation();
+        return switch (settings.dialect()) {
+            case POSTGRESQL -> new PostgresDiagnostics(pools.reader().jdbi(), pools.reader().dataSource(), location,
+                    settings.poolSize() * instances);
+            // The writer is the connection Flyway migrated through; the reader pool is read-only (query_only).
+            case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), pools.writer().dataSource(), location);
+        };
     }
 
     /** Closes the pool(s), waiting for lent connections to come back. Idempotent. */

@@ -52,6 +52,7 @@ public final class WebServer {
     private final CommentRoutes comments;
     private final TagRoutes tags;
     private final HealthRoutes health;
+    private final AdminRoutes admin;
     private final Readiness readiness;
     private final ErrorMapper errors;
     private final Cors cors;
@@ -64,8 +65,10 @@ public final class WebServer {
                      CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                      GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
                      AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     ListTags listTags, TokenService tokens, Readiness readiness, WebSettings settings) {
+                     ListTags listTags, TokenService tokens, Readiness readiness, WebSettings settings,
+                     AdminRoutes admin) {
         this.settings = settings;
+        this.admin = admin;
         this.readiness = readiness;
         this.health = new HealthRoutes(readiness);
         var authenticator = new Authenticator(tokens);
@@ -149,6 +152,7 @@ public final class WebServer {
         comments.addTo(config.routes);
         tags.addTo(config.routes);
         health.addTo(config.routes);
+        admin.addTo(config.routes);
         config.routes.exception(HttpResponseException.class, this::respondWithError);
         config.routes.exception(Exception.class, this::respondWithError);
         config.router.javaLangErrorHandler(this::respondToError);

@@ -297,7 +297,9 @@ class WebServerTest {
                 new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
                 new FavoriteArticle(transactions), new AddComment(transactions, clock),
                 new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
-                tokens, readiness, settings.withPort(0));
+                tokens, readiness, settings.withPort(0),
+                // The admin surface is off, so its report is never asked for.
+                new AdminRoutes(null, AdminSettings.off()));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

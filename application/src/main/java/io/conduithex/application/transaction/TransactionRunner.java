@@ -2,6 +2,7 @@ package io.conduithex.application.transaction;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import io.conduithex.application.operations.RetryEvents;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,13 +38,22 @@ public final class TransactionRunner {
     private final UnitOfWork unitOfWork;
     private final RetrySettings settings;
     private final MeterRegistry meters;
+    private final RetryEvents events;
     private final ConcurrentMap<String, RetryPolicy<Object>> policiesByUseCase = new ConcurrentHashMap<>();
 
-    @Inject
+    /** A runner whose retry events nobody reads; for tests and tools. */
     public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters) {
+        this(unitOfWork, settings, meters, new RetryEvents(Clock.systemUTC()));
+    }
+
+    /** A runner that also records each retry, and each unit of work given up, in {@code events}. */
+    @Inject
+    public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters,
+                             RetryEvents events) {
         this.unitOfWork = unitOfWork;
         this.settings = settings;
         this.meters = meters;
+        this.events = events;
     }
 
     /** Runs read-only work named after its use case. */
@@ -93,11 +104,17 @@ public final class TransactionRunner {
                 .onRetry(event -> {
                     var cause = ((TransientPersistenceException) event.getLastException()).reason();
                     retries(useCase, cause).increment();
+                    events.retried(useCase, cause);
                     log.warn("Retrying unit of work '{}' after {} (retry {} of at most {})",
                             useCase, cause, event.getAttemptCount(), settings.maxRetries());
                 })
-                .onRetriesExceeded(event -> log.warn("Unit of work '{}' gave up after {} attempts: {}",
-                        useCase, event.getAttemptCount(), String.valueOf(event.getException())))
+                .onRetriesExceeded(event -> {
+                    if (event.getException() instanceof TransientPersistenceException last) {
+                        events.exhausted(useCase, last.reason());
+                    }
+                    log.warn("Unit of work '{}' gave up after {} attempts: {}",
+                            useCase, event.getAttemptCount(), String.valueOf(event.getException()));
+                })
                 .build();
     }
 

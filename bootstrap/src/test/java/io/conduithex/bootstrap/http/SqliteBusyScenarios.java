@@ -50,7 +50,14 @@ abstract class SqliteBusyScenarios {
     private final ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
 
     SqliteBusyScenarios(int maxRetries) {
-        var config = TestApplication.config(Map.of(AppConfig.DB_MAX_RETRIES, Integer.toString(maxRetries)));
+        this(maxRetries, Map.of());
+    }
+
+    /** With more configuration {@code variables}, such as ADMIN_TOKEN. */
+    SqliteBusyScenarios(int maxRetries, Map<String, String> variables) {
+        var all = new java.util.HashMap<>(variables);
+        all.put(AppConfig.DB_MAX_RETRIES, Integer.toString(maxRetries));
+        var config = TestApplication.config(all);
         app = new SqliteApplicationExtension(
                 TestApplication.launcher(config, binder -> binder.bind(MeterRegistry.class).toInstance(meters)),
                 new SqliteTestDatabase.Options(4, BUSY_TIMEOUT, Duration.ofSeconds(10)));

@@ -6,8 +6,10 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.util.DriverDataSource;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -21,13 +23,19 @@ public final class PoolFactory {
     }
 
     public static ConnectionPools open(DatabaseSettings settings, MeterRegistry meters) {
+        return open(settings, meters, new TimingRecorder(settings.slowStatement(), meters, Clock.systemUTC()));
+    }
+
+    /** Opens the pools; every statement on them is timed into {@code timings}. */
+    public static ConnectionPools open(DatabaseSettings settings, MeterRegistry meters, TimingRecorder timings) {
         return switch (settings.dialect()) {
-            case POSTGRESQL -> openPostgres(settings, meters);
-            case SQLITE -> openSqlite(settings, meters);
+            case POSTGRESQL -> openPostgres(settings, meters, timings);
+            case SQLITE -> openSqlite(settings, meters, timings);
         };
     }
 
-    private static ConnectionPools openPostgres(DatabaseSettings settings, MeterRegistry meters) {
+    private static ConnectionPools openPostgres(DatabaseSettings settings, MeterRegistry meters,
+                                                TimingRecorder timings) {
         HikariConfig config = common(settings, "conduit-postgresql", meters);
         config.setMaximumPoolSize(settings.poolSize());
         config.setMaxLifetime(settings.maxLifetime().toMillis());
@@ -46,16 +54,17 @@ public final class PoolFactory {
         var waiting = new WaitingDataSource(new DriverDataSource(config.getJdbcUrl(), null,
                 config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout());
         config.setDataSource(waiting);
-        Pool pool = pool(config, settings, meters, waiting);
+        Pool pool = pool(config, settings, meters, timings, waiting);
         return new ConnectionPools(pool, pool);
     }
 
-    private static ConnectionPools openSqlite(DatabaseSettings settings, MeterRegistry meters) {
+    private static ConnectionPools openSqlite(DatabaseSettings settings, MeterRegistry meters,
+                                              TimingRecorder timings) {
         HikariConfig writerConfig = sqliteCommon(settings, "conduit-sqlite-writer", meters);
         writerConfig.setMaximumPoolSize(1);
         // Write transactions take the write lock at BEGIN, so two writers never deadlock upgrading their locks.
         writerConfig.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        Pool writer = pool(writerConfig, settings, meters);
+        Pool writer = pool(writerConfig, settings, meters, timings);
 
         HikariConfig readerConfig = sqliteCommon(settings, "conduit-sqlite-reader", meters);
         readerConfig.setMaximumPoolSize(settings.poolSize());
@@ -63,7 +72,7 @@ public final class PoolFactory {
         // Readers can never write, whatever the code above them does.
         readerConfig.setConnectionInitSql("PRAGMA query_only = ON");
         try {
-            return new ConnectionPools(writer, pool(readerConfig, settings, meters));
+            return new ConnectionPools(writer, pool(readerConfig, settings, meters, timings));
         } catch (RuntimeException e) {
             writer.dataSource().close();
             throw e;
@@ -104,15 +113,16 @@ public final class PoolFactory {
         return config;
     }
 
-    private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters) {
-        return pool(config, settings, meters, null);
+    private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters,
+                             TimingRecorder timings) {
+        return pool(config, settings, meters, timings, null);
     }
 
     private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters,
-                             WaitingDataSource waiting) {
+                             TimingRecorder timings, WaitingDataSource waiting) {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
-        jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters));
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters, timings));
         // No JDBC query timeout on PostgreSQL: the server's statement_timeout cancels slow statements, and the
         // driver's socket timeout covers a server that stopped answering. pgjdbc's query timeout would send its
         // cancel over a new connection, which on a frozen network hangs too and holds the request past both.

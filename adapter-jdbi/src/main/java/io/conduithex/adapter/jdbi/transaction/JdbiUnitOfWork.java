@@ -44,15 +44,16 @@ public final class JdbiUnitOfWork implements UnitOfWork {
 
     /**
      * @param longTransaction a transaction held open longer than this is logged as a warning and counted
+     * @param timings         receives every transaction's duration
      */
     public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
-                          Duration longTransaction) {
+                          Duration longTransaction, io.conduithex.adapter.jdbi.monitoring.TimingRecorder timings) {
         this.pools = pools;
         this.dialect = dialect;
         this.classifier = classifier;
         this.timestamps = Timestamps.of(dialect);
         this.commitVerifier = CommitVerifier.of(dialect);
-        this.transactionMeters = new TransactionMeters(meters, longTransaction);
+        this.transactionMeters = new TransactionMeters(meters, longTransaction, timings);
     }
 
     @Override

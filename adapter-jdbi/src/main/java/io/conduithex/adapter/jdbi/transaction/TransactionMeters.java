@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,10 +23,12 @@ final class TransactionMeters {
 
     private final MeterRegistry meters;
     private final Duration longTransaction;
+    private final TimingRecorder timings;
 
-    TransactionMeters(MeterRegistry meters, Duration longTransaction) {
+    TransactionMeters(MeterRegistry meters, Duration longTransaction, TimingRecorder timings) {
         this.meters = meters;
         this.longTransaction = longTransaction;
+        this.timings = timings;
     }
 
     /** Never throws: a metric must not fail the transaction it measures (which may have committed already). */
@@ -47,6 +50,7 @@ final class TransactionMeters {
                 .tag("outcome", outcomeTag)
                 .register(meters)
                 .record(Duration.ofNanos(nanos));
+        timings.recordTransaction(nanos);
         if (nanos > longTransaction.toNanos()) {
             Counter.builder(LONG_TRANSACTIONS)
                     .description("Transactions held open longer than DB_LONG_TRANSACTION_MS")

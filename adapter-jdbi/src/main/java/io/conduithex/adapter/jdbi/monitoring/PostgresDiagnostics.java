@@ -1,0 +1,149 @@
+package io.conduithex.adapter.jdbi.monitoring;
+
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * PostgreSQL's answers: version, the settings that bound this application (max_connections against the pool
+ * budget, timeouts), long-running and idle-in-transaction sessions, lock waits with their blockers, table and
+ * index sizes, index usage, migration state. Reads catalog views only. Session queries are cut short and any
+ * password literal in them is masked.
+ */
+public final class PostgresDiagnostics implements DatabaseDiagnostics {
+    /** The pool budget of all instances should stay under this share of max_connections (the rest: admins, tools). */
+    static final double BUDGET_LIMIT_PERCENT = 80;
+    static final int QUERY_CHARS = 200;
+    private static final Pattern PASSWORD_LITERAL =
+            Pattern.compile("(?i)(password\\s*[=:]?\\s*)('(?:[^']|'')*'|\\S+)");
+
+    private static final String LONG_RUNNING = """
+            select pid, usename as "user", application_name as "applicationName", state,
+                   round(extract(epoch from now() - query_start) * 1000) as "durationMs", query
+            from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+              and now() - query_start > interval '1 second'
+            order by query_start limit 50""";
+    private static final String IDLE_IN_TRANSACTION = """
+            select pid, usename as "user", application_name as "applicationName", state,
+                   round(extract(epoch from now() - state_change) * 1000) as "durationMs", query
+            from pg_stat_activity
+            where datname = current_database() and state like 'idle in transaction%'
+            order by state_change limit 50""";
+    private static final String LOCK_WAITS = """
+            select a.pid, array_to_string(pg_blocking_pids(a.pid), ',') as "blockedBy", l.locktype as "lockType",
+                   l.mode, l.relation::regclass::text as relation,
+                   round(extract(epoch from now() - a.query_start) * 1000) as "waitingMs", a.query
+            from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where not l.granted and a.datname = current_database()
+            order by a.query_start limit 50""";
+    private static final String TABLE_SIZES = """
+            select c.relname as "table", pg_total_relation_size(c.oid) as "totalBytes",
+                   pg_relation_size(c.oid) as "tableBytes", pg_indexes_size(c.oid) as "indexBytes",
+                   c.reltuples::bigint as "estimatedRows"
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and n.nspname = current_schema()
+            order by pg_total_relation_size(c.oid) desc limit 100""";
+    private static final String INDEX_USAGE = """
+            select relname as "table", indexrelname as "index", idx_scan as scans,
+                   pg_relation_size(indexrelid) as bytes
+            from pg_stat_user_indexes where schemaname = current_schema()
+            order by relname, indexrelname limit 200""";
+
+    private final Jdbi jdbi;
+    private final DataSource migrationSource;
+    private final String migrationsLocation;
+    private final int poolBudget;
+
+    /**
+     * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
+     */
+    public PostgresDiagnostics(Jdbi jdbi, DataSource migrationSource, String migrationsLocation, int poolBudget) {
+        this.jdbi = jdbi;
+        this.migrationSource = migrationSource;
+        this.migrationsLocation = migrationsLocation;
+        this.poolBudget = poolBudget;
+    }
+
+    @Override
+    public Report run() {
+        var sections = new Sections();
+        jdbi.useHandle(handle -> {
+            sections.add("server", () -> Map.of("version", text(handle, "select version()")));
+            sections.add("connections", () -> connections(handle));
+            sections.add("timeouts", () -> timeouts(handle));
+            sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
+            sections.add("idleInTransaction", () -> sessions(handle, IDLE_IN_TRANSACTION));
+            sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
+            sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
+            sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
+        });
+        sections.add("migrations", () -> MigrationStates.of(migrationSource, migrationsLocation));
+        return new Report("postgresql", sections.all());
+    }
+
+    private Map<String, Object> connections(Handle handle) {
+        long max = Long.parseLong(setting(handle, "max_connections"));
+        long inUse = handle.createQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'")
+                .mapTo(Long.class).one();
+        double budgetPercent = Math.round(1000.0 * poolBudget / max) / 10.0;
+        Map<String, Object> connections = new LinkedHashMap<>();
+        connections.put("maxConnections", max);
+        connections.put("clientConnections", inUse);
+        connections.put("poolBudget", poolBudget);
+        connections.put("poolBudgetPercent", budgetPercent);
+        connections.put("poolBudgetOk", budgetPercent < BUDGET_LIMIT_PERCENT);
+        return connections;
+    }
+
+    private static Map<String, Object> timeouts(Handle handle) {
+        Map<String, Object> timeouts = new LinkedHashMap<>();
+        for (String name : List.of("statement_timeout", "idle_in_transaction_session_timeout", "lock_timeout")) {
+            timeouts.put(name, setting(handle, name));
+        }
+        return timeouts;
+    }
+
+    private static List<Map<String, Object>> sessions(Handle handle, String sql) {
+        return rows(handle, sql).stream().map(row -> {
+            Object query = row.get("query");
+            if (query != null) {
+                row.put("query", safeQuery(query.toString()));
+            }
+            return row;
+        }).toList();
+    }
+
+    /** Cut to {@value #QUERY_CHARS} characters, with password literals masked. */
+    static String safeQuery(String query) {
+        String masked = PASSWORD_LITERAL.matcher(query).replaceAll("$1****");
+        return masked.length() <= QUERY_CHARS ? masked : masked.substring(0, QUERY_CHARS) + "...";
+    }
+
+    private static List<Map<String, Object>> rows(Handle handle, String sql) {
+        // mapToMap lower-cases keys; the column aliases above are quoted to keep the JSON names camelCase.
+        return handle.createQuery(sql).map((rs, ctx) -> {
+            var meta = rs.getMetaData();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int column = 1; column <= meta.getColumnCount(); column++) {
+                Object value = rs.getObject(column);
+                row.put(meta.getColumnLabel(column), value instanceof Number || value instanceof Boolean
+                        || value == null ? value : value.toString());
+            }
+            return row;
+        }).list();
+    }
+
+    private static String setting(Handle handle, String name) {
+        return handle.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one();
+    }
+
+    private static String text(Handle handle, String sql) {
+        return handle.createQuery(sql).mapTo(String.class).one();
+    }
+}

@@ -1,0 +1,83 @@
+package io.conduithex.adapter.web;
+
+import io.conduithex.application.operations.OperationsReport;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * The admin surface under {@code /admin}: the database API (JSON, bearer token required) and the dashboard page
+ * with its assets (no token: the page asks for it and sends it on each of its own calls).
+ *
+ * <p>Answers 401 with {@code WWW-Authenticate: Bearer} without a bearer token, 403 with a wrong one, and 404 on
+ * every path when the admin token is not configured. Not gated by readiness: operators need it most while the
+ * database is in trouble.
+ */
+public final class AdminRoutes {
+    static final String DASHBOARD = "/admin";
+    static final String ASSETS = "/admin/assets/{file}";
+    static final String HEALTH = "/admin/database/health";
+    static final String CONNECTION_POOL = "/admin/database/connection-pool";
+    static final String DEADLOCKS = "/admin/database/deadlocks";
+    static final String DIAGNOSTICS = "/admin/database/diagnostics";
+
+    private final OperationsReport report;
+    private final AdminSettings settings;
+    private final AdminAuthorization authorization;
+    private final DashboardAssets assets = new DashboardAssets();
+
+    @Inject
+    public AdminRoutes(OperationsReport report, AdminSettings settings) {
+        this.report = report;
+        this.settings = settings;
+        this.authorization = settings.enabled() ? new AdminAuthorization(settings.token()) : null;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(DASHBOARD, whenEnabled(assets::page));
+        routes.get(ASSETS, whenEnabled(ctx -> assets.asset(ctx, ctx.pathParam("file"))));
+        routes.get(HEALTH, authorized(ctx -> Json.respond(ctx, 200, AdminJson.health(report.health()))));
+        routes.get(CONNECTION_POOL, authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.connectionPool(report.pool(), Instant.now()))));
+        routes.get(DEADLOCKS, authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), Instant.now()))));
+        routes.post(DIAGNOSTICS, authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.diagnostics(report.diagnostics(), Instant.now()))));
+    }
+
+    private Handler whenEnabled(Handler handler) {
+        return ctx -> {
+            if (!settings.enabled()) {
+                notFound(ctx);
+                return;
+            }
+            handler.handle(ctx);
+        };
+    }
+
+    private Handler authorized(Handler handler) {
+        return whenEnabled(ctx -> {
+            switch (authorization.check(ctx.header("Authorization"))) {
+                case GRANTED -> {
+                    ctx.header("Cache-Control", "no-store");
+                    handler.handle(ctx);
+                }
+                case MISSING -> {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"conduit-admin\"");
+                    respond(ctx, ApiError.of(401, "authorization", "an admin bearer token is required"));
+                }
+                case WRONG -> respond(ctx, ApiError.of(403, "authorization", "the admin token is not valid"));
+            }
+        });
+    }
+
+    private static void notFound(Context ctx) {
+        respond(ctx, ApiError.of(404, "route", "not found"));
+    }
+
+    private static void respond(Context ctx, ApiError error) {
+        Json.respond(ctx, error.status(), error.body());
+    }
+}

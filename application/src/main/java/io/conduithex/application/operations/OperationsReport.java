@@ -1,0 +1,64 @@
+package io.conduithex.application.operations;
+
+import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import io.conduithex.domain.port.persistence.DatabaseTimings;
+import io.conduithex.domain.port.persistence.PoolSnapshot;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What operators ask about the database layer: its health with the alerts and recommendations it calls for,
+ * the pool, the retries and deadlocks, and diagnostics from the database itself. Reads recorders and the
+ * database; changes nothing. Thread-safe.
+ */
+@Singleton
+public final class OperationsReport {
+    /** How many recent retry events the deadlock report lists. */
+    public static final int RECENT_EVENTS = 50;
+
+    private final ConnectionPoolMonitor pool;
+    private final DatabaseTimings timings;
+    private final DatabaseDiagnostics diagnostics;
+    private final RetryEvents retries;
+    private final Clock clock;
+
+    @Inject
+    public OperationsReport(ConnectionPoolMonitor pool, DatabaseTimings timings, DatabaseDiagnostics diagnostics,
+                            RetryEvents retries, Clock clock) {
+        this.pool = pool;
+        this.timings = timings;
+        this.diagnostics = diagnostics;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    public DatabaseHealth health() {
+        Instant now = clock.instant();
+        PoolSnapshot snapshot = pool.pool();
+        RetryStatistics retryStatistics = retries.statistics(RECENT_EVENTS);
+        var slow = timings.slowStatements();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        long slowLastHour = slow.recent().stream().filter(statement -> !statement.at().isBefore(hourAgo)).count();
+        var alerts = HealthRules.alerts(snapshot, retryStatistics);
+        var recommendations = HealthRules.recommendations(retryStatistics, slowLastHour, slow.thresholdMs());
+        return new DatabaseHealth(HealthStatus.from(alerts), now, snapshot, timings.unitsOfWork(),
+                timings.statements(), slow, slowLastHour, retryStatistics, recommendations, alerts);
+    }
+
+    public PoolSnapshot pool() {
+        return pool.pool();
+    }
+
+    public RetryStatistics retries() {
+        return retries.statistics(RECENT_EVENTS);
+    }
+
+    /** Queries the database; may take up to the statement timeout. */
+    public DatabaseDiagnostics.Report diagnostics() {
+        return diagnostics.run();
+    }
+}

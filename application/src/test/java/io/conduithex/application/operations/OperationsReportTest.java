@@ -1,0 +1,102 @@
+package io.conduithex.application.operations;
+
+import static io.conduithex.domain.failure.TransientPersistenceException.Cause.BUSY;
+import static io.conduithex.domain.failure.TransientPersistenceException.Cause.DEADLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import io.conduithex.domain.port.persistence.DatabaseTimings;
+import io.conduithex.domain.port.persistence.PoolSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationsReportTest {
+    private static final PoolSnapshot.PoolConfiguration CONFIGURATION =
+            new PoolSnapshot.PoolConfiguration("postgresql", 10, 5000, 1_800_000, 60_000, 10_000, 1);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final RetryEvents retries = new RetryEvents(clock);
+    private final FixedTimings timings = new FixedTimings();
+    private PoolSnapshot pool = new PoolSnapshot(10, 2, 8, 0, CONFIGURATION);
+    private final OperationsReport report = new OperationsReport(() -> pool, timings,
+            () -> new DatabaseDiagnostics.Report("postgresql", Map.of()), retries, clock);
+
+    @Test
+    void aQuietDatabaseIsHealthyWithNothingToSay() {
+        var health = report.health();
+
+        assertThat(health.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(health.alerts()).isEmpty();
+        assertThat(health.recommendations()).isEmpty();
+        assertThat(health.timestamp()).isEqualTo(clock.instant());
+        assertThat(health.pool().utilizationPercent()).isEqualTo(20.0);
+    }
+
+    @Test
+    void aPoolMoreThanEightyPercentLentOutIsDegraded() {
+        pool = new PoolSnapshot(10, 9, 1, 0, CONFIGURATION);
+
+        var health = report.health();
+
+        assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(health.alerts()).extracting(Finding::code).containsExactly("pool_utilization");
+    }
+
+    @Test
+    void requestsWaitingForAnExhaustedPoolMakeItUnhealthy() {
+        pool = new PoolSnapshot(10, 10, 0, 3, CONFIGURATION);
+
+        var health = report.health();
+
+        assertThat(health.status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(health.alerts()).extracting(Finding::code).containsExactly("pool_exhausted", "pool_utilization");
+    }
+
+    @Test
+    void retriesThatRanOutAreAnAlertAndDeadlocksARecommendation() {
+        retries.retried("create-article", DEADLOCK);
+        retries.exhausted("create-article", BUSY);
+
+        var health = report.health();
+
+        assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(health.alerts()).extracting(Finding::code).containsExactly("retries_exhausted");
+        assertThat(health.recommendations()).extracting(Finding::code).containsExactly("deadlocks");
+    }
+
+    @Test
+    void slowStatementsOfTheLastHourAreARecommendationAndOlderOnesAreNot() {
+        timings.slow.add(new DatabaseTimings.SlowStatement(clock.instant(), 700, "SELECT 1"));
+        assertThat(report.health().recommendations()).extracting(Finding::code).containsExactly("slow_statements");
+        assertThat(report.health().slowStatementsLastHour()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(61));
+
+        assertThat(report.health().recommendations()).isEmpty();
+        assertThat(report.health().slowStatementsLastHour()).isZero();
+        assertThat(report.health().status()).isEqualTo(HealthStatus.HEALTHY);
+    }
+
+    private static final class FixedTimings implements DatabaseTimings {
+        final List<SlowStatement> slow = new ArrayList<>();
+
+        @Override
+        public Latency unitsOfWork() {
+            return new Latency(3, 1, 2, 3);
+        }
+
+        @Override
+        public Latency statements() {
+            return Latency.NONE;
+        }
+
+        @Override
+        public SlowStatements slowStatements() {
+            return new SlowStatements(500, slow.size(), slow);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.conduithex.bootstrap.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.testsupport.RunningApplication;
+import io.conduithex.testsupport.SqliteApplicationExtension;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the admin dashboard in headless Chromium against the real application on SQLite: the token is asked
+ * once (a wrong one is refused), the figures appear, and under a few hundred API requests the unit-of-work count
+ * and the charts grow. Leaves a screenshot in {@code target/dashboard.png}.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (.ci/run installs them); without them it fails.
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TOKEN = "admin-token-for-the-browser-test-0123456789";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int LOAD_REQUESTS = 300;
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+    @RegisterExtension
+    final SqliteApplicationExtension app = new SqliteApplicationExtension(overrides -> {
+        var conduit = Conduit.start(AppConfig.load(ConfigSource.of(Map.of(
+                AppConfig.PORT, "0",
+                AppConfig.BCRYPT_COST, "4",
+                AppConfig.JWT_SECRET, "browser-test-jwt-secret-at-least-32-bytes",
+                AppConfig.ADMIN_TOKEN, TOKEN))), overrides);
+        return new RunningApplication() {
+            @Override
+            public int port() {
+                return conduit.port();
+            }
+
+            @Override
+            public void close() {
+                conduit.stopServing();
+            }
+        };
+    });
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("headless Chromium is needed at %s with its driver at %s: install them with "
+                        + "`apt-get install -y chromium chromium-driver` (.ci/run does)", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1200");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theDashboardShowsLiveFiguresThatChangeUnderLoad() throws Exception {
+        browser.get(app.baseUri() + "/admin");
+        var wait = new WebDriverWait(browser, PATIENCE);
+
+        signIn(wait, "not-the-admin-token");
+        wait.until(ExpectedConditions.textToBe(By.id("token-error"), "That token was refused."));
+        signIn(wait, TOKEN);
+        wait.until(driver -> isNumber(text("uow-count")));
+        assertThat(text("pool-size")).isEqualTo("5");
+        assertThat(text("pool-waiting")).isEqualTo("0");
+        assertThat(text("status")).isEqualTo("healthy");
+        long countBefore = Long.parseLong(text("uow-count"));
+        long pointsBefore = chartPoints();
+
+        // From another thread, while the page keeps polling; a failed request fails the test through get().
+        CompletableFuture.runAsync(this::runLoad).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        wait.until(driver -> Long.parseLong(text("uow-count")) >= countBefore + LOAD_REQUESTS);
+        wait.until(driver -> chartPoints() > pointsBefore + 1);
+        assertThat(text("uow-p99")).endsWith(" ms");
+        assertThat(text("statement-count")).matches("\\d+");
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(SCREENSHOT)).isPositive();
+    }
+
+    private void signIn(WebDriverWait wait, String token) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input"))).sendKeys(token);
+        browser.findElement(By.id("token-submit")).click();
+    }
+
+    /** How many points the pool chart holds: one per refresh the page has drawn. */
+    private long chartPoints() {
+        Object points = ((JavascriptExecutor) browser)
+                .executeScript("const c = Chart.getChart('pool-chart'); return c ? c.data.labels.length : 0;");
+        return ((Number) points).longValue();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private static boolean isNumber(String text) {
+        return text.matches("\\d+");
+    }
+
+    /** Registers a writer, then publishes and reads articles: each request one unit of work or more. */
+    private void runLoad() {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var failures = new AtomicInteger();
+        String token = register(http);
+        for (int i = 0; i < LOAD_REQUESTS; i++) {
+            int status = i % 3 == 0
+                    ? send(http, "POST", "/api/articles", "{\"article\":{\"title\":\"Load " + i
+                            + "\",\"description\":\"d\",\"body\":\"b\",\"tagList\":[\"load\"]}}", token)
+                    : send(http, "GET", i % 3 == 1 ? "/api/articles?limit=5" : "/api/tags", null, null);
+            if (status >= 300) {
+                failures.incrementAndGet();
+            }
+        }
+        assertThat(failures).as("load requests that failed").hasValue(0);
+    }
+
+    private String register(HttpClient http) {
+        var body = "{\"user\":{\"username\":\"loader\",\"email\":\"loader@conduit.test\",\"password\":\"password-1\"}}";
+        var response = exchange(http, "POST", "/api/users", body, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private int send(HttpClient http, String method, String path, String body, String token) {
+        return exchange(http, method, path, body, token).statusCode();
+    }
+
+    private HttpResponse<String> exchange(HttpClient http, String method, String path, String body, String token) {
+        var request = HttpRequest.newBuilder(URI.create(app.baseUri() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Token " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
