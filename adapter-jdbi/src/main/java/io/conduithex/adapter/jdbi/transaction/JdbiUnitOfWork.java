@@ -2,6 +2,7 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.Dialect;
 import io.conduithex.adapter.jdbi.error.Phase;
+import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.Pool;
@@ -47,7 +48,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @param timings         receives every transaction's duration
      */
     public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
-                          Duration longTransaction, io.conduithex.adapter.jdbi.monitoring.TimingRecorder timings) {
+                          Duration longTransaction, TimingRecorder timings) {
         this.pools = pools;
         this.dialect = dialect;
         this.classifier = classifier;
