@@ -59,7 +59,7 @@ class MainTest {
         long tookMillis = (System.nanoTime() - began) / 1_000_000;
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(tookMillis).isBetween(1_500L, 10_000L);
+        assertThat(tookMillis).isBetween(1_500L, 20_000L); // not hanging: loaded CI machines are slow to start
         assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("conduit: could not start: the database at jdbc:postgresql://127.0.0.1:" + closedPort
                         + "/conduit was not reachable within 1500 ms (")
