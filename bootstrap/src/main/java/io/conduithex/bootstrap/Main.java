@@ -11,12 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar conduit.jar serve|migrate}. Exit codes: 0 done, 1 failed, 2 bad usage
+ * The command line: {@code java -jar conduit.jar serve|migrate|seed}. Exit codes: 0 done, 1 failed, 2 bad usage
  * or bad configuration (one line on standard error naming the variable).
  */
 @Command(name = "conduit",
         description = "The Conduit (RealWorld) API server.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, MigrateCommand.class, SeedCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration comes from environment variables; see 'conduit serve --help'."})
 public final class Main implements Runnable {
     static final int EXIT_FAILED = 1;
@@ -38,7 +38,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         var commandLine = new CommandLine(new Main());
-        for (String name : new String[] {"serve", "migrate"}) {
+        for (String name : new String[] {"serve", "migrate", "seed"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP);
         }
         return commandLine;

@@ -5,7 +5,9 @@ import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
+import io.conduithex.adapter.jdbi.seed.JdbiSeedWriter;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
+import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +56,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Bulk loading for the seed command, on the writer pool. */
+    public SeedWriter seedWriter() {
+        return new JdbiSeedWriter(pools.writer(), settings.dialect(), classifier);
     }
 
     public SqlErrorClassifier classifier() {
