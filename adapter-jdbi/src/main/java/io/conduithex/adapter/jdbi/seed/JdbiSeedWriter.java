@@ -5,7 +5,6 @@ import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.Pool;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.domain.article.Tag;
 import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.seed.SeedArticle;
@@ -26,10 +25,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * {@link SeedWriter} with JDBC batches: one prepared statement per table and batch, sent in one go, in a
+ * {@link SeedWriter} with one multi-row insert per table and batch ({@link SeedRows}, per dialect), in a
  * transaction on the writer pool (on SQLite the one writer connection, so the seeder queues with the server's
  * writers instead of failing busy). Generated ids are read back by the natural keys just inserted, which works
  * the same on both dialects.
@@ -41,11 +39,16 @@ public final class JdbiSeedWriter implements SeedWriter {
     private final Pool writer;
     private final Timestamps timestamps;
     private final SqlErrorClassifier classifier;
+    private final SeedRows rows;
 
     public JdbiSeedWriter(Pool writer, Dialect dialect, SqlErrorClassifier classifier) {
         this.writer = writer;
         this.timestamps = Timestamps.of(dialect);
         this.classifier = classifier;
+        this.rows = switch (dialect) {
+            case POSTGRESQL -> new ArraySeedRows();
+            case SQLITE -> new BatchedSeedRows(timestamps);
+        };
     }
 
     @Override
@@ -69,20 +72,7 @@ public final class JdbiSeedWriter implements SeedWriter {
     public List<UserId> writeUsers(String runId, int doneBefore, List<SeedUser> users) {
         return inTransaction(h -> {
             advance(h, runId, "users_done", doneBefore, doneBefore + users.size());
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO users (email, email_key, username, username_key, password_hash, bio, image)
-                    VALUES (:email, :emailKey, :username, :usernameKey, :passwordHash, :bio, :image)""");
-            for (SeedUser user : users) {
-                batch.bind("email", user.email().value())
-                        .bind("emailKey", user.email().normalized())
-                        .bind("username", user.username().value())
-                        .bind("usernameKey", user.username().normalized())
-                        .bind("passwordHash", user.passwordHash().value())
-                        .bind("bio", user.bio() == null ? null : user.bio().value())
-                        .bind("image", user.image() == null ? null : user.image().value())
-                        .add();
-            }
-            execute(batch);
+            rows.users(h, users);
             return userIds(h, users.stream().map(SeedUser::username).toList());
         });
     }
@@ -96,12 +86,8 @@ public final class JdbiSeedWriter implements SeedWriter {
     public void writeFollows(String runId, int doneBefore, int doneAfter, List<SeedFollow> follows) {
         inTransaction(h -> {
             advance(h, runId, "followers_done", doneBefore, doneAfter);
-            PreparedBatch batch = h.prepareBatch(
-                    "INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)");
-            for (SeedFollow follow : follows) {
-                batch.bind("follower", follow.follower().value()).bind("followee", follow.followee().value()).add();
-            }
-            execute(batch);
+            rows.follows(h, follows.stream().map(f -> f.follower().value()).toList(),
+                    follows.stream().map(f -> f.followee().value()).toList());
             return null;
         });
     }
@@ -110,34 +96,34 @@ public final class JdbiSeedWriter implements SeedWriter {
     public void writeArticles(String runId, int doneBefore, List<SeedArticle> articles) {
         inTransaction(h -> {
             advance(h, runId, "articles_done", doneBefore, doneBefore + articles.size());
-            Map<String, Long> tagIds = tagIds(h, articles);
-            List<Long> articleIds = insertArticles(h, articles);
-            PreparedBatch tags = h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:article, :tag)");
-            PreparedBatch favorites = h.prepareBatch(
-                    "INSERT INTO favorites (user_id, article_id) VALUES (:user, :article)");
-            PreparedBatch comments = h.prepareBatch("""
-                    INSERT INTO comments (article_id, author_id, body, created_at, updated_at)
-                    VALUES (:article, :author, :body, :createdAt, :createdAt)""");
-            for (int i = 0; i < articles.size(); i++) {
-                SeedArticle article = articles.get(i);
-                long articleId = articleIds.get(i);
-                for (Tag tag : article.tags()) {
-                    tags.bind("article", articleId).bind("tag", tagIds.get(tag.value())).add();
-                }
-                for (UserId fan : article.favoritedBy()) {
-                    favorites.bind("user", fan.value()).bind("article", articleId).add();
-                }
+            // Sorted, like TagWriter, so that concurrent writers lock new tag rows in the same order.
+            var names = new TreeSet<String>();
+            articles.forEach(article -> article.tags().forEach(tag -> names.add(tag.value())));
+            rows.tags(h, names);
+            Map<String, Long> tagIds = idsByKey(h, "SELECT id, name AS natural_key FROM tags WHERE name IN (<keys>)",
+                    List.copyOf(names));
+            rows.articles(h, articles);
+            List<String> slugs = articles.stream().map(article -> article.slug().value()).toList();
+            Map<String, Long> articleIds = idsByKey(h,
+                    "SELECT id, slug AS natural_key FROM articles WHERE slug IN (<keys>)", slugs);
+            var tagged = new Columns();
+            var favorited = new Columns();
+            var commented = new Columns();
+            List<String> commentBodies = new ArrayList<>();
+            List<Instant> commentTimes = new ArrayList<>();
+            for (SeedArticle article : articles) {
+                long articleId = articleIds.get(article.slug().value());
+                article.tags().forEach(tag -> tagged.add(articleId, tagIds.get(tag.value())));
+                article.favoritedBy().forEach(fan -> favorited.add(fan.value(), articleId));
                 for (SeedComment comment : article.comments()) {
-                    comments.bind("article", articleId)
-                            .bind("author", comment.author().value())
-                            .bind("body", comment.body().value())
-                            .bind("createdAt", timestamps.bind(comment.createdAt()))
-                            .add();
+                    commented.add(articleId, comment.author().value());
+                    commentBodies.add(comment.body().value());
+                    commentTimes.add(comment.createdAt());
                 }
             }
-            execute(tags);
-            execute(favorites);
-            execute(comments);
+            rows.articleTags(h, tagged.first, tagged.second);
+            rows.favorites(h, favorited.first, favorited.second);
+            rows.comments(h, commented.first, commented.second, commentBodies, commentTimes);
             return null;
         });
     }
@@ -151,41 +137,6 @@ public final class JdbiSeedWriter implements SeedWriter {
                     .execute();
             return load(h, runId).orElseThrow(() -> new IllegalStateException("no seed run '" + runId + "'"));
         });
-    }
-
-    /** Inserts the articles, each with its favorites count already equal to the favorites about to be inserted. */
-    private List<Long> insertArticles(Handle h, List<SeedArticle> articles) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO articles (slug, title, description, body, author_id, favorites_count, created_at, updated_at)
-                VALUES (:slug, :title, :description, :body, :author, :favorites, :createdAt, :createdAt)""");
-        for (SeedArticle article : articles) {
-            batch.bind("slug", article.slug().value())
-                    .bind("title", article.title().value())
-                    .bind("description", article.description().value())
-                    .bind("body", article.body().value())
-                    .bind("author", article.author().value())
-                    .bind("favorites", article.favoritedBy().size())
-                    .bind("createdAt", timestamps.bind(article.createdAt()))
-                    .add();
-        }
-        execute(batch);
-        List<String> slugs = articles.stream().map(article -> article.slug().value()).toList();
-        Map<String, Long> ids = idsByKey(h, "SELECT id, slug AS natural_key FROM articles WHERE slug IN (<keys>)", slugs);
-        return slugs.stream().map(ids::get).toList();
-    }
-
-    /** The ids of the batch's tags, creating those nobody used before. */
-    private static Map<String, Long> tagIds(Handle h, List<SeedArticle> articles) {
-        // Sorted, like TagWriter, so that concurrent writers lock new tag rows in the same order.
-        var names = new TreeSet<String>();
-        articles.forEach(article -> article.tags().forEach(tag -> names.add(tag.value())));
-        if (names.isEmpty()) {
-            return Map.of();
-        }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO tags (name) VALUES (:name) ON CONFLICT (name) DO NOTHING");
-        names.forEach(name -> batch.bind("name", name).add());
-        execute(batch);
-        return idsByKey(h, "SELECT id, name AS natural_key FROM tags WHERE name IN (<keys>)", List.copyOf(names));
     }
 
     private static List<UserId> userIds(Handle h, List<Username> usernames) {
@@ -228,12 +179,6 @@ public final class JdbiSeedWriter implements SeedWriter {
         }
     }
 
-    private static void execute(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
-        }
-    }
-
     private Optional<SeedRun> load(Handle h, String runId) {
         return h.createQuery("SELECT * FROM seed_runs WHERE run_id = :run")
                 .bind("run", runId)
@@ -247,6 +192,17 @@ public final class JdbiSeedWriter implements SeedWriter {
         return new SeedRun(rs.getString("run_id"), rs.getInt("users"), rs.getInt("articles"), rs.getLong("comments"),
                 rs.getInt("users_done"), rs.getInt("followers_done"), rs.getInt("articles_done"),
                 timestamps.read(rs, "started_at"), finishedAt);
+    }
+
+    /** Two parallel columns of ids. */
+    private static final class Columns {
+        final List<Long> first = new ArrayList<>();
+        final List<Long> second = new ArrayList<>();
+
+        void add(long a, long b) {
+            first.add(a);
+            second.add(b);
+        }
     }
 
     private <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
