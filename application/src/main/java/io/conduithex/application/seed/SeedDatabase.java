@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The seed use case: fills the database with a realistic, deterministic data set, in batches of one transaction
@@ -119,21 +123,60 @@ public final class SeedDatabase {
         long favorites = 0;
         long comments = 0;
         listener.started(SeedPhase.ARTICLES, done, total);
-        for (int from = done; from < total; from += plan.batchSize()) {
-            int to = Math.min(total, from + plan.batchSize());
-            int[] commentCounts = generator.commentsPerArticle(from, to);
-            List<SeedArticle> batch = new ArrayList<>(to - from);
-            for (int ordinal = from; ordinal < to; ordinal++) {
-                SeedArticle article = generator.article(ordinal, commentCounts[ordinal - from]);
-                batch.add(article);
-                tags += article.tags().size();
-                favorites += article.favoritedBy().size();
-                comments += article.comments().size();
+        // The next batch is generated while the database stores this one: generating is CPU work in this
+        // process, storing mostly waiting for the database, so the two overlap on a machine with two cores.
+        ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "seed-generator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<List<SeedArticle>> next = done < total
+                    ? ahead.submit(() -> articles(generator, done, Math.min(total, done + plan.batchSize()))) : null;
+            for (int from = done; from < total; from += plan.batchSize()) {
+                int to = Math.min(total, from + plan.batchSize());
+                List<SeedArticle> batch = await(next);
+                next = to < total ? ahead.submit(() -> articles(generator, to, Math.min(total, to + plan.batchSize())))
+                        : null;
+                writer.writeArticles(plan.runId(), from, batch);
+                for (SeedArticle article : batch) {
+                    tags += article.tags().size();
+                    favorites += article.favoritedBy().size();
+                    comments += article.comments().size();
+                }
+                listener.advanced(SeedPhase.ARTICLES, to, total);
             }
-            writer.writeArticles(plan.runId(), from, batch);
-            listener.advanced(SeedPhase.ARTICLES, to, total);
+        } finally {
+            ahead.shutdownNow();
         }
         listener.finished(SeedPhase.ARTICLES, total);
         return new SeedCounts(0, 0, total - done, tags, favorites, comments);
+    }
+
+    /** Articles {@code from} to {@code to - 1}; reads only what the generator fixed before the phase began. */
+    private static List<SeedArticle> articles(SeedGenerator generator, int from, int to) {
+        int[] commentCounts = generator.commentsPerArticle(from, to);
+        List<SeedArticle> batch = new ArrayList<>(to - from);
+        for (int ordinal = from; ordinal < to; ordinal++) {
+            batch.add(generator.article(ordinal, commentCounts[ordinal - from]));
+        }
+        return batch;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating seed data", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

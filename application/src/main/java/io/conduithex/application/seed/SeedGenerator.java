@@ -38,7 +38,10 @@ import java.util.SplittableRandom;
  * with its favorites.
  *
  * <p>Names are unique by construction: a username is a first name, the user's ordinal and the run id
- * ({@code maria42.default}); a slug is the title's, the article's ordinal and the run id. Not thread-safe.
+ * ({@code maria42.default}); a slug is the title's, the article's ordinal and the run id.
+ *
+ * <p>Threads: {@link #knowUsers} writes; everything else only reads, so once the users are known another thread
+ * may generate (after a happens-before edge such as handing it the task through an executor).
  */
 final class SeedGenerator {
     private static final Duration SPAN = Duration.ofDays(730);
