@@ -11,13 +11,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar conduit.jar serve|migrate|info|validate|repair|setup|doctor}. Exit codes:
- * 0 done, 1 failed, 2 bad usage or bad configuration (one line on standard error naming the variable).
+ * The command line: {@code java -jar conduit.jar serve|migrate|info|validate|repair|setup|doctor|seed}. Exit
+ * codes: 0 done, 1 failed, 2 bad usage or bad configuration (one line on standard error naming the variable).
  */
 @Command(name = "conduit",
         description = "The Conduit (RealWorld) API server.",
         subcommands = {ServeCommand.class, MigrateCommand.class, InfoCommand.class, ValidateCommand.class,
-            RepairCommand.class, SetupCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+            RepairCommand.class, SetupCommand.class, DoctorCommand.class, SeedCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Configuration comes from environment variables; see 'conduit serve --help'."})
 public final class Main implements Runnable {
     static final int EXIT_FAILED = 1;
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         var commandLine = new CommandLine(new Main());
-        for (String name : new String[] {"serve", "migrate", "info", "validate", "repair", "setup", "doctor"}) {
+        for (String name : new String[] {"serve", "migrate", "info", "validate", "repair", "setup", "doctor", "seed"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP);
         }
         return commandLine;

@@ -10,11 +10,13 @@ import io.conduithex.adapter.jdbi.monitoring.SqliteDiagnostics;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
+import io.conduithex.adapter.jdbi.seed.JdbiSeedWriter;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
+import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -70,6 +72,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Bulk loading for the seed command, on the writer pool. */
+    public SeedWriter seedWriter() {
+        return new JdbiSeedWriter(pools.writer(), settings.dialect(), classifier);
     }
 
     public SqlErrorClassifier classifier() {
