@@ -3,13 +3,21 @@ package io.conduithex.adapter.jdbi;
 import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
+import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
+import io.conduithex.application.health.HealthCheck;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +33,16 @@ public final class JdbiPersistence implements AutoCloseable {
     private final ConnectionPools pools;
     private final SqlErrorClassifier classifier;
     private final UnitOfWork unitOfWork;
+    private final DatabaseHealth health;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String latestShippedVersion;
 
     private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters) {
         this.settings = settings;
         this.pools = pools;
         this.classifier = classifierFor(settings.dialect());
         this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction());
+        this.health = new DatabaseHealth(settings, this::latestShippedVersion, pools::sizedPoolStatus);
     }
 
     /** Opens the pool(s) for {@code settings}; registers pool metrics with {@code meters}. Does not migrate. */
@@ -65,6 +76,18 @@ public final class JdbiPersistence implements AutoCloseable {
      * migration is serialized with every other writer of this process.
      */
     public MigrationResult migrate() {
+        Flyway flyway = flyway();
+        MigrateResult result = flyway.migrate();
+        var info = flyway.info();
+        latestShippedVersion = latestResolved(info);
+        var current = info.current();
+        String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
+                version == null ? "<empty>" : version);
+        return new MigrationResult(result.migrationsExecuted, version);
+    }
+
+    private Flyway flyway() {
         var configuration = Flyway.configure();
         if (settings.dialect() == Dialect.SQLITE) {
             configuration.dataSource(pools.writer().dataSource());
@@ -78,16 +101,37 @@ public final class JdbiPersistence implements AutoCloseable {
                 configuration.dataSource(settings.url(), settings.user(), settings.password());
             }
         }
-        Flyway flyway = configuration
+        return configuration
                 .locations(settings.dialect().migrationsLocation())
                 .loggers("slf4j")
                 .load();
-        MigrateResult result = flyway.migrate();
-        var current = flyway.info().current();
-        String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-        log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
-                version == null ? "<empty>" : version);
-        return new MigrationResult(result.migrationsExecuted, version);
+    }
+
+    /**
+     * The newest migration version this build ships. Known once {@link #migrate()} ran in this process; otherwise
+     * asked of Flyway once (which reads the history table too, so it needs the database).
+     */
+    private String latestShippedVersion() {
+        String known = latestShippedVersion;
+        if (known == null) {
+            known = latestResolved(flyway().info());
+            latestShippedVersion = known;
+        }
+        return known;
+    }
+
+    private static String latestResolved(MigrationInfoService info) {
+        return Arrays.stream(info.all())
+                .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("0");
+    }
+
+    /** The readiness checks of this database: ping, migrations, pool. */
+    public List<HealthCheck> healthChecks() {
+        return health.checks();
     }
 
     public PoolStatus poolStatus() {
@@ -98,6 +142,7 @@ public final class JdbiPersistence implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            health.close();
             pools.close();
             log.info("Closed {} database connections", settings.dialect());
         }

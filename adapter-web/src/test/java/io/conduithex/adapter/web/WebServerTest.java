@@ -51,6 +51,7 @@ class WebServerTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Readiness readiness = new Readiness();
+    private Observability observability = Observability.minimal(new SimpleMeterRegistry());
 
     @BeforeEach
     void mostTestsRunOnAReadyServer() {
@@ -297,7 +298,7 @@ class WebServerTest {
                 new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
                 new FavoriteArticle(transactions), new AddComment(transactions, clock),
                 new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
-                tokens, readiness, settings.withPort(0));
+                tokens, readiness, observability, settings.withPort(0));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 
