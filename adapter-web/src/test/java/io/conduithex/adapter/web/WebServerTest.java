@@ -12,6 +12,8 @@ import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
+import io.conduithex.application.health.HealthCheck;
+import io.conduithex.application.health.HealthChecks;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FollowUser;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,8 @@ class WebServerTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Readiness readiness = new Readiness();
-    private Observability observability = Observability.minimal(new SimpleMeterRegistry());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private Observability observability = Observability.minimal(meters);
 
     @BeforeEach
     void mostTestsRunOnAReadyServer() {
@@ -268,6 +272,88 @@ class WebServerTest {
         stopping.get(15, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]}}");
+    }
+
+    @Test
+    void readinessIsDownWith503WhenACheckIsDownAndShowsEveryCheckWithItsLatency() throws Exception {
+        var database = new AtomicReference<>(HealthCheck.Result.down("connection refused"));
+        observability = new Observability(new HealthChecks(List.of(check("database", database::get),
+                check("pool", () -> HealthCheck.Result.up("active 0 of 2"))), Duration.ZERO, System::nanoTime),
+                () -> "", meters);
+        start(WebSettings.defaults());
+
+        var down = send(get("/health/ready"));
+        database.set(HealthCheck.Result.up(null));
+        var up = send(get("/health/ready"));
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertJson(down);
+        assertThat(down.body()).matches("\\{\"status\":\"DOWN\",\"checks\":\\{\"startup\":\\{\"status\":\"UP\"},"
+                + "\"database\":\\{\"status\":\"DOWN\",\"latencyMs\":\\d+,\"detail\":\"connection refused\"},"
+                + "\"pool\":\\{\"status\":\"UP\",\"latencyMs\":\\d+,\"detail\":\"active 0 of 2\"}}}");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).startsWith("{\"status\":\"UP\",");
+    }
+
+    @Test
+    void metricsServeTheScrapeAsPrometheusText() throws Exception {
+        observability = new Observability(new HealthChecks(List.of()), () -> "conduit_up 1\n", meters);
+        start(WebSettings.defaults());
+
+        var response = send(get("/metrics"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .contains("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(response.body()).isEqualTo("conduit_up 1\n");
+    }
+
+    @Test
+    void everyRequestIsTimedByMethodRouteTemplateAndStatusNeverByRawPath() throws Exception {
+        start(WebSettings.defaults());
+
+        send(get("/api/profiles/jake"));
+        send(get("/api/profiles/finn"));
+        send(get("/api/no-such/route"));
+
+        assertThat(requests("GET", "/api/profiles/{username}", "404")).isEqualTo(2);
+        assertThat(requests("GET", "unmatched", "404")).isEqualTo(1);
+        assertThat(meters.find("http.server.requests").timers()).noneSatisfy(timer -> assertThat(
+                timer.getId().getTag("route")).contains("jake"));
+    }
+
+    @Test
+    void theErrorIdOfA500IsTheRequestIdOfItsResponseAndLogLine() throws Exception {
+        unitOfWork.failWith(() -> new IllegalStateException("secret internals"));
+        start(WebSettings.defaults());
+
+        var generated = send(get("/api/profiles/jake"));
+        var named = send(request("/api/profiles/jake").header("X-Request-Id", "trace-500").GET().build());
+
+        String requestId = generated.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated.body()).isEqualTo(
+                "{\"errors\":{\"server\":[\"unexpected error, id " + requestId + "\"]}}");
+        assertThat(named.body()).isEqualTo("{\"errors\":{\"server\":[\"unexpected error, id trace-500\"]}}");
+    }
+
+    private long requests(String method, String route, String status) {
+        var timer = meters.find("http.server.requests").tag("method", method).tag("route", route)
+                .tag("status", status).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private static HealthCheck check(String name, java.util.function.Supplier<HealthCheck.Result> result) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Result check() {
+                return result.get();
+            }
+        };
     }
 
     /** Bounded: fails the test if the server still accepts connections after five seconds. */
