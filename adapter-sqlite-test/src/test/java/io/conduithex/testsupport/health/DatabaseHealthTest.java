@@ -43,7 +43,8 @@ class DatabaseHealthTest {
             assertThat(results).allSatisfy((name, result) -> assertThat(result.up()).as(name).isTrue());
             assertThat(results.keySet()).containsExactly("database", "migrations", "pool");
             assertThat(results.get("migrations").detail()).matches("schema at version \\d+(\\.\\d+)*");
-            assertThat(results.get("pool").detail()).isEqualTo("active 0 of 4, idle 0, waiting 0");
+            // HikariCP fills the pool in the background, so the idle count depends on when the check runs.
+            assertThat(results.get("pool").detail()).matches("active 0 of 4, idle \\d+, waiting 0");
         }
     }
 
@@ -88,7 +89,7 @@ class DatabaseHealthTest {
     }
 
     @Test
-    void thePoolCheckIsDownWhileEveryConnectionIsLentAndAThreadWaitsAndUpAfterwards() throws Exception {
+    void thePoolCheckIsDownWhileEveryConnectionIsLentAndAThreadWaitsWhileThePingStillAnswers() throws Exception {
         var options = new SqliteTestDatabase.Options(1, Duration.ofSeconds(10), Duration.ofSeconds(10));
         try (var database = SqliteTestDatabase.create(options)) {
             var unitOfWork = database.persistence().unitOfWork();
@@ -105,7 +106,8 @@ class DatabaseHealthTest {
                     tx -> null));
             awaitWaitingThreads(database.persistence());
 
-            var exhausted = run(database.persistence()).get("pool");
+            var during = run(database.persistence());
+            var exhausted = during.get("pool");
             release.countDown();
             holder.get(10, TimeUnit.SECONDS);
             waiter.get(10, TimeUnit.SECONDS);
@@ -113,6 +115,7 @@ class DatabaseHealthTest {
 
             assertThat(exhausted.up()).isFalse();
             assertThat(exhausted.detail()).isEqualTo("exhausted: active 1 of 1, idle 0, waiting 1");
+            assertThat(during.get("database").up()).as("the ping has a connection of its own").isTrue();
             assertThat(recovered.up()).isTrue();
         }
     }

@@ -316,8 +316,8 @@ class WebServerTest {
         send(get("/api/profiles/finn"));
         send(get("/api/no-such/route"));
 
-        assertThat(requests("GET", "/api/profiles/{username}", "404")).isEqualTo(2);
-        assertThat(requests("GET", "unmatched", "404")).isEqualTo(1);
+        awaitRequests("GET", "/api/profiles/{username}", "404", 2);
+        awaitRequests("GET", "unmatched", "404", 1);
         assertThat(meters.find("http.server.requests").timers()).noneSatisfy(timer -> assertThat(
                 timer.getId().getTag("route")).contains("jake"));
     }
@@ -334,6 +334,18 @@ class WebServerTest {
         assertThat(generated.body()).isEqualTo(
                 "{\"errors\":{\"server\":[\"unexpected error, id " + requestId + "\"]}}");
         assertThat(named.body()).isEqualTo("{\"errors\":{\"server\":[\"unexpected error, id trace-500\"]}}");
+    }
+
+    /**
+     * Waits (bounded) until {@code count} requests were timed with these tags: a request is timed as it completes,
+     * just after its response went out, so the client can be a moment ahead of the timer.
+     */
+    private void awaitRequests(String method, String route, String status, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (requests(method, route, status) < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        assertThat(requests(method, route, status)).as("%s %s %s", method, route, status).isEqualTo(count);
     }
 
     private long requests(String method, String route, String status) {
