@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * Runs the readiness checks and remembers the report for a short time, so that probes hammering the readiness
  * endpoint cost the database at most one round of checks per {@code maxAge}. Thread-safe: concurrent callers
- * while a round runs wait for it and share its report, so checks never run concurrently with themselves.
+ * while a round runs wait for it and share its report, so checks never run concurrently with themselves. They
+ * wait on a {@link ReentrantLock}, not a monitor, so that virtual threads waiting for a slow round do not pin
+ * their carrier threads. Checks run one after the other, in the order given.
  */
 public final class HealthChecks {
     /** How long a report is served again before the checks run anew. */
@@ -19,6 +22,7 @@ public final class HealthChecks {
     private final List<HealthCheck> checks;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
+    private final ReentrantLock lock = new ReentrantLock();
     private HealthReport last;
     private long lastAt;
 
@@ -34,13 +38,18 @@ public final class HealthChecks {
     }
 
     /** The report of the last round when it is younger than the maximum age, else of a new round. */
-    public synchronized HealthReport report() {
-        long now = nanoTime.getAsLong();
-        if (last == null || now - lastAt >= maxAgeNanos) {
-            last = runAll();
-            lastAt = nanoTime.getAsLong();
+    public HealthReport report() {
+        lock.lock();
+        try {
+            long now = nanoTime.getAsLong();
+            if (last == null || now - lastAt >= maxAgeNanos) {
+                last = runAll();
+                lastAt = nanoTime.getAsLong();
+            }
+            return last;
+        } finally {
+            lock.unlock();
         }
-        return last;
     }
 
     private HealthReport runAll() {

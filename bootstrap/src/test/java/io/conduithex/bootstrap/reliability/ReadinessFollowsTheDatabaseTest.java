@@ -48,6 +48,9 @@ class ReadinessFollowsTheDatabaseTest extends FaultTest {
         assertThat(during.path("status").asText()).isEqualTo("DOWN");
         assertThat(during.path("checks").path("database").path("status").asText()).isEqualTo("DOWN");
         assertThat(during.path("checks").path("database").path("detail").asText()).isNotBlank();
+        assertThat(during.path("checks").path("migrations").path("detail").asText())
+                .as("not asked again of a database that just failed the ping")
+                .isEqualTo("not checked: the database did not answer the ping");
         assertThat(during.path("checks").path("pool").path("status").asText())
                 .as("an idle pool is not exhausted, whatever the database does").isEqualTo("UP");
         assertThat(get(base, "/health/live").statusCode()).isEqualTo(200);

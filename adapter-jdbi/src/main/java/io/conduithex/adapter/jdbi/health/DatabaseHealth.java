@@ -25,7 +25,9 @@ public final class DatabaseHealth implements AutoCloseable {
      */
     public DatabaseHealth(DatabaseSettings settings, Supplier<String> latestShipped, Supplier<PoolStatus> poolStatus) {
         this.probe = new ProbeConnection(settings, PROBE_TIMEOUT);
-        this.checks = List.of(new DatabasePing(probe, settings.dialect()), new MigrationState(probe, latestShipped),
+        var ping = new DatabasePing(probe, settings.dialect(), PROBE_TIMEOUT);
+        // In this order: the migrations check relies on the ping having just run.
+        this.checks = List.of(ping, new MigrationState(probe, latestShipped, ping::failedRecently),
                 new PoolSaturation(poolStatus));
     }
 

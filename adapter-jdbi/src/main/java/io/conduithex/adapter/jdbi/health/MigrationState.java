@@ -3,6 +3,7 @@ package io.conduithex.adapter.jdbi.health;
 import io.conduithex.application.health.HealthCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -17,11 +18,18 @@ final class MigrationState implements HealthCheck {
 
     private final ProbeConnection probe;
     private final Supplier<String> latestShipped;
+    private final BooleanSupplier databaseJustFailed;
 
-    /** @param latestShipped the newest migration version in this build; may be asked more than once */
-    MigrationState(ProbeConnection probe, Supplier<String> latestShipped) {
+    /**
+     * @param latestShipped      the newest migration version in this build; may be asked more than once
+     * @param databaseJustFailed whether the ping failed a moment ago, in which case this check reports DOWN at
+     *                           once instead of waiting out its own timeout (a readiness round stays within one
+     *                           probe timeout while the database is gone)
+     */
+    MigrationState(ProbeConnection probe, Supplier<String> latestShipped, BooleanSupplier databaseJustFailed) {
         this.probe = probe;
         this.latestShipped = latestShipped;
+        this.databaseJustFailed = databaseJustFailed;
     }
 
     @Override
@@ -31,6 +39,9 @@ final class MigrationState implements HealthCheck {
 
     @Override
     public Result check() {
+        if (databaseJustFailed.getAsBoolean()) {
+            return Result.down("not checked: the database did not answer the ping");
+        }
         return probe.run(this::inspect);
     }
 

@@ -87,6 +87,21 @@ class ProbeConnectionTest {
     }
 
     @Test
+    void rightAfterAFailedPingTheMigrationsCheckIsDownAtOnceInsteadOfWaitingOutItsOwnTimeout() {
+        var neverAsked = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var migrations = new MigrationState(probe, () -> {
+            neverAsked.set(false);
+            return "2";
+        }, () -> true);
+
+        Result result = migrations.check();
+
+        assertThat(result.up()).isFalse();
+        assertThat(result.detail()).isEqualTo("not checked: the database did not answer the ping");
+        assertThat(neverAsked).isTrue();
+    }
+
+    @Test
     void afterCloseAProbeIsDownWithoutTouchingTheDatabase() {
         probe.close();
 
