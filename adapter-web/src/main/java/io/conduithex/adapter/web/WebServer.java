@@ -31,7 +31,7 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP API: the Conduit routes on Javalin (Jetty), with token authentication, JSON errors, CORS, request
- * ids and one log line per request.
+ * ids, one log line and one timer per request, and the operator endpoints (health probes, metrics).
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop()} once (a stopped server cannot be started again).
  * {@code stop()} stops accepting connections, lets requests in flight finish within the configured shutdown
