@@ -13,6 +13,7 @@ import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
+import io.conduithex.application.health.HealthChecks;
 import io.conduithex.application.operations.OperationsReport;
 import io.conduithex.application.operations.RetryEvents;
 import io.conduithex.application.transaction.RetrySettings;
@@ -23,15 +24,18 @@ import io.conduithex.application.user.GetProfile;
 import io.conduithex.application.user.LoginUser;
 import io.conduithex.application.user.RegisterUser;
 import io.conduithex.application.user.UpdateUser;
+import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.security.BCryptPasswordHasher;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 
-/** The use cases, their transaction runner and retry policy, the clock, password hashing and the meter registry. */
+/**
+ * The use cases, their transaction runner and retry policy, the clock, password hashing, the meter registry and
+ * the readiness checks.
+ */
 final class ApplicationModule extends AbstractModule {
 
     @Override
@@ -67,13 +71,20 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PrometheusMeterRegistry prometheus() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return new ApplicationMeterRegistry();
     }
 
     @Provides
     @Singleton
     MeterRegistry meters(PrometheusMeterRegistry prometheus) {
         return prometheus;
+    }
+
+    /** The readiness checks: the database's own (ping, migrations, pool), cached briefly against busy probes. */
+    @Provides
+    @Singleton
+    HealthChecks healthChecks(JdbiPersistence persistence) {
+        return new HealthChecks(persistence.healthChecks());
     }
 
     @Provides

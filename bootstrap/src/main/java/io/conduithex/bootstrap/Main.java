@@ -3,6 +3,7 @@ package io.conduithex.bootstrap;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.bootstrap.config.ConfigurationException;
+import io.conduithex.bootstrap.logging.LogFormats;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -52,10 +53,15 @@ public final class Main implements Runnable {
                 "Missing command: serve, migrate, info, validate, repair, setup or doctor");
     }
 
-    /** The configuration from the environment, or empty after printing the one line that says what is wrong. */
+    /**
+     * The configuration from the environment, or empty after printing the one line that says what is wrong. The
+     * log format it names (LOG_FORMAT) takes effect here, before the command logs anything.
+     */
     static Optional<AppConfig> loadConfiguration(PrintWriter err) {
         try {
-            return Optional.of(AppConfig.load(ConfigSource.system()));
+            AppConfig config = AppConfig.load(ConfigSource.system());
+            LogFormats.apply(config.logFormat());
+            return Optional.of(config);
         } catch (ConfigurationException e) {
             err.println("Invalid configuration: " + e.getMessage());
             err.flush();

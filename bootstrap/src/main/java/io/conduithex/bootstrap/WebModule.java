@@ -4,12 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.web.AdminSettings;
+import io.conduithex.adapter.web.Observability;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebServer;
 import io.conduithex.adapter.web.WebSettings;
+import io.conduithex.application.health.HealthChecks;
 import io.conduithex.bootstrap.config.AppConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The HTTP server, its token service and the admin surface's settings. */
+/** The HTTP server, its token service, and what its operator endpoints (health, metrics, admin) serve. */
 final class WebModule extends AbstractModule {
 
     @Override
@@ -21,6 +25,13 @@ final class WebModule extends AbstractModule {
     @Singleton
     WebSettings webSettings(AppConfig config) {
         return config.webSettings();
+    }
+
+    /** /metrics renders the Prometheus registry; HTTP timers go to the application's registry. */
+    @Provides
+    @Singleton
+    Observability observability(HealthChecks health, PrometheusMeterRegistry prometheus, MeterRegistry meters) {
+        return new Observability(health, prometheus::scrape, meters);
     }
 
     @Provides

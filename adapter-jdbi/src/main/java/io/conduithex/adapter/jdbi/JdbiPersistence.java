@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi;
 
 import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
+import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
@@ -13,6 +14,7 @@ import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.seed.JdbiSeedWriter;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
+import io.conduithex.application.health.HealthCheck;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
@@ -20,6 +22,7 @@ import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -39,6 +42,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final SqlErrorClassifier classifier;
     private final UnitOfWork unitOfWork;
     private final TimingRecorder timings;
+    private final DatabaseHealth health;
+    private volatile String latestShippedVersion;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters,
@@ -49,6 +54,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.classifier = classifierFor(settings.dialect());
         this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction(),
                 timings);
+        this.health = new DatabaseHealth(settings, this::latestShippedVersion, pools::sizedPoolStatus);
     }
 
     /** Opens the pool(s) for {@code settings}; registers pool metrics with {@code meters}. Does not migrate. */
@@ -88,7 +94,28 @@ public final class JdbiPersistence implements AutoCloseable {
      * migration is serialized with every other writer of this process.
      */
     public MigrationResult migrate() {
-        return migrations().migrate();
+        Migrations migrations = migrations();
+        MigrationResult result = migrations.migrate();
+        latestShippedVersion = migrations.latestShippedVersion();
+        return result;
+    }
+
+    /**
+     * The newest migration version this build ships. Known once {@link #migrate()} ran in this process; otherwise
+     * asked of Flyway once (which reads the history table too, so it needs the database).
+     */
+    private String latestShippedVersion() {
+        String known = latestShippedVersion;
+        if (known == null) {
+            known = migrations().latestShippedVersion();
+            latestShippedVersion = known;
+        }
+        return known;
+    }
+
+    /** The readiness checks of this database: ping, migrations, pool. */
+    public List<HealthCheck> healthChecks() {
+        return health.checks();
     }
 
     /** Flyway's operations (info, validate, repair, migrate) on this database, with the migration credentials. */
@@ -169,6 +196,7 @@ public final class JdbiPersistence implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            health.close();
             pools.close();
             log.info("Closed {} database connections", settings.dialect());
         }

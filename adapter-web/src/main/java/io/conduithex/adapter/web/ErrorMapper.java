@@ -11,14 +11,14 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.validation.ValidationException;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure that reaches the web into an API error, in one place. Expected rejections keep their
  * meaning (422, 401, 403, 404); database trouble the client can wait out is 503 with {@code Retry-After};
- * anything else is a bug: 500 with an opaque error id, and the stack trace under that id in the log.
+ * anything else is a bug: 500 with an opaque error id, and the stack trace under that id in the log. The error
+ * id is the request id (X-Request-Id, and in every log line of the request), so one id finds everything.
  * Messages of persistence failures may contain SQL and values, so they are logged, never sent.
  */
 final class ErrorMapper {
@@ -89,7 +89,7 @@ final class ErrorMapper {
         if (failure instanceof HttpResponseException http) {
             return fromJavalin(http);
         }
-        String errorId = UUID.randomUUID().toString();
+        String errorId = RequestIds.currentOrNew();
         log.error("{} {} failed with an unexpected error, id {}", method, route, errorId, failure);
         return ApiError.of(500, "server", "unexpected error, id " + errorId);
     }

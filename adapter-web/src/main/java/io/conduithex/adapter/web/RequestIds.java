@@ -2,6 +2,7 @@ package io.conduithex.adapter.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** The id that ties a request's response, log line and error reports together. */
 final class RequestIds {
@@ -11,6 +12,16 @@ final class RequestIds {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
     private RequestIds() {
+    }
+
+    /**
+     * The id of the request this thread serves (from the logging context), or a new one outside a request. An
+     * error id given to a client is this id, so the client's report, the request's log line and the stack trace
+     * logged under it all carry the same id.
+     */
+    static String currentOrNew() {
+        String current = MDC.get(MDC_KEY);
+        return current != null ? current : UUID.randomUUID().toString();
     }
 
     /** {@code incoming} when it is sane, else a new random id. */

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.UUID;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP API: the Conduit routes on Javalin (Jetty), with token authentication, JSON errors, CORS, request
- * ids and one log line per request.
+ * ids, one log line and one timer per request, and the operator endpoints (health probes, metrics).
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop()} once (a stopped server cannot be started again).
  * {@code stop()} stops accepting connections, lets requests in flight finish within the configured shutdown
@@ -53,6 +52,8 @@ public final class WebServer {
     private final TagRoutes tags;
     private final HealthRoutes health;
     private final AdminRoutes admin;
+    private final MetricsRoutes metrics;
+    private final HttpMeters httpMeters;
     private final Readiness readiness;
     private final ErrorMapper errors;
     private final Cors cors;
@@ -65,12 +66,14 @@ public final class WebServer {
                      CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                      GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
                      AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     ListTags listTags, TokenService tokens, Readiness readiness, WebSettings settings,
-                     AdminRoutes admin) {
+                     ListTags listTags, TokenService tokens, Readiness readiness, Observability observability,
+                     WebSettings settings, AdminRoutes admin) {
         this.settings = settings;
         this.admin = admin;
         this.readiness = readiness;
-        this.health = new HealthRoutes(readiness);
+        this.health = new HealthRoutes(readiness, observability.health());
+        this.metrics = new MetricsRoutes(observability.metrics());
+        this.httpMeters = new HttpMeters(observability.meters());
         var authenticator = new Authenticator(tokens);
         this.users = new UserRoutes(registerUser, loginUser, getCurrentUser, updateUser, tokens, authenticator,
                 settings.maxBodyBytes());
@@ -153,6 +156,7 @@ public final class WebServer {
         tags.addTo(config.routes);
         health.addTo(config.routes);
         admin.addTo(config.routes);
+        metrics.addTo(config.routes);
         config.routes.exception(HttpResponseException.class, this::respondWithError);
         config.routes.exception(Exception.class, this::respondWithError);
         config.router.javaLangErrorHandler(this::respondToError);
@@ -188,7 +192,7 @@ public final class WebServer {
 
     /** A java.lang.Error (out of memory, stack overflow) still gets a JSON 500 and a logged id. */
     private void respondToError(HttpServletResponse response, Error error) {
-        String errorId = UUID.randomUUID().toString();
+        String errorId = RequestIds.currentOrNew();
         log.error("Request failed with a JVM error, id {}", errorId, error);
         if (response.isCommitted()) {
             return;
@@ -207,7 +211,9 @@ public final class WebServer {
     private void logRequest(Context ctx, Float handlerMillis) {
         try {
             Long startedAt = ctx.attribute(STARTED_AT);
-            double millis = startedAt == null ? handlerMillis : (System.nanoTime() - startedAt) / 1_000_000.0;
+            long nanos = startedAt == null ? (long) (handlerMillis * 1_000_000) : System.nanoTime() - startedAt;
+            double millis = nanos / 1_000_000.0;
+            httpMeters.record(ctx.req().getMethod(), routeTemplate(ctx), ctx.statusCode(), nanos);
             requestLog.info("{} {} -> {} in {} ms [{}]", ctx.req().getMethod(), route(ctx), ctx.statusCode(),
                     String.format(Locale.ROOT, "%.1f", millis), ctx.res().getHeader(RequestIds.HEADER));
         } finally {
@@ -217,8 +223,14 @@ public final class WebServer {
 
     /** The matched route template, a bounded set; the raw path only when no route matched. */
     private static String route(Context ctx) {
+        String template = routeTemplate(ctx);
+        return template != null ? template : ctx.path();
+    }
+
+    /** The matched route template, or null when no route matched. */
+    private static String routeTemplate(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return endpoint != null ? endpoint.path : ctx.path();
+        return endpoint != null ? endpoint.path : null;
     }
 
     private static boolean virtualThreadsAvailable() {

@@ -12,6 +12,8 @@ import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
+import io.conduithex.application.health.HealthCheck;
+import io.conduithex.application.health.HealthChecks;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FollowUser;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,8 @@ class WebServerTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Readiness readiness = new Readiness();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private Observability observability = Observability.minimal(meters);
 
     @BeforeEach
     void mostTestsRunOnAReadyServer() {
@@ -269,6 +274,100 @@ class WebServerTest {
         assertThat(response.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]}}");
     }
 
+    @Test
+    void readinessIsDownWith503WhenACheckIsDownAndShowsEveryCheckWithItsLatency() throws Exception {
+        var database = new AtomicReference<>(HealthCheck.Result.down("connection refused"));
+        observability = new Observability(new HealthChecks(List.of(check("database", database::get),
+                check("pool", () -> HealthCheck.Result.up("active 0 of 2"))), Duration.ZERO, System::nanoTime),
+                () -> "", meters);
+        start(WebSettings.defaults());
+
+        var down = send(get("/health/ready"));
+        database.set(HealthCheck.Result.up(null));
+        var up = send(get("/health/ready"));
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertJson(down);
+        assertThat(down.body()).matches("\\{\"status\":\"DOWN\",\"checks\":\\{\"startup\":\\{\"status\":\"UP\"},"
+                + "\"database\":\\{\"status\":\"DOWN\",\"latencyMs\":\\d+,\"detail\":\"connection refused\"},"
+                + "\"pool\":\\{\"status\":\"UP\",\"latencyMs\":\\d+,\"detail\":\"active 0 of 2\"}}}");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).startsWith("{\"status\":\"UP\",");
+    }
+
+    @Test
+    void metricsServeTheScrapeAsPrometheusText() throws Exception {
+        observability = new Observability(new HealthChecks(List.of()), () -> "conduit_up 1\n", meters);
+        start(WebSettings.defaults());
+
+        var response = send(get("/metrics"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .contains("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(response.body()).isEqualTo("conduit_up 1\n");
+    }
+
+    @Test
+    void everyRequestIsTimedByMethodRouteTemplateAndStatusNeverByRawPath() throws Exception {
+        start(WebSettings.defaults());
+
+        send(get("/api/profiles/jake"));
+        send(get("/api/profiles/finn"));
+        send(get("/api/no-such/route"));
+
+        awaitRequests("GET", "/api/profiles/{username}", "404", 2);
+        awaitRequests("GET", "unmatched", "404", 1);
+        assertThat(meters.find("http.server.requests").timers()).noneSatisfy(timer -> assertThat(
+                timer.getId().getTag("route")).contains("jake"));
+    }
+
+    @Test
+    void theErrorIdOfA500IsTheRequestIdOfItsResponseAndLogLine() throws Exception {
+        unitOfWork.failWith(() -> new IllegalStateException("secret internals"));
+        start(WebSettings.defaults());
+
+        var generated = send(get("/api/profiles/jake"));
+        var named = send(request("/api/profiles/jake").header("X-Request-Id", "trace-500").GET().build());
+
+        String requestId = generated.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated.body()).isEqualTo(
+                "{\"errors\":{\"server\":[\"unexpected error, id " + requestId + "\"]}}");
+        assertThat(named.body()).isEqualTo("{\"errors\":{\"server\":[\"unexpected error, id trace-500\"]}}");
+    }
+
+    /**
+     * Waits (bounded) until {@code count} requests were timed with these tags: a request is timed as it completes,
+     * just after its response went out, so the client can be a moment ahead of the timer.
+     */
+    private void awaitRequests(String method, String route, String status, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (requests(method, route, status) < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        assertThat(requests(method, route, status)).as("%s %s %s", method, route, status).isEqualTo(count);
+    }
+
+    private long requests(String method, String route, String status) {
+        var timer = meters.find("http.server.requests").tag("method", method).tag("route", route)
+                .tag("status", status).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private static HealthCheck check(String name, java.util.function.Supplier<HealthCheck.Result> result) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Result check() {
+                return result.get();
+            }
+        };
+    }
+
     /** Bounded: fails the test if the server still accepts connections after five seconds. */
     private void awaitNewConnectionsRefused() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -297,7 +396,7 @@ class WebServerTest {
                 new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
                 new FavoriteArticle(transactions), new AddComment(transactions, clock),
                 new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
-                tokens, readiness, settings.withPort(0),
+                tokens, readiness, observability, settings.withPort(0),
                 // The admin surface is off, so its report is never asked for.
                 new AdminRoutes(null, AdminSettings.off()));
         base = URI.create("http://127.0.0.1:" + server.start());

@@ -9,6 +9,7 @@ import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.conduithex.domain.port.persistence.UnitOfWork.TransactionalWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link TransientPersistenceException} (and nothing else), runs the whole of it again with backoff and
  * jitter, within bounded attempts and total time. Each retry is logged and counted by use case and cause.
  * When the attempts run out, the last failure is thrown with the earlier ones attached as suppressed.
+ * Each outermost run is timed by use case and outcome ({@code commit}, {@code retried}, {@code rollback}).
  *
  * <p>Work started while a transaction is already active on this thread joins it and is not retried on its
  * own: only the outermost unit of work may be retried, because only it can be run again from the start.
@@ -34,6 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class TransactionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
+    // Committed on the first attempt; committed after at least one retry; failed (rolled back or given up).
+    private static final String OUTCOME_COMMIT = "commit";
+    private static final String OUTCOME_RETRIED = "retried";
+    private static final String OUTCOME_ROLLBACK = "rollback";
 
     private final UnitOfWork unitOfWork;
     private final RetrySettings settings;
@@ -71,8 +78,10 @@ public final class TransactionRunner {
             return unitOfWork.inTransaction(spec, work);
         }
         List<TransientPersistenceException> failures = new ArrayList<>();
+        long began = System.nanoTime();
+        String outcome = OUTCOME_ROLLBACK;
         try {
-            return Failsafe.with(policyFor(spec.name())).get(() -> {
+            R result = Failsafe.with(policyFor(spec.name())).get(() -> {
                 try {
                     return unitOfWork.inTransaction(spec, work);
                 } catch (TransientPersistenceException e) {
@@ -80,6 +89,8 @@ public final class TransactionRunner {
                     throw e;
                 }
             });
+            outcome = failures.isEmpty() ? OUTCOME_COMMIT : OUTCOME_RETRIED;
+            return result;
         } catch (TransientPersistenceException last) {
             for (TransientPersistenceException earlier : failures) {
                 if (earlier != last) {
@@ -87,6 +98,22 @@ public final class TransactionRunner {
                 }
             }
             throw last;
+        } finally {
+            recordDuration(spec.name(), outcome, System.nanoTime() - began);
+        }
+    }
+
+    /** Times the whole unit of work, retries and backoff included: what the caller waited. Never throws. */
+    private void recordDuration(String useCase, String outcome, long nanos) {
+        try {
+            Timer.builder(UnitOfWorkMeters.DURATION)
+                    .description("Units of work from first attempt to last, by use case and outcome")
+                    .tag("use_case", useCase)
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the duration of unit of work '{}'", useCase, e);
         }
     }
 

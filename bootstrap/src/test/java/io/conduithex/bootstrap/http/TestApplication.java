@@ -1,6 +1,8 @@
 package io.conduithex.bootstrap.http;
 
 import com.google.inject.Module;
+import com.google.inject.matcher.Matchers;
+import com.google.inject.spi.ProvisionListener;
 import io.conduithex.bootstrap.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
@@ -8,8 +10,10 @@ import io.conduithex.testsupport.ApplicationLauncher;
 import io.conduithex.testsupport.PostgresApplicationExtension;
 import io.conduithex.testsupport.RunningApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** The real application for HTTP tests: port 0, cheap bcrypt, a known JWT secret, a fresh database. */
@@ -49,20 +53,42 @@ final class TestApplication {
      */
     static ApplicationLauncher launcher(AppConfig config, Module... overrides) {
         return persistenceOverride -> {
-            var conduit = Conduit.start(config,
-                    Stream.concat(Stream.of(persistenceOverride), Stream.of(overrides)).toArray(Module[]::new));
+            var registry = new AtomicReference<PrometheusMeterRegistry>();
+            var conduit = Conduit.start(config, Stream.concat(
+                    Stream.of(persistenceOverride, capturing(registry)), Stream.of(overrides)).toArray(Module[]::new));
             return new RunningApplication() {
                 @Override
                 public int port() {
                     return conduit.port();
                 }
 
-                /** The test database belongs to the extension, which closes it after checking for leaks. */
+                /**
+                 * The test database belongs to the extension, which closes it after checking for leaks. The meter
+                 * registry is closed here: its JVM GC listener would otherwise keep it for the rest of the run.
+                 */
                 @Override
                 public void close() {
-                    conduit.stopServing();
+                    try {
+                        conduit.stopServing();
+                    } finally {
+                        if (registry.get() != null) {
+                            registry.get().close();
+                        }
+                    }
                 }
             };
         };
+    }
+
+    /** Remembers the Prometheus registry the application builds, without replacing it. */
+    private static Module capturing(AtomicReference<PrometheusMeterRegistry> registry) {
+        return binder -> binder.bindListener(Matchers.any(), new ProvisionListener() {
+            @Override
+            public <T> void onProvision(ProvisionInvocation<T> provision) {
+                if (provision.provision() instanceof PrometheusMeterRegistry prometheus) {
+                    registry.set(prometheus);
+                }
+            }
+        });
     }
 }

@@ -3,10 +3,12 @@ package io.conduithex.adapter.jdbi.migration;
 import io.conduithex.adapter.jdbi.MigrationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.RepairOutput;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.slf4j.Logger;
@@ -122,5 +124,15 @@ public final class Migrations {
     /** Flyway's messages span lines (the checksums, then advice); an operator's report wants one per problem. */
     private static String oneLine(String message) {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R[\\s>-]*", "; ");
+    }
+
+    /** The newest migration version this build ships ("0" when it ships none). */
+    public String latestShippedVersion() {
+        return Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("0");
     }
 }

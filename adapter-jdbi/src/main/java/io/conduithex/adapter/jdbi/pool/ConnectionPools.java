@@ -42,6 +42,14 @@ public final class ConnectionPools implements AutoCloseable {
         return new PoolStatus(active, idle, waiting, maximum);
     }
 
+    /**
+     * The pool that {@code DB_POOL_SIZE} sizes: the one pool on PostgreSQL, the readers on SQLite (whose writers
+     * queue for their single connection by design, so a queue there is no sign of exhaustion).
+     */
+    public PoolStatus sizedPoolStatus() {
+        return new PoolStatus(reader.active(), reader.idle(), reader.waiting(), reader.maximum());
+    }
+
     /** Closes readers first, then the writer, so the last connection to close is the one that wrote. */
     @Override
     public void close() {

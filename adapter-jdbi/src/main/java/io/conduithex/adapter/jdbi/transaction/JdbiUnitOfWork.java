@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
@@ -51,7 +52,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                           Duration longTransaction, TimingRecorder timings) {
         this.pools = pools;
         this.dialect = dialect;
-        this.classifier = classifier;
+        // Wrapped here, where every failure of the work is classified once, so each violation is counted once.
+        this.classifier = new ConstraintViolationMeter(classifier, meters);
         this.timestamps = Timestamps.of(dialect);
         this.commitVerifier = CommitVerifier.of(dialect);
         this.transactionMeters = new TransactionMeters(meters, longTransaction, timings);

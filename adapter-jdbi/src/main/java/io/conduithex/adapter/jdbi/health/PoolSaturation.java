@@ -1,0 +1,31 @@
+package io.conduithex.adapter.jdbi.health;
+
+import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.application.health.HealthCheck;
+import java.util.function.Supplier;
+
+/**
+ * Whether the connection pool can still lend: DOWN while every connection is lent out and threads queue for
+ * one. It reads the pool's counters only, so it costs nothing and cannot hang.
+ */
+final class PoolSaturation implements HealthCheck {
+    private final Supplier<PoolStatus> status;
+
+    PoolSaturation(Supplier<PoolStatus> status) {
+        this.status = status;
+    }
+
+    @Override
+    public String name() {
+        return "pool";
+    }
+
+    @Override
+    public Result check() {
+        PoolStatus now = status.get();
+        String detail = "active " + now.active() + " of " + now.maximum() + ", idle " + now.idle() + ", waiting "
+                + now.waiting();
+        boolean exhausted = now.waiting() > 0 && now.active() >= now.maximum();
+        return exhausted ? Result.down("exhausted: " + detail) : Result.up(detail);
+    }
+}
