@@ -1,5 +1,7 @@
 package io.conduithex.bootstrap;
 
+import static io.conduithex.bootstrap.ShippedMigrations.LATEST;
+import static io.conduithex.bootstrap.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.testsupport.postgres.PostgresServer;
@@ -36,7 +38,8 @@ class DoctorCommandTest {
             assertThat(lines.get(3)).startsWith("OK pool budget: not applicable");
             assertThat(lines.get(4)).matches("OK clock: database clock is \\d+ ms (ahead of|behind) this machine's "
                     + "\\(limit 2000 ms\\)");
-            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version 2, 2 applied, 0 pending, 0 failed");
+            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version " + LATEST + ", " + LATEST
+                    + " applied, 0 pending, 0 failed");
         });
         assertThat(cli.errLines()).isEmpty();
     }
@@ -48,7 +51,8 @@ class DoctorCommandTest {
 
         assertThat(cli.run("doctor")).isEqualTo(1);
         assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
-                "FAIL migrations: schema version <empty>, 0 applied, 2 pending, 0 failed; run 'conduit migrate'");
+                "FAIL migrations: schema version <empty>, 0 applied, " + LATEST
+                        + " pending, 0 failed; run 'conduit migrate'");
         assertThat(cli.errLines()).containsExactly("doctor: 1 check(s) failed");
     }
 
@@ -57,11 +61,12 @@ class DoctorCommandTest {
         Path database = folder.resolve("conduit.db");
         cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
         assertThat(cli.run("setup")).isZero();
-        SqliteHistory.recordFailedMigration(database, "3");
+        SqliteHistory.recordFailedMigration(database, UNSHIPPED);
 
         assertThat(cli.run("doctor")).isEqualTo(1);
         assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
-                "FAIL migrations: schema version 3, 2 applied, 0 pending, 1 failed; run 'conduit repair', then "
+                "FAIL migrations: schema version " + UNSHIPPED + ", " + LATEST
+                        + " applied, 0 pending, 1 failed; run 'conduit repair', then "
                         + "'conduit migrate'");
     }
 
@@ -90,7 +95,8 @@ class DoctorCommandTest {
                     + "machine (" + hostsOf(postgresUrl) + ")");
             assertThat(lines.get(3)).isEqualTo("OK pool budget: DB_POOL_SIZE 10 x INSTANCES 3 = 30 connection(s), "
                     + "80% of max_connections " + maxConnections() + " is " + maxConnections() * 80 / 100);
-            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version 2, 2 applied, 0 pending, 0 failed");
+            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version " + LATEST + ", " + LATEST
+                    + " applied, 0 pending, 0 failed");
         });
     }
 

@@ -1,5 +1,7 @@
 package io.conduithex.bootstrap;
 
+import static io.conduithex.bootstrap.ShippedMigrations.LATEST;
+import static io.conduithex.bootstrap.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,16 +30,18 @@ class RepairCommandTest {
     @Test
     void removesTheEntryOfAFailedMigrationAndSaysSo() {
         assertThat(cli.run("migrate")).isZero();
-        SqliteHistory.recordFailedMigration(database, "3");
+        SqliteHistory.recordFailedMigration(database, UNSHIPPED);
         assertThat(cli.run("info")).isZero();
-        assertThat(cli.outLines()).last().isEqualTo("Schema version 3: 2 applied, 0 pending, 1 failed");
+        assertThat(cli.outLines()).last().isEqualTo("Schema version " + UNSHIPPED + ": " + LATEST
+                + " applied, 0 pending, 1 failed");
 
         assertThat(cli.run("repair")).isZero();
-        assertThat(cli.outLines()).containsExactly("Repaired: removed the failed entry of migration 3 (broken)",
+        assertThat(cli.outLines()).containsExactly("Repaired: removed the failed entry of migration " + UNSHIPPED + " (broken)",
                 "Repair done: 1 change(s)");
 
         assertThat(cli.run("info")).isZero();
-        assertThat(cli.outLines()).last().isEqualTo("Schema version 2: 2 applied, 0 pending, 0 failed");
+        assertThat(cli.outLines()).last().isEqualTo("Schema version " + LATEST + ": " + LATEST
+                + " applied, 0 pending, 0 failed");
     }
 
     @Test

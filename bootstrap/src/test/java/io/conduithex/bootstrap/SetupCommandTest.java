@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap;
 
+import static io.conduithex.bootstrap.ShippedMigrations.LATEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.testsupport.postgres.PostgresServer;
@@ -31,17 +32,17 @@ class SetupCommandTest {
         assertThat(cli.outLines()).hasSize(5).satisfies(lines -> {
             assertThat(lines.get(0)).isEqualTo("Database file " + database.toAbsolutePath() + ": created");
             assertThat(lines.get(1)).isEqualTo("Extensions: not applicable to SQLite");
-            assertThat(lines.get(2)).isEqualTo("Migrations: 2 applied, schema version 2");
+            assertThat(lines.get(2)).isEqualTo("Migrations: " + LATEST + " applied, schema version " + LATEST);
             assertThat(lines.get(3)).matches("Verified: migrations valid, database answered in \\d+ ms");
             assertThat(lines.get(4)).isEqualTo("Setup complete: created database file " + database.toAbsolutePath()
-                    + ", applied 2 migration(s)");
+                    + ", applied " + LATEST + " migration(s)");
         });
         assertThat(database).exists();
 
         assertThat(cli.run("setup")).isZero();
         assertThat(cli.outLines()).contains("Database file " + database.toAbsolutePath() + ": already exists",
-                "Migrations: 0 applied, schema version 2",
-                "Setup complete: nothing was needed, the database is ready at schema version 2");
+                "Migrations: 0 applied, schema version " + LATEST,
+                "Setup complete: nothing was needed, the database is ready at schema version " + LATEST);
     }
 
     @Test
@@ -54,14 +55,14 @@ class SetupCommandTest {
 
         assertThat(cli.run("setup")).as(cli.errLines().toString()).isZero();
         assertThat(cli.outLines()).contains("Database \"" + name + "\": created", "Extensions: none required",
-                "Migrations: 2 applied, schema version 2",
-                "Setup complete: created database \"" + name + "\", applied 2 migration(s)");
+                "Migrations: " + LATEST + " applied, schema version " + LATEST,
+                "Setup complete: created database \"" + name + "\", applied " + LATEST + " migration(s)");
         assertThat(databaseExists(server, name)).isTrue();
 
         assertThat(cli.run("setup")).isZero();
         assertThat(cli.outLines()).contains("Database \"" + name + "\": already exists",
-                "Migrations: 0 applied, schema version 2",
-                "Setup complete: nothing was needed, the database is ready at schema version 2");
+                "Migrations: 0 applied, schema version " + LATEST,
+                "Setup complete: nothing was needed, the database is ready at schema version " + LATEST);
     }
 
     @Test
