@@ -41,8 +41,9 @@ final class MigrateCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException e) {
             log.error("Migration failed", e);
-            spec.commandLine().getErr().println("Migration failed: " + e.getClass().getSimpleName()
-                    + " (details in the log)");
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // One line, whatever the driver or Flyway put in the message; the stack trace is in the log.
+            spec.commandLine().getErr().println("Migration failed: " + reason.replaceAll("\\s*\\R\\s*", " ").strip());
             return Main.EXIT_FAILED;
         }
     }

@@ -69,6 +69,20 @@ class MainTest {
     }
 
     @Test
+    void migrateFailsWithExitCode1AndOneLineWhenTheDatabaseCannotBeReached() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/conduit");
+        configure("DATABASE_PASSWORD", "never-printed");
+
+        assertThat(run("migrate")).isEqualTo(1);
+        assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("Migration failed: ").contains("refused").doesNotContain("never-printed"));
+    }
+
+    @Test
     void aBadVariableStopsMigrateToo() {
         configure("DB_POOL_SIZE", "lots");
 
