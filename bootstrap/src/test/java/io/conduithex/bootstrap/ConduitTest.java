@@ -43,7 +43,8 @@ class ConduitTest {
 
         assertThat(Files.exists(database)).isTrue();
         assertThat(reply.statusCode()).isEqualTo(404);
-        assertThat(reply.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]}}");
+        assertThat(reply.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]},\"requestId\":\""
+                + reply.headers().firstValue("X-Request-Id").orElseThrow() + "\"}");
         var freshClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         assertThatThrownBy(() -> freshClient.send(HttpRequest.newBuilder(profile).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);

@@ -64,20 +64,15 @@ public final class AdminRoutes {
                     ctx.header("Cache-Control", "no-store");
                     handler.handle(ctx);
                 }
-                case MISSING -> {
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"conduit-admin\"");
-                    respond(ctx, ApiError.of(401, "authorization", "an admin bearer token is required"));
-                }
-                case WRONG -> respond(ctx, ApiError.of(403, "authorization", "the admin token is not valid"));
+                case MISSING -> ApiError.of(401, "authorization", "an admin bearer token is required")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"conduit-admin\"")
+                        .respondTo(ctx);
+                case WRONG -> ApiError.of(403, "authorization", "the admin token is not valid").respondTo(ctx);
             }
         });
     }
 
     private static void notFound(Context ctx) {
-        respond(ctx, ApiError.of(404, "route", "not found"));
-    }
-
-    private static void respond(Context ctx, ApiError error) {
-        Json.respond(ctx, error.status(), error.body());
+        ApiError.of(404, "route", "not found").respondTo(ctx);
     }
 }

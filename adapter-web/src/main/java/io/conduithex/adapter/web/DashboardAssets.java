@@ -36,7 +36,7 @@ final class DashboardAssets {
     void asset(Context ctx, String name) {
         Asset asset = assets.get(name);
         if (asset == null) {
-            Json.respond(ctx, 404, ApiError.of(404, "route", "not found").body());
+            ApiError.of(404, "route", "not found").respondTo(ctx);
             return;
         }
         secure(ctx);

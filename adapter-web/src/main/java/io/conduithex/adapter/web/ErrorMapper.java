@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Turns every failure that reaches the web into an API error, in one place. Expected rejections keep their
  * meaning (422, 401, 403, 404); database trouble the client can wait out is 503 with {@code Retry-After};
  * anything else is a bug: 500 with an opaque error id, and the stack trace under that id in the log. The error
- * id is the request id (X-Request-Id, and in every log line of the request), so one id finds everything.
+ * id is the request id (X-Request-Id, the {@code requestId} of every error body, and in every log line of the
+ * request), so one id finds everything.
  * Messages of persistence failures may contain SQL and values, so they are logged, never sent.
  */
 final class ErrorMapper {
@@ -38,8 +39,9 @@ final class ErrorMapper {
      * @param method  the request method, for the log
      * @param route   the matched route template (such as {@code /api/profiles/{username}}), or the raw path when
      *                none matched
+     * @param requestId the request's id (its X-Request-Id), named in a 500's message and logged with the trace
      */
-    ApiError map(Throwable failure, String method, String route) {
+    ApiError map(Throwable failure, String method, String route, String requestId) {
         if (failure instanceof ValidationException invalid) {
             return new ApiError(422, invalid.errors().asMap(), Map.of());
         }
@@ -89,9 +91,8 @@ final class ErrorMapper {
         if (failure instanceof HttpResponseException http) {
             return fromJavalin(http);
         }
-        String errorId = RequestIds.currentOrNew();
-        log.error("{} {} failed with an unexpected error, id {}", method, route, errorId, failure);
-        return ApiError.of(500, "server", "unexpected error, id " + errorId);
+        log.error("{} {} failed with an unexpected error, id {}", method, route, requestId, failure);
+        return ApiError.of(500, "server", "unexpected error, id " + requestId);
     }
 
     /** Responses Javalin itself decided on: no route, wrong method, a body over its limit. */

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -22,6 +23,21 @@ final class RequestIds {
     static String currentOrNew() {
         String current = MDC.get(MDC_KEY);
         return current != null ? current : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id {@code ctx}'s response carries: the one the before-handler gave it, else (the request failed before
+     * that handler ran) one reused from the request or generated, set on the response now, so that the header,
+     * an error body and the request's log line (which reads the header) all name the same id.
+     */
+    static String ofResponse(Context ctx) {
+        String given = ctx.res().getHeader(HEADER);
+        if (given != null) {
+            return given;
+        }
+        String id = reuseOrGenerate(ctx.header(HEADER));
+        ctx.header(HEADER, id);
+        return id;
     }
 
     /** {@code incoming} when it is sane, else a new random id. */

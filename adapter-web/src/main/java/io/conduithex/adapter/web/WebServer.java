@@ -40,7 +40,9 @@ import org.slf4j.MDC;
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    private static final Logger requestLog = LoggerFactory.getLogger("io.conduithex.adapter.web.requests");
+    /** The logger of the one line per request. */
+    static final String REQUEST_LOG = "io.conduithex.adapter.web.requests";
+    private static final Logger requestLog = LoggerFactory.getLogger(REQUEST_LOG);
     private static final String STARTED_AT = "conduit.startedAtNanos";
     private static final long IDLE_CONNECTION_GRACE_MS = 100;
 
@@ -175,9 +177,7 @@ public final class WebServer {
             return;
         }
         if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
-            ApiError error = errors.notReady(readiness.reason());
-            error.headers().forEach(ctx::header);
-            Json.respond(ctx, error.status(), error.body());
+            errors.notReady(readiness.reason()).respondTo(ctx);
             ctx.skipRemainingHandlers();
             return;
         }
@@ -185,14 +185,13 @@ public final class WebServer {
     }
 
     private void respondWithError(Exception failure, Context ctx) {
-        ApiError error = errors.map(failure, ctx.req().getMethod(), route(ctx));
-        error.headers().forEach(ctx::header);
-        Json.respond(ctx, error.status(), error.body());
+        errors.map(failure, ctx.req().getMethod(), route(ctx), RequestIds.ofResponse(ctx)).respondTo(ctx);
     }
 
     /** A java.lang.Error (out of memory, stack overflow) still gets a JSON 500 and a logged id. */
     private void respondToError(HttpServletResponse response, Error error) {
-        String errorId = RequestIds.currentOrNew();
+        String given = response.getHeader(RequestIds.HEADER);
+        String errorId = given != null ? given : RequestIds.currentOrNew();
         log.error("Request failed with a JVM error, id {}", errorId, error);
         if (response.isCommitted()) {
             return;
@@ -200,9 +199,10 @@ public final class WebServer {
         try {
             response.resetBuffer();
             response.setStatus(500);
+            response.setHeader(RequestIds.HEADER, errorId);
             response.setContentType(Json.CONTENT_TYPE);
             response.getOutputStream().write(Json.write(
-                    ApiError.of(500, "server", "unexpected error, id " + errorId).body()));
+                    ApiError.of(500, "server", "unexpected error, id " + errorId).body(errorId)));
         } catch (IOException | RuntimeException e) {
             error.addSuppressed(e);
         }

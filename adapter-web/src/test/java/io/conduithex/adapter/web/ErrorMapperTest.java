@@ -20,6 +20,7 @@ import java.io.EOFException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ErrorMapperTest {
@@ -33,8 +34,9 @@ class ErrorMapperTest {
         var error = map(new ValidationException(errors), "/api/users");
 
         assertThat(error.status()).isEqualTo(422);
-        assertThat(error.body()).isEqualTo(Map.of("errors", Map.of(
-                "email", List.of("is invalid"), "password", List.of("can't be blank", "is too short"))));
+        assertThat(error.body("req-1")).isEqualTo(Map.of("errors", Map.of(
+                "email", List.of("is invalid"), "password", List.of("can't be blank", "is too short")),
+                "requestId", "req-1"));
     }
 
     @Test
@@ -92,7 +94,7 @@ class ErrorMapperTest {
             assertThat(error.status()).as(failure.getClass().getSimpleName()).isEqualTo(503);
             assertThat(error.headers()).containsEntry("Retry-After", "1");
             assertThat(error.errors()).containsOnlyKeys("database");
-            assertThat(error.body().toString()).doesNotContain("db.internal", "admin", "deadlock");
+            assertThat(error.body("req-1").toString()).doesNotContain("db.internal", "admin", "deadlock");
         }
     }
 
@@ -104,7 +106,7 @@ class ErrorMapperTest {
         var error = map(violation, ProfileRoutes.FOLLOW);
 
         assertThat(error.status()).isEqualTo(409);
-        assertThat(error.body().toString()).doesNotContain("follows_followee_fk", "insert into");
+        assertThat(error.body("req-1").toString()).doesNotContain("follows_followee_fk", "insert into");
     }
 
     @Test
@@ -123,6 +125,14 @@ class ErrorMapperTest {
     void twoUnexpectedErrorsGetDifferentIds() {
         assertThat(map(new IllegalStateException("a"), "/x").errors())
                 .isNotEqualTo(map(new IllegalStateException("a"), "/x").errors());
+    }
+
+    @Test
+    void theIdOfA500IsTheRequestIdItIsGivenAndTheBodyNamesItToo() {
+        var error = mapper.map(new IllegalStateException("boom"), "GET", "/api/user", "trace-7");
+
+        assertThat(error.errors()).isEqualTo(Map.of("server", List.of("unexpected error, id trace-7")));
+        assertThat(error.body("trace-7")).containsEntry("requestId", "trace-7");
     }
 
     @Test
@@ -155,6 +165,7 @@ class ErrorMapperTest {
     }
 
     private ApiError map(RuntimeException failure, String route) {
-        return mapper.map(failure, "POST", route);
+        // A fresh id per call, as each request has its own.
+        return mapper.map(failure, "POST", route, UUID.randomUUID().toString());
     }
 }

@@ -2,6 +2,10 @@ package io.conduithex.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.conduithex.application.article.CreateArticle;
 import io.conduithex.application.article.DeleteArticle;
 import io.conduithex.application.article.FavoriteArticle;
@@ -37,6 +41,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +49,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The server's cross-cutting behaviour over a real socket, with a unit of work that never reaches a database. */
 class WebServerTest {
@@ -64,11 +70,31 @@ class WebServerTest {
     private WebServer server;
     private URI base;
 
+    private final List<Runnable> detachments = new ArrayList<>();
+
     @AfterEach
     void stopServer() {
         if (server != null) {
             server.stop();
         }
+        detachments.forEach(Runnable::run);
+    }
+
+    /** Captures what {@code loggerName} logs at INFO and above until the test ends. */
+    private ListAppender<ILoggingEvent> listenTo(String loggerName) {
+        var logger = (Logger) LoggerFactory.getLogger(loggerName);
+        var level = logger.getLevel();
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.setContext(logger.getLoggerContext());
+        appender.start();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        detachments.add(() -> {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+            appender.stop();
+        });
+        return appender;
     }
 
     @Test
@@ -83,8 +109,8 @@ class WebServerTest {
         assertThat(api.statusCode()).isEqualTo(503);
         assertJson(api);
         assertThat(api.headers().firstValue("Retry-After")).isPresent();
-        assertThat(api.body()).isEqualTo(
-                "{\"errors\":{\"server\":[\"is not ready yet: waiting for the database: connection refused\"]}}");
+        assertThat(api.body()).isEqualTo(errorBody(api,
+                "{\"server\":[\"is not ready yet: waiting for the database: connection refused\"]}"));
         assertThat(unitOfWork.transactionsStarted()).isZero();
         assertThat(ready.statusCode()).isEqualTo(503);
         assertJson(ready);
@@ -116,7 +142,7 @@ class WebServerTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertJson(response);
-        assertThat(response.body()).isEqualTo("{\"errors\":{\"route\":[\"not found\"]}}");
+        assertThat(response.body()).isEqualTo(errorBody(response, "{\"route\":[\"not found\"]}"));
     }
 
     @Test
@@ -151,7 +177,8 @@ class WebServerTest {
     }
 
     @Test
-    void aRequestJettyCannotParseIsAnsweredWithJsonAndARequestId() throws Exception {
+    void aRequestJettyCannotParseIsAnsweredWithJsonAndARequestIdThatIsAlsoLogged() throws Exception {
+        var requestLog = listenTo(WebServer.REQUEST_LOG);
         start(WebSettings.defaults());
 
         String response;
@@ -162,10 +189,19 @@ class WebServerTest {
             response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
+        String requestId = rawHeader(response, "X-Request-Id");
         assertThat(response).startsWith("HTTP/1.1 400")
                 .containsIgnoringCase("Content-Type: application/json; charset=utf-8")
-                .containsIgnoringCase("X-Request-Id: ")
-                .endsWith("{\"errors\":{\"request\":[\"bad request\"]}}");
+                .endsWith("{\"errors\":{\"request\":[\"bad request\"]},\"requestId\":\"" + requestId + "\"}");
+        assertThat(requestId).hasSize(36);
+        // Jetty refuses the request line before it reads any header, so a caller's id cannot be reused here.
+        synchronized (requestLog) {
+            assertThat(requestLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .contains("request rejected by the HTTP server -> 400 [" + requestId + "]");
+            assertThat(requestLog.list).filteredOn(event -> event.getFormattedMessage().contains(requestId))
+                    .extracting(event -> event.getMDCPropertyMap().get(RequestIds.MDC_KEY))
+                    .containsOnly(requestId);
+        }
     }
 
     @Test
@@ -216,7 +252,8 @@ class WebServerTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertJson(response);
-        assertThat(response.body()).matches("\\{\"errors\":\\{\"server\":\\[\"unexpected error, id [0-9a-f-]{36}\"]}}");
+        assertThat(response.body()).matches("\\{\"errors\":\\{\"server\":\\[\"unexpected error, id [0-9a-f-]{36}\"]},"
+                + "\"requestId\":\"[0-9a-f-]{36}\"}");
     }
 
     @Test
@@ -239,7 +276,7 @@ class WebServerTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertJson(response);
-        assertThat(response.body()).isEqualTo("{\"errors\":{\"token\":[\"is invalid\"]}}");
+        assertThat(response.body()).isEqualTo(errorBody(response, "{\"token\":[\"is invalid\"]}"));
     }
 
     @Test
@@ -249,7 +286,7 @@ class WebServerTest {
         var response = send(request("/api/profiles/jake/follow").POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).isEqualTo("{\"errors\":{\"token\":[\"is missing\"]}}");
+        assertThat(response.body()).isEqualTo(errorBody(response, "{\"token\":[\"is missing\"]}"));
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Token");
     }
 
@@ -271,7 +308,7 @@ class WebServerTest {
         var response = inFlight.get(10, TimeUnit.SECONDS);
         stopping.get(15, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"errors\":{\"profile\":[\"not found\"]}}");
+        assertThat(response.body()).isEqualTo(errorBody(response, "{\"profile\":[\"not found\"]}"));
     }
 
     @Test
@@ -332,8 +369,65 @@ class WebServerTest {
 
         String requestId = generated.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(generated.body()).isEqualTo(
-                "{\"errors\":{\"server\":[\"unexpected error, id " + requestId + "\"]}}");
-        assertThat(named.body()).isEqualTo("{\"errors\":{\"server\":[\"unexpected error, id trace-500\"]}}");
+                errorBody(generated, "{\"server\":[\"unexpected error, id " + requestId + "\"]}"));
+        assertThat(named.body()).isEqualTo(
+                "{\"errors\":{\"server\":[\"unexpected error, id trace-500\"]},\"requestId\":\"trace-500\"}");
+    }
+
+    @Test
+    void everyErrorBodyNamesTheRequestIdOfItsResponseBesideTheErrors() throws Exception {
+        start(WebSettings.defaults().withMaxBodyBytes(1024));
+
+        var responses = new ArrayList<HttpResponse<String>>();
+        responses.add(send(get("/api/user")));
+        responses.add(send(get("/api/nothing-here")));
+        responses.add(send(request("/api/user").DELETE().build()));
+        responses.add(send(post("/api/users", "{\"user\":{\"bio\":\"" + "x".repeat(4096) + "\"}}")));
+        responses.add(send(post("/api/users", "{\"user\":{}}")));
+        readiness.notReady("the database went away");
+        responses.add(send(get("/api/tags")));
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(401, 404, 405, 413, 422, 503);
+        for (var response : responses) {
+            var body = Json.parse(response.body());
+            assertThat(body.path("errors").isObject() && !body.path("errors").isEmpty())
+                    .as("an errors object in %s", response.body()).isTrue();
+            assertThat(body.size()).as("fields of %s", response.body()).isEqualTo(2);
+            assertThat(body.path("requestId").asText()).as("requestId of %s", response.body())
+                    .hasSize(36).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        }
+        assertThat(responses).extracting(response -> response.headers().firstValue("X-Request-Id").orElseThrow())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRequestIdTheCallerSentComesBackInTheErrorBody() throws Exception {
+        start(WebSettings.defaults());
+
+        var notFound = send(request("/api/nothing-here").header("X-Request-Id", "client-trace-42").GET().build());
+        var invalid = send(request("/api/users").header("X-Request-Id", "client-trace-43")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":{}}")).build());
+
+        assertThat(notFound.body()).isEqualTo(
+                "{\"errors\":{\"route\":[\"not found\"]},\"requestId\":\"client-trace-42\"}");
+        assertThat(notFound.headers().firstValue("X-Request-Id")).contains("client-trace-42");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(invalid.body()).path("requestId").asText()).isEqualTo("client-trace-43");
+        assertThat(invalid.headers().firstValue("X-Request-Id")).contains("client-trace-43");
+    }
+
+    /** The RealWorld error body {@code {"errors":errors}} with the response's X-Request-Id beside it. */
+    private static String errorBody(HttpResponse<String> response, String errors) {
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        return "{\"errors\":" + errors + ",\"requestId\":\"" + requestId + "\"}";
+    }
+
+    /** The value of header {@code name} in a raw HTTP/1.1 response, failing when it is absent. */
+    private static String rawHeader(String response, String name) {
+        return response.lines().takeWhile(line -> !line.isEmpty())
+                .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                .map(line -> line.substring(name.length() + 1).strip())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + response));
     }
 
     /**
@@ -408,6 +502,10 @@ class WebServerTest {
 
     private HttpRequest get(String path) {
         return request(path).GET().build();
+    }
+
+    private HttpRequest post(String path, String body) {
+        return request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -40,7 +40,7 @@ class AdminDisabledTest {
             assertThat(reply.status()).as("%s with %s", endpoint, header).isEqualTo(404);
             assertThat(reply.header("Content-Type")).startsWith("application/json");
             assertThat(reply.header("WWW-Authenticate")).isNull();
-            assertThat(reply.body()).isEqualTo("{\"errors\":{\"route\":[\"not found\"]}}");
+            assertThat(reply.body()).isEqualTo(reply.errorBody("{\"route\":[\"not found\"]}"));
         }
     }
 
@@ -51,6 +51,7 @@ class AdminDisabledTest {
 
             assertThat(reply.status()).as(path).isEqualTo(404);
             assertThat(reply.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(reply.body()).as(path).isEqualTo(reply.errorBody("{\"route\":[\"not found\"]}"));
         }
     }
 }

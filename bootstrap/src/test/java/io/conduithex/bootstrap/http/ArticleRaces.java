@@ -140,7 +140,7 @@ abstract class ArticleRaces {
         assertThat(replies.subList(1, replies.size())).allSatisfy(reply -> {
             assertThat(reply.status()).as(reply.body()).isIn(201, 404);
             if (reply.status() == 404) {
-                assertThat(reply.body()).isEqualTo("{\"errors\":{\"article\":[\"not found\"]}}");
+                assertThat(reply.body()).isEqualTo(reply.errorBody("{\"article\":[\"not found\"]}"));
             }
         });
         assertThat(api.article(slug, null).status()).isEqualTo(404);

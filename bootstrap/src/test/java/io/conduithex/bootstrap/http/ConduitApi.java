@@ -64,6 +64,16 @@ final class ConduitApi {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
+
+        /**
+         * The error body this reply should have: the RealWorld {@code {"errors":errors}} with the reply's
+         * X-Request-Id beside it as {@code requestId}.
+         */
+        String errorBody(String errors) {
+            String requestId = header("X-Request-Id");
+            assertThat(requestId).as("X-Request-Id of %s", body).isNotBlank();
+            return "{\"errors\":" + errors + ",\"requestId\":\"" + requestId + "\"}";
+        }
     }
 
     static String emailOf(String username) {

@@ -74,6 +74,19 @@ class CrossCuttingApiTest {
     }
 
     @Test
+    void everyErrorBodyNamesTheRequestIdOfItsResponse() {
+        var failed = api.get("/api/no-such-thing", null);
+        var named = api.send(api.request("/api/no-such-thing", null).header("X-Request-Id", "trace-43").GET());
+        var unnamedBecauseInsane = api.send(api.request("/api/no-such-thing", null)
+                .header("X-Request-Id", "not a sane id").GET());
+
+        assertThat(failed.body()).isEqualTo(failed.errorBody("{\"route\":[\"not found\"]}"));
+        assertThat(named.body()).isEqualTo("{\"errors\":{\"route\":[\"not found\"]},\"requestId\":\"trace-43\"}");
+        assertThat(unnamedBecauseInsane.at("/requestId")).isNotEqualTo("not a sane id")
+                .isEqualTo(unnamedBecauseInsane.header("X-Request-Id"));
+    }
+
+    @Test
     void aBodyOverOneMebibyteIs413Json() {
         String bio = "x".repeat(1024 * 1024 + 1);
 

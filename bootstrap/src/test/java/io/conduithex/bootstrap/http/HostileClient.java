@@ -27,8 +27,11 @@ final class HostileClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int CONNECT_TIMEOUT_MS = 5000;
 
-    /** What came back: the status, the Content-Type header (null when absent) and the body as UTF-8. */
-    record Answer(int status, String contentType, String body) {
+    /**
+     * What came back: the status, the Content-Type and X-Request-Id headers (null when absent) and the body as
+     * UTF-8.
+     */
+    record Answer(int status, String contentType, String requestId, String body) {
     }
 
     private final URI base;
@@ -64,6 +67,7 @@ final class HostileClient {
             var response = http.send(builder.method(request.method(), body).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("X-Request-Id").orElse(null),
                     new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -154,7 +158,8 @@ final class HostileClient {
         } else {
             body = Arrays.copyOfRange(bytes, bodyStart, bytes.length);
         }
-        return new Answer(status, headers.get("content-type"), new String(body, StandardCharsets.UTF_8));
+        return new Answer(status, headers.get("content-type"), headers.get("x-request-id"),
+                new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] unchunk(byte[] bytes, int from) {

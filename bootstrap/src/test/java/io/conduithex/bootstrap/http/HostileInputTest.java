@@ -142,7 +142,7 @@ class HostileInputTest {
         String about = hostile.qualifiedName() + " -> " + answer.status() + " " + answer.body();
         assertThat(answer.status()).as("status of %s", about).isEqualTo(hostile.status());
         assertThat(answer.contentType()).as("Content-Type of %s", about).isEqualTo(CONTENT_TYPE);
-        JsonNode errors = errorsIn(answer.body(), about);
+        JsonNode errors = errorsIn(answer, about);
         assertThat(errors.has(hostile.field())).as("errors.%s in %s", hostile.field(), about).isTrue();
         if (hostile.message() != null) {
             assertThat(errors.get(hostile.field())).as("messages of %s in %s", hostile.field(), about)
@@ -155,16 +155,22 @@ class HostileInputTest {
         assertThat(after).as("rows after %s", about).isEqualTo(before);
     }
 
-    /** The {@code errors} object of an error body, insisting that it is one: field names to lists of text. */
-    private static JsonNode errorsIn(String body, String about) {
+    /**
+     * The {@code errors} object of an error body, insisting that the body is one (field names to lists of text)
+     * beside the answer's request id and nothing else.
+     */
+    private static JsonNode errorsIn(HostileClient.Answer answer, String about) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(answer.body());
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + about, e);
         }
-        assertThat(root != null && root.isObject() && root.size() == 1 && root.path("errors").isObject()
-                && !root.get("errors").isEmpty()).as("an object of nothing but errors: %s", about).isTrue();
+        assertThat(root != null && root.isObject() && root.size() == 2 && root.path("errors").isObject()
+                && !root.get("errors").isEmpty()).as("an object of nothing but errors and requestId: %s", about)
+                .isTrue();
+        assertThat(answer.requestId()).as("X-Request-Id of %s", about).isNotBlank();
+        assertThat(root.path("requestId").asText()).as("requestId of %s", about).isEqualTo(answer.requestId());
         JsonNode errors = root.get("errors");
         errors.properties().forEach(field -> assertThat(field.getValue().isArray() && !field.getValue().isEmpty()
                 && field.getValue().valueStream().allMatch(JsonNode::isTextual))

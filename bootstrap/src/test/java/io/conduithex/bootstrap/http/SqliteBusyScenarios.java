@@ -124,7 +124,7 @@ abstract class SqliteBusyScenarios {
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isEqualTo("1");
         assertThat(reply.header("Content-Type")).startsWith("application/json");
-        assertThat(reply.body()).isEqualTo("{\"errors\":{\"database\":[\"is unavailable, try again later\"]}}");
+        assertThat(reply.body()).isEqualTo(reply.errorBody("{\"database\":[\"is unavailable, try again later\"]}"));
     }
 
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -334,6 +334,8 @@ class UsersApiTest {
         assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         var expected = new LinkedHashMap<String, Object>();
         expected.put("errors", errors);
+        expected.put("requestId", reply.header("X-Request-Id"));
+        assertThat(reply.header("X-Request-Id")).isNotBlank();
         assertThat(reply.json()).isEqualTo(new ObjectMapper().valueToTree(expected));
     }
 }
