@@ -71,6 +71,36 @@ class DatabaseDownAtStartTest {
         assertThat(tags.body()).isEqualTo("{\"tags\":[]}");
     }
 
+    @Test
+    void aRefusedLoginIsNotWaitedOutButEndsTheStartAtOnce() throws Exception {
+        var server = io.conduithex.testsupport.postgres.PostgresServer.shared();
+        String url = server.createDatabase();
+        String role = "nologin_" + Long.toHexString(System.nanoTime());
+        try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " NOLOGIN");
+        }
+        try {
+            var config = AppConfig.load(ConfigSource.of(Map.of(
+                    AppConfig.DATABASE_URL, url,
+                    AppConfig.DATABASE_USER, role,
+                    AppConfig.PORT, "0",
+                    AppConfig.DB_STARTUP_TIMEOUT_MS, "60000")));
+
+            long began = System.nanoTime();
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> conduit = Conduit.start(config));
+            long tookMillis = (System.nanoTime() - began) / 1_000_000;
+
+            assertThat(failure).isInstanceOf(io.conduithex.bootstrap.StartupException.class)
+                    .hasMessageStartingWith("cannot migrate the database").hasMessageContaining("is not permitted to log in");
+            assertThat(tookMillis).isLessThan(15_000);
+        } finally {
+            try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+                statement.execute("DROP ROLE " + role);
+            }
+            server.dropDatabase(url);
+        }
+    }
+
     /** The first answer from the server, which starts listening a moment after start() is called. */
     private HttpResponse<String> awaitAnswer(URI uri) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
