@@ -10,6 +10,7 @@ import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.PageRequest;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.article.Tag;
+import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.comment.CommentBody;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.comment.NewComment;
@@ -146,6 +147,54 @@ public abstract class ArticleReadModelContract extends PersistenceContract {
             assertThat(page.articles()).isEmpty();
             assertThat(page.totalCount()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void every_count_equals_a_count_of_the_rows_after_creates_updates_favorites_unfavorites_and_deletes() {
+        User jake = registered("jake");
+        User jane = registered("jane");
+        User fan = registered("fan");
+        User reader = registered("reader");
+        givenFollowing(reader, jake);
+        assertCountsMatchRows(jake, jane, fan, reader);
+
+        Article dragons = givenAnArticleBy(jake, "Dragons", "dragons", "training");
+        Article cats = givenAnArticleBy(jane, "Cats", "cats", "dragons");
+        Article plain = givenAnArticleBy(jake, "Plain");
+        assertCountsMatchRows(jake, jane, fan, reader);
+
+        for (Article article : List.of(dragons, cats, plain)) {
+            givenFavorited(fan, article);
+        }
+        givenFavorited(jane, dragons);
+        assertCountsMatchRows(jake, jane, fan, reader);
+
+        write(tx -> tx.articles().update(new Article(plain.id(), plain.slug(), plain.title(), plain.description(),
+                plain.body(), TagList.of(List.of("cats", "training")), plain.authorId(), plain.createdAt(),
+                nextInstant(), plain.favoritesCount())));
+        write(tx -> tx.articles().update(new Article(dragons.id(), dragons.slug(), dragons.title(),
+                dragons.description(), dragons.body(), TagList.of(List.of("dragons")), dragons.authorId(),
+                dragons.createdAt(), nextInstant(), dragons.favoritesCount())));
+        write(tx -> tx.favorites().unfavorite(fan.id(), cats.id()));
+        assertCountsMatchRows(jake, jane, fan, reader);
+
+        // The delete cascades to a tag link and two favorites: their counters must follow.
+        write(tx -> tx.articles().delete(dragons.id()));
+        assertCountsMatchRows(jake, jane, fan, reader);
+        assertThat(list(ArticleFilter.ALL, PageRequest.FIRST, ANONYMOUS).totalCount()).isEqualTo(2);
+        assertThat(list(byFan("fan"), PageRequest.FIRST, ANONYMOUS).totalCount()).isEqualTo(1);
+        assertThat(list(byTag("dragons"), PageRequest.FIRST, ANONYMOUS).totalCount()).isEqualTo(1);
+        assertThat(feed(reader, PageRequest.FIRST).totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unknown_tag_author_or_favoriter_counts_zero() {
+        givenAnArticleBy(registered("jake"), "Dragons", "dragons");
+
+        assertThat(list(byTag("unicorns"), PageRequest.FIRST, ANONYMOUS).totalCount()).isZero();
+        assertThat(list(byAuthor("nobody"), PageRequest.FIRST, ANONYMOUS).totalCount()).isZero();
+        assertThat(list(byFan("nobody"), PageRequest.FIRST, ANONYMOUS).totalCount()).isZero();
+        assertThat(list(byFan("jake"), PageRequest.FIRST, ANONYMOUS).totalCount()).isZero();
     }
 
     @Test
@@ -397,6 +446,28 @@ public abstract class ArticleReadModelContract extends PersistenceContract {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Each list's count, read by the adapter, against count(*) of the stored rows it stands for. */
+    private void assertCountsMatchRows(User jake, User jane, User fan, User reader) {
+        assertThat(list(ArticleFilter.ALL, PageRequest.FIRST, ANONYMOUS).totalCount()).as("all")
+                .isEqualTo(rowCount("articles"));
+        for (String tag : List.of("dragons", "cats", "training")) {
+            assertThat(list(byTag(tag), PageRequest.FIRST, ANONYMOUS).totalCount()).as("tag %s", tag)
+                    .isEqualTo(countWithSql("SELECT COUNT(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                            + " WHERE t.name = '" + tag + "'"));
+        }
+        for (User user : List.of(jake, jane, fan)) {
+            String name = user.username().value();
+            assertThat(list(byAuthor(name), PageRequest.FIRST, ANONYMOUS).totalCount()).as("author %s", name)
+                    .isEqualTo(countWithSql("SELECT COUNT(*) FROM articles WHERE author_id = " + user.id().value()));
+            assertThat(list(byFan(name), PageRequest.FIRST, ANONYMOUS).totalCount()).as("favorited by %s", name)
+                    .isEqualTo(countWithSql("SELECT COUNT(*) FROM favorites WHERE user_id = " + user.id().value()));
+        }
+        assertThat(feed(reader, PageRequest.FIRST).totalCount()).as("feed")
+                .isEqualTo(countWithSql("SELECT COUNT(*) FROM articles a JOIN follows f ON f.followee_id = a.author_id"
+                        + " WHERE f.follower_id = " + reader.id().value()));
+        assertCountersMatchRows();
+    }
 
     /** {@code count} articles by {@code author}, titled "Article 1" (oldest) to "Article {count}" (newest). */
     private void givenArticlesBy(User author, int count, String... tags) {

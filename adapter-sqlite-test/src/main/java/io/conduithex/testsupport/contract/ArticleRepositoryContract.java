@@ -104,6 +104,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
 
         assertThat(findBySlug(original.slug()).orElseThrow().tags().names()).containsExactly("flying", "training");
         assertThat(rowCount("article_tags")).isEqualTo(2);
+        assertCountersMatchRows();
     }
 
     @Test
@@ -115,6 +116,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
 
         assertThat(findBySlug(original.slug()).orElseThrow().tags().names()).isEmpty();
         assertThat(rowCount("article_tags")).isZero();
+        assertCountersMatchRows();
     }
 
     @Test
@@ -151,6 +153,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
         assertThat(rowCount("article_tags")).isEqualTo(1);
         assertThat(countWithSql("SELECT COUNT(*) FROM article_tags WHERE article_id = " + doomed.id().value()))
                 .isZero();
+        assertCountersMatchRows();
     }
 
     @Test

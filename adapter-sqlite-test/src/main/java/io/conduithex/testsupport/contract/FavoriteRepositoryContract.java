@@ -135,6 +135,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
         assertThat(outcomes).containsOnly(true);
         assertThat(storedFavoritesOf(article)).isEqualTo(20);
         assertThat(favoritesCountOf(article)).isEqualTo(20);
+        assertCountersMatchRows();
         reportRetries("twenty_users_favoriting_one_article_at_once");
     }
 
@@ -157,6 +158,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
         assertThat(favoritesCountOf(article)).isEqualTo(stored);
         long changes = outcomes.stream().filter(changed -> changed).count();
         assertThat(changes % 2).as("successful favorites and unfavorites alternate").isEqualTo(stored);
+        assertCountersMatchRows();
         reportRetries("one_user_favoriting_and_unfavoriting_at_once");
     }
 

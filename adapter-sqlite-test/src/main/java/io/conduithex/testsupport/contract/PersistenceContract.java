@@ -1,5 +1,7 @@
 package io.conduithex.testsupport.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleBody;
@@ -26,7 +28,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -151,6 +155,39 @@ public abstract class PersistenceContract {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("could not count with: " + sql, e);
+        }
+    }
+
+    /**
+     * Asserts that every row of {@code article_counts} (the shards of the total summed) equals a real count of
+     * the rows it stands for, and that no counted subject lacks its row: a counter that drifted on any write
+     * path fails here, whichever list would have shown it.
+     */
+    protected void assertCountersMatchRows() {
+        Map<String, Long> counted = numbersBy("""
+                SELECT CASE scope WHEN 'all' THEN 'all' ELSE scope || ':' || subject_id END, SUM(n)
+                  FROM article_counts GROUP BY 1""");
+        Map<String, Long> stored = numbersBy("""
+                SELECT 'all', COUNT(*) FROM articles
+                UNION ALL SELECT 'author:' || author_id, COUNT(*) FROM articles GROUP BY author_id
+                UNION ALL SELECT 'tag:' || tag_id, COUNT(*) FROM article_tags GROUP BY tag_id
+                UNION ALL SELECT 'fan:' || user_id, COUNT(*) FROM favorites GROUP BY user_id""");
+        counted.values().removeIf(n -> n == 0);
+        stored.values().removeIf(n -> n == 0);
+        assertThat(counted).as("article_counts against count(*) of the rows").isEqualTo(stored);
+    }
+
+    private Map<String, Long> numbersBy(String sql) {
+        Map<String, Long> numbers = new HashMap<>();
+        try (Connection connection = database.connect();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                numbers.put(rs.getString(1), rs.getLong(2));
+            }
+            return numbers;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read with: " + sql, e);
         }
     }
 

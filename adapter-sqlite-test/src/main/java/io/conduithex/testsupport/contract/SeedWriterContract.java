@@ -57,6 +57,7 @@ public abstract class SeedWriterContract extends PersistenceContract {
                  WHERE a.favorites_count <> (SELECT COUNT(*) FROM favorites f WHERE f.article_id = a.id)""")).isZero();
         Article first = read(tx -> tx.articles().findBySlug(new Slug("first-run"))).orElseThrow();
         assertThat(first.favoritesCount()).isEqualTo(2);
+        assertCountersMatchRows();
         assertThat(first.createdAt()).isEqualTo(published);
         assertThat(first.updatedAt()).isEqualTo(published);
         assertThat(first.authorId()).isEqualTo(ids.get(0));
@@ -121,6 +122,7 @@ public abstract class SeedWriterContract extends PersistenceContract {
 
         assertThat(rowCount("tags")).isEqualTo(1);
         assertThat(rowCount("article_tags")).isEqualTo(2);
+        assertCountersMatchRows();
     }
 
     private static SeedUser user(String name) {

@@ -138,6 +138,40 @@ class ArticleIndexUsageTest {
         assertNoSeqScanOnArticles(byFan);
     }
 
+    @Test
+    void every_single_filter_count_and_the_feed_count_read_counters_never_articles() throws SQLException {
+        List<Plan> plans = new ArrayList<>();
+        plans.addAll(plansOf(reads -> reads.list(ArticleFilter.ALL, PageRequest.FIRST, Optional.empty())));
+        plans.addAll(plansOf(reads -> reads.list(byTag("tag7"), PageRequest.FIRST, Optional.empty())));
+        plans.addAll(plansOf(reads -> reads.list(
+                new ArticleFilter(Optional.empty(), Optional.of(new Username("user42")), Optional.empty()),
+                PageRequest.FIRST, Optional.empty())));
+        plans.addAll(plansOf(reads -> reads.list(
+                new ArticleFilter(Optional.empty(), Optional.empty(), Optional.of(new Username("user41"))),
+                PageRequest.FIRST, Optional.empty())));
+        plans.addAll(plansOf(reads -> reads.feed(viewer(), PageRequest.FIRST)));
+
+        List<Plan> counts = plans.stream().filter(Plan::isCount).toList();
+        assertThat(counts).hasSize(5).allSatisfy(plan -> {
+            assertThat(plan.sql()).as("a counter, not a count of rows").contains("article_counts", "SUM(")
+                    .doesNotContain("COUNT(*)");
+            assertThat(plan.text()).as("plan of%n%s%n%s", plan.sql(), plan.text()).doesNotContain(" on articles");
+        });
+    }
+
+    @Test
+    void a_deep_page_skips_its_offset_in_the_index_alone_and_reads_only_its_own_rows() throws SQLException {
+        List<Plan> plans = plansOf(reads -> reads.list(ArticleFilter.ALL, new PageRequest(20, 9_000),
+                Optional.empty()));
+
+        // The skipped rows are index entries of the deferred join's inner query; the table is read by id for
+        // the twenty rows of the page only.
+        assertThat(plans).filteredOn(Plan::isPage).singleElement().satisfies(plan -> assertThat(plan.text())
+                .as("plan of%n%s%n%s", plan.sql(), plan.text())
+                .contains("Index Only Scan using articles_created_idx on articles")
+                .doesNotContain(SEQ_SCAN_ON_ARTICLES));
+    }
+
     private static void assertNoSeqScanOnArticles(List<Plan> plans) {
         assertThat(plans).isNotEmpty().allSatisfy(plan -> assertThat(plan.text())
                 .as("plan of%n%s%n%s", plan.sql(), plan.text())
@@ -173,7 +207,7 @@ class ArticleIndexUsageTest {
     /** A statement as the read model issued it, and PostgreSQL's plan for it with its parameters bound. */
     private record Plan(String sql, String text) {
         boolean isCount() {
-            return sql.contains("COUNT(*) FROM articles");
+            return sql.contains("article_counts") || sql.contains("COUNT(*) FROM articles");
         }
 
         boolean isPage() {

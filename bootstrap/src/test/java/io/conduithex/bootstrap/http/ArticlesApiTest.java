@@ -21,7 +21,7 @@ class ArticlesApiTest extends ConduitApiTest {
     private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
     private static final Map<String, List<String>> BAD_LIMIT = Map.of("limit", List.of("must be between 1 and 100"));
     private static final Map<String, List<String>> BAD_OFFSET =
-            Map.of("offset", List.of("must be between 0 and 10000000"));
+            Map.of("offset", List.of("must be between 0 and 10000"));
 
 
     // Creating
@@ -354,7 +354,7 @@ class ArticlesApiTest extends ConduitApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "abc", "", "10000001", "99999999999999999999"})
+    @ValueSource(strings = {"-1", "abc", "", "10001", "10000000", "99999999999999999999"})
     void aNegativeOrAbsurdOffsetIs422(String offset) {
         assertErrors(api.articles("?offset=" + offset, null), 422, BAD_OFFSET);
         assertErrors(api.feed("?offset=" + offset, jake.token()), 422, BAD_OFFSET);
@@ -364,7 +364,7 @@ class ArticlesApiTest extends ConduitApiTest {
     void aBadLimitAndABadOffsetAreBothNamed() {
         assertErrors(api.articles("?limit=0&offset=-1", null), 422,
                 Map.of("limit", List.of("must be between 1 and 100"),
-                        "offset", List.of("must be between 0 and 10000000")));
+                        "offset", List.of("must be between 0 and 10000")));
     }
 
     // The feed

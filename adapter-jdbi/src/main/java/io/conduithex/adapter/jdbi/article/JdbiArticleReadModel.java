@@ -38,7 +38,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The read side of articles, in a constant number of set-based statements whatever the page size:
- * the count, the page joined with its authors, then the page's tags, and for a signed-in reader the
+ * the count, read from the {@code article_counts} rows the V4 migration's triggers keep exact in every
+ * writing transaction (never a count of the matching rows), the page joined with its authors, then the page's tags, and for a signed-in reader the
  * favorited and following flags, each for the whole page at once. Favorite counts are a column kept exact
  * by {@link JdbiFavoriteRepository}, so they cost nothing here.
  */
@@ -47,6 +48,29 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
             a.id, a.slug, a.title, a.description, a.author_id, a.created_at, a.updated_at, a.favorites_count,
             u.username AS author_username, u.bio AS author_bio, u.image AS author_image""";
     private static final String NEWEST_FIRST = " ORDER BY a.created_at DESC, a.id DESC";
+    private static final String ALL_COUNT = "SELECT COALESCE(SUM(n), 0) FROM article_counts WHERE scope = 'all'";
+    private static final String TAG_COUNT = """
+            SELECT COALESCE(SUM(c.n), 0) FROM tags t
+              JOIN article_counts c ON c.scope = 'tag' AND c.subject_id = t.id
+             WHERE t.name = :tag""";
+    private static final String AUTHOR_COUNT = """
+            SELECT COALESCE(SUM(c.n), 0) FROM users u
+              JOIN article_counts c ON c.scope = 'author' AND c.subject_id = u.id
+             WHERE u.username_key = :author""";
+    private static final String FAN_COUNT = """
+            SELECT COALESCE(SUM(c.n), 0) FROM users u
+              JOIN article_counts c ON c.scope = 'fan' AND c.subject_id = u.id
+             WHERE u.username_key = :fan""";
+    /**
+     * The feed holds every article of every followee, so its size is the sum of their counters: one key
+     * lookup per followee. (As a join, PostgreSQL would rather hash every author's counter, a cost that
+     * grows with the number of users.)
+     */
+    private static final String FEED_COUNT = """
+            SELECT COALESCE(SUM((SELECT c.n FROM article_counts c
+                                  WHERE c.scope = 'author' AND c.subject_id = f.followee_id)), 0)
+              FROM follows f
+             WHERE f.follower_id = :viewer""";
 
     private final GuardedHandle handle;
     private final Timestamps timestamps;
@@ -74,13 +98,13 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                     + " WHERE fu.username_key = :fan)");
             binds.put("fan", fan.normalized());
         });
-        return page(where.toString(), binds, page, viewer);
+        return page(where.toString(), counted(filter), binds, page, viewer);
     }
 
     @Override
     public ArticlePage feed(UserId viewer, PageRequest page) {
         return page(" AND a.author_id IN (SELECT followee_id FROM follows WHERE follower_id = :viewer)",
-                Map.of("viewer", viewer.value()), page, Optional.of(viewer));
+                FEED_COUNT, Map.of("viewer", viewer.value()), page, Optional.of(viewer));
     }
 
     @Override
@@ -139,18 +163,39 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                 .toList();
     }
 
-    private ArticlePage page(String where, Map<String, Object> binds, PageRequest page, Optional<UserId> viewer) {
+    /**
+     * The counter that answers the filter's count. Each criterion alone has one; two or more together (not a
+     * list the client offers) are counted row by row, over the intersection the page query reads anyway.
+     */
+    private static String counted(ArticleFilter filter) {
+        int criteria = (filter.tag().isPresent() ? 1 : 0) + (filter.author().isPresent() ? 1 : 0)
+                + (filter.favoritedBy().isPresent() ? 1 : 0);
+        if (criteria == 0) {
+            return ALL_COUNT;
+        }
+        if (criteria > 1) {
+            return null;
+        }
+        return filter.tag().isPresent() ? TAG_COUNT : filter.author().isPresent() ? AUTHOR_COUNT : FAN_COUNT;
+    }
+
+    private ArticlePage page(String where, String countSql, Map<String, Object> binds, PageRequest page,
+                             Optional<UserId> viewer) {
         return handle.with(h -> {
-            long total = h.createQuery("SELECT COUNT(*) FROM articles a WHERE 1 = 1" + where)
+            long total = h.createQuery(countSql != null ? countSql : "SELECT COUNT(*) FROM articles a WHERE 1 = 1"
+                            + where)
                     .bindMap(binds)
                     .mapTo(Long.class)
                     .one();
             if (page.offset() >= total) {
                 return new ArticlePage(List.of(), total);
             }
+            // A deferred join: the page's ids come from the newest-first index alone, the skipped rows are
+            // walked as index entries only, and just the page's rows are read from the table and joined.
             List<Row> rows = h.createQuery("SELECT " + ARTICLE_COLUMNS
-                            + " FROM articles a JOIN users u ON u.id = a.author_id WHERE 1 = 1" + where + NEWEST_FIRST
-                            + " LIMIT :limit OFFSET :offset")
+                            + " FROM (SELECT a.id FROM articles a WHERE 1 = 1" + where + NEWEST_FIRST
+                            + " LIMIT :limit OFFSET :offset) p"
+                            + " JOIN articles a ON a.id = p.id JOIN users u ON u.id = a.author_id" + NEWEST_FIRST)
                     .bindMap(binds)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
