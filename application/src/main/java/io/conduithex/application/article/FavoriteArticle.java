@@ -2,6 +2,8 @@ package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.failure.ConstraintViolationException;
+import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
@@ -16,11 +18,19 @@ public final class FavoriteArticle {
 
     public ArticleView favorite(UserId user, String slug) {
         var name = Articles.slug(slug);
-        return transactions.write("favorite-article", tx -> {
-            Articles.requireUser(tx, user);
-            tx.favorites().favorite(user, Articles.existing(tx, name).id());
-            return Articles.view(tx, name, user);
-        });
+        try {
+            return transactions.write("favorite-article", tx -> {
+                Articles.requireUser(tx, user);
+                tx.favorites().favorite(user, Articles.existing(tx, name).id());
+                return Articles.view(tx, name, user);
+            });
+        } catch (ConstraintViolationException e) {
+            // The article was found, then deleted by a concurrent request before the favorite was stored.
+            if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
+                throw new NotFoundException("article");
+            }
+            throw e;
+        }
     }
 
     public ArticleView unfavorite(UserId user, String slug) {
