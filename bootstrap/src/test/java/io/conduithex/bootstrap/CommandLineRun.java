@@ -8,13 +8,15 @@ import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the command line in-process, as {@code java -jar conduit.jar ...} would, with configuration given as system
- * properties (which override the environment); captures what each run prints. Call {@link #restore()} after each
- * test.
+ * properties (which override the environment); captures what each run prints. Register it with
+ * {@code @RegisterExtension}: it puts the properties back after each test.
  */
-final class CommandLineRun {
+final class CommandLineRun implements AfterEachCallback {
     private final Map<String, String> propertiesBefore = new HashMap<>();
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -40,11 +42,20 @@ final class CommandLineRun {
         return out.toString().lines().toList();
     }
 
+    String err() {
+        return err.toString();
+    }
+
     List<String> errLines() {
         return err.toString().lines().toList();
     }
 
-    void restore() {
+    @Override
+    public void afterEach(ExtensionContext context) {
+        restore();
+    }
+
+    private void restore() {
         propertiesBefore.forEach((name, value) -> {
             if (value == null) {
                 System.clearProperty(name);

@@ -2,18 +2,14 @@ package io.conduithex.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseCommandHelpTest {
-    private final CommandLineRun cli = new CommandLineRun();
-
-    @AfterEach
-    void restore() {
-        cli.restore();
-    }
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
 
     @ParameterizedTest
     @ValueSource(strings = {"info", "validate", "repair", "setup", "doctor"})

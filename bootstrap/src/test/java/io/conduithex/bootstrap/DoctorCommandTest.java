@@ -10,15 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DoctorCommandTest {
-    private final CommandLineRun cli = new CommandLineRun();
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
     private String postgresUrl;
 
     @AfterEach
-    void restore() {
-        cli.restore();
+    void dropTheDatabase() {
         if (postgresUrl != null) {
             PostgresServer.shared().dropDatabase(postgresUrl);
         }

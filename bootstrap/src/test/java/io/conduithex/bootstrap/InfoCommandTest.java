@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class InfoCommandTest {
-    private final CommandLineRun cli = new CommandLineRun();
-
-    @AfterEach
-    void restore() {
-        cli.restore();
-    }
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
 
     @Test
     void listsEveryShippedMigrationAsPendingOnAnEmptyDatabaseAndAsSuccessOnceMigrated(@TempDir Path folder)

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process; configuration is given as system properties, which override the environment. */
 class MainTest {
-    private final CommandLineRun cli = new CommandLineRun();
-
-    @AfterEach
-    void restoreProperties() {
-        cli.restore();
-    }
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
 
     @Test
     void aBadVariableStopsServeWithExitCode2AndExactlyOneLine() {

@@ -5,13 +5,14 @@ import static io.conduithex.bootstrap.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RepairCommandTest {
-    private final CommandLineRun cli = new CommandLineRun();
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
     @TempDir
     Path folder;
     private Path database;
@@ -20,11 +21,6 @@ class RepairCommandTest {
     void configureDatabase() {
         database = folder.resolve("conduit.db");
         cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
-    }
-
-    @AfterEach
-    void restore() {
-        cli.restore();
     }
 
     @Test

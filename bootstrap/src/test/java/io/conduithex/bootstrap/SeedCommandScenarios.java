@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.bootstrap.http.CapturedLogs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seed command run in-process, as an operator would run it, on the database a subclass provides;
@@ -39,9 +37,8 @@ abstract class SeedCommandScenarios {
             + " (\\d+) users, (\\d+) follows, (\\d+) articles, (\\d+) article tags, (\\d+) favorites, (\\d+) comments");
     private static final String[] TABLES = {"users", "follows", "articles", "article_tags", "favorites", "comments"};
 
-    private final Map<String, String> propertiesBefore = new HashMap<>();
-    protected final StringWriter out = new StringWriter();
-    protected final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
 
     /** The JDBC URL of an empty database for this test. */
     protected abstract String databaseUrl();
@@ -54,16 +51,6 @@ abstract class SeedCommandScenarios {
         return null;
     }
 
-    @AfterEach
-    void restoreProperties() {
-        propertiesBefore.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
-    }
 
     @Test
     void itSeedsTheAskedNumbersOnceAndAnotherRunIdAddsMore() throws SQLException {
@@ -73,30 +60,26 @@ abstract class SeedCommandScenarios {
                 "--run-id", "alpha");
         Map<String, Long> afterFirst = rowCounts();
 
-        assertThat(first).as(err.toString()).isZero();
+        assertThat(first).as(cli.err()).isZero();
         assertThat(afterFirst).containsEntry("users", 30L).containsEntry("articles", 60L)
                 .containsEntry("comments", 150L);
         assertThat(afterFirst.get("follows")).isPositive();
         assertThat(afterFirst.get("favorites")).isPositive();
         assertThat(afterFirst.get("article_tags")).isPositive();
-        assertThat(summaryCounts(out.toString())).as("the summary reports what is stored").isEqualTo(afterFirst);
-        assertThat(out.toString()).contains("Seeded users log in with password seed-alpha-password");
+        assertThat(summaryCounts(cli.out())).as("the summary reports what is stored").isEqualTo(afterFirst);
+        assertThat(cli.out()).contains("Seeded users log in with password seed-alpha-password");
         assertThat(favoriteCountsThatDisagreeWithFavorites()).isZero();
         assertThat(count("SELECT COUNT(*) FROM seed_runs WHERE run_id = 'alpha' AND finished_at IS NOT NULL"))
                 .isEqualTo(1L);
-
-        clearOutput();
         int second = run("seed", "--users", "30", "--articles", "60", "--comments", "150", "--batch-size", "25",
                 "--run-id", "alpha");
 
         assertThat(second).isZero();
-        assertThat(out.toString()).contains("Seed run 'alpha' already completed", "nothing added");
+        assertThat(cli.out()).contains("Seed run 'alpha' already completed", "nothing added");
         assertThat(rowCounts()).isEqualTo(afterFirst);
-
-        clearOutput();
         int other = run("seed", "--users", "10", "--articles", "20", "--comments", "30", "--run-id", "beta");
 
-        assertThat(other).as(err.toString()).isZero();
+        assertThat(other).as(cli.err()).isZero();
         Map<String, Long> afterOther = rowCounts();
         assertThat(afterOther.get("users")).isEqualTo(40L);
         assertThat(afterOther.get("articles")).isEqualTo(80L);
@@ -110,8 +93,8 @@ abstract class SeedCommandScenarios {
     void aSeededUserLogsInWithThePrintedPasswordAndTheApiListsTheSeededArticles() throws Exception {
         useTheDatabase();
         assertThat(run("seed", "--users", "12", "--articles", "25", "--comments", "40", "--run-id", "gamma"))
-                .as(err.toString()).isZero();
-        Matcher printed = Pattern.compile("Seeded users log in with password (\\S+)").matcher(out.toString());
+                .as(cli.err()).isZero();
+        Matcher printed = Pattern.compile("Seeded users log in with password (\\S+)").matcher(cli.out());
         assertThat(printed.find()).isTrue();
         String email = text("SELECT email FROM users WHERE username LIKE '%.gamma' ORDER BY id LIMIT 1");
 
@@ -211,16 +194,10 @@ abstract class SeedCommandScenarios {
     }
 
     protected void configure(String name, String value) {
-        propertiesBefore.putIfAbsent(name, System.getProperty(name));
-        System.setProperty(name, value);
-    }
-
-    protected void clearOutput() {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
+        cli.configure(name, value);
     }
 
     protected int run(String... args) {
-        return Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return cli.run(args);
     }
 }

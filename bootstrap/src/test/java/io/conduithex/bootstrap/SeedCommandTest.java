@@ -24,8 +24,8 @@ class SeedCommandTest extends SeedCommandScenarios {
 
         int exitCode = run("seed", "--users", "10", "--articles", "40", "--comments", "40", "--batch-size", "4");
 
-        assertThat(exitCode).as(err.toString()).isZero();
-        var lines = out.toString().lines().toList();
+        assertThat(exitCode).as(cli.err()).isZero();
+        var lines = cli.out().lines().toList();
         assertThat(lines).contains("users: 0/10", "follows: 0/10", "articles: 0/40");
         assertThat(lines).filteredOn(line -> line.matches("articles: \\d+/40 \\(\\d+%\\), \\d+/s, ETA \\d+:\\d\\d"))
                 .extracting(line -> line.substring(0, line.indexOf(" (")))
@@ -51,25 +51,22 @@ class SeedCommandTest extends SeedCommandScenarios {
         Map<String, Long> partial = rowCounts();
 
         assertThat(interrupted).isEqualTo(1);
-        assertThat(err.toString()).contains("Seeding failed", "run the same command again to resume");
+        assertThat(cli.err()).contains("Seeding failed", "run the same command again to resume");
         assertThat(partial).containsEntry("users", 20L).containsEntry("articles", 20L);
         assertThat(partial.get("comments")).isEqualTo(40L);
-
-        clearOutput();
         int otherSizes = run("seed", "--users", "20", "--articles", "60", "--comments", "100", "--run-id", "delta");
 
         assertThat(otherSizes).isEqualTo(2);
-        assertThat(err.toString().lines().findFirst()).hasValue("Seed run 'delta' was started with --users 20"
+        assertThat(cli.err().lines().findFirst()).hasValue("Seed run 'delta' was started with --users 20"
                 + " --articles 50 --comments 100 and is unfinished: run it again with those sizes to complete it,"
                 + " or use another --run-id");
         assertThat(rowCounts()).isEqualTo(partial);
 
         execute("DROP TRIGGER interrupt_seed");
-        clearOutput();
         int resumed = run(seed);
 
-        assertThat(resumed).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Seeded run 'delta' (resumed)", "articles: 20/50 (resuming)");
+        assertThat(resumed).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Seeded run 'delta' (resumed)", "articles: 20/50 (resuming)");
         Map<String, Long> complete = rowCounts();
         assertThat(complete).containsEntry("users", 20L).containsEntry("articles", 50L)
                 .containsEntry("comments", 100L);
@@ -95,10 +92,9 @@ class SeedCommandTest extends SeedCommandScenarios {
                 "Invalid value for option '--users': 'many' is not an int");
 
         cases.forEach((args, firstLine) -> {
-            clearOutput();
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(err.toString().lines().findFirst()).as(String.join(" ", args)).hasValue(firstLine);
-            assertThat(out.toString()).isEmpty();
+            assertThat(cli.err().lines().findFirst()).as(String.join(" ", args)).hasValue(firstLine);
+            assertThat(cli.out()).isEmpty();
         });
         assertThat(folder.resolve("data")).doesNotExist();
     }
@@ -106,7 +102,7 @@ class SeedCommandTest extends SeedCommandScenarios {
     @Test
     void itHasHelp() {
         assertThat(run("seed", "--help")).isZero();
-        assertThat(out.toString()).contains("--users", "--articles", "--comments", "--run-id", "--batch-size",
+        assertThat(cli.out()).contains("--users", "--articles", "--comments", "--run-id", "--batch-size",
                 "DATABASE_URL");
     }
 }

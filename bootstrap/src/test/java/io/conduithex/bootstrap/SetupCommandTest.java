@@ -9,15 +9,16 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SetupCommandTest {
-    private final CommandLineRun cli = new CommandLineRun();
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
     private String createdUrl;
 
     @AfterEach
-    void restore() {
-        cli.restore();
+    void dropTheDatabase() {
         if (createdUrl != null) {
             PostgresServer.shared().dropDatabase(createdUrl);
         }

@@ -11,13 +11,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-    private final CommandLineRun cli = new CommandLineRun();
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
     @TempDir
     Path folder;
     private Path database;
@@ -26,11 +27,6 @@ class ValidateCommandTest {
     void configureDatabase() {
         database = folder.resolve("conduit.db");
         cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
-    }
-
-    @AfterEach
-    void restore() {
-        cli.restore();
     }
 
     @Test
