@@ -3,6 +3,8 @@ package io.conduithex.adapter.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,11 @@ final class HttpMeters {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry meters;
+    /** One timer per tag combination, found without building a meter id on every request. */
+    private final ConcurrentMap<Tags, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Tags(String method, String route, int status) {
+    }
 
     HttpMeters(MeterRegistry meters) {
         this.meters = meters;
@@ -29,16 +36,21 @@ final class HttpMeters {
     /** @param routeTemplate the matched template, or null when none matched */
     void record(String method, String routeTemplate, int status, long nanos) {
         try {
-            Timer.builder(REQUESTS)
-                    .description("HTTP requests by method, route template and status")
-                    .tag("method", METHODS.contains(method) ? method : "other")
-                    .tag("route", routeTemplate == null ? UNMATCHED : routeTemplate)
-                    .tag("status", Integer.toString(status))
-                    .register(meters)
-                    .record(nanos, TimeUnit.NANOSECONDS);
+            var tags = new Tags(METHODS.contains(method) ? method : "other",
+                    routeTemplate == null ? UNMATCHED : routeTemplate, status);
+            timers.computeIfAbsent(tags, this::timer).record(nanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             // Recording a metric never fails a request.
             log.warn("Could not time a request", e);
         }
+    }
+
+    private Timer timer(Tags tags) {
+        return Timer.builder(REQUESTS)
+                .description("HTTP requests by method, route template and status")
+                .tag("method", tags.method())
+                .tag("route", tags.route())
+                .tag("status", Integer.toString(tags.status()))
+                .register(meters);
     }
 }

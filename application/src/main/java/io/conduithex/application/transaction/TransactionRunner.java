@@ -47,6 +47,8 @@ public final class TransactionRunner {
     private final MeterRegistry meters;
     private final RetryEvents events;
     private final ConcurrentMap<String, RetryPolicy<Object>> policiesByUseCase = new ConcurrentHashMap<>();
+    /** Duration timers by use case and outcome, registered once rather than looked up on every unit of work. */
+    private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
 
     /** A runner whose retry events nobody reads; for tests and tools. */
     public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters) {
@@ -106,11 +108,11 @@ public final class TransactionRunner {
     /** Times the whole unit of work, retries and backoff included: what the caller waited. Never throws. */
     private void recordDuration(String useCase, String outcome, long nanos) {
         try {
-            Timer.builder(UnitOfWorkMeters.DURATION)
-                    .description("Units of work from first attempt to last, by use case and outcome")
-                    .tag("use_case", useCase)
-                    .tag("outcome", outcome)
-                    .register(meters)
+            durations.computeIfAbsent(useCase + '\u0000' + outcome, key -> Timer.builder(UnitOfWorkMeters.DURATION)
+                            .description("Units of work from first attempt to last, by use case and outcome")
+                            .tag("use_case", useCase)
+                            .tag("outcome", outcome)
+                            .register(meters))
                     .record(nanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             log.warn("Could not record the duration of unit of work '{}'", useCase, e);

@@ -46,7 +46,7 @@ public final class StatementMetrics implements SqlLogger {
     private void record(Timer timer, StatementContext context) {
         try {
             long nanos = context.getElapsedTime(ChronoUnit.NANOS);
-            timer.record(java.time.Duration.of(nanos, ChronoUnit.NANOS));
+            timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             // The parsed SQL has '?' placeholders: the text never carries a bound value such as a password hash.
             var parsed = context.getParsedSql();
             timings.recordStatement(nanos, parsed == null ? context.getRenderedSql() : parsed.getSql());

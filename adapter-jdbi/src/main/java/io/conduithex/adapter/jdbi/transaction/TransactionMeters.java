@@ -6,6 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +23,18 @@ final class TransactionMeters {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionMeters.class);
 
-    enum Outcome { COMMIT, ROLLBACK, COMMIT_LOST }
+    enum Outcome {
+        COMMIT, ROLLBACK, COMMIT_LOST;
+
+        final String tag = name().toLowerCase(Locale.ROOT);
+    }
 
     private final MeterRegistry meters;
     private final Duration longTransaction;
     private final TimingRecorder timings;
+    /** Meters registered once per use case (and outcome), not looked up on every transaction. */
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> longCounters = new ConcurrentHashMap<>();
 
     TransactionMeters(MeterRegistry meters, Duration longTransaction, TimingRecorder timings) {
         this.meters = meters;
@@ -43,19 +54,19 @@ final class TransactionMeters {
     private void recordOrThrow(TransactionSpec spec, Outcome outcome, long startedNanos) {
         long nanos = System.nanoTime() - startedNanos;
         String useCase = spec.name();
-        String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
-        Timer.builder(TRANSACTIONS)
-                .description("Database transactions by use case and how they ended")
-                .tag("use_case", useCase)
-                .tag("outcome", outcomeTag)
-                .register(meters)
-                .record(Duration.ofNanos(nanos));
+        String outcomeTag = outcome.tag;
+        timers.computeIfAbsent(useCase + '\u0000' + outcomeTag, key -> Timer.builder(TRANSACTIONS)
+                        .description("Database transactions by use case and how they ended")
+                        .tag("use_case", useCase)
+                        .tag("outcome", outcomeTag)
+                        .register(meters))
+                .record(nanos, TimeUnit.NANOSECONDS);
         timings.recordTransaction(nanos);
         if (nanos > longTransaction.toNanos()) {
-            Counter.builder(LONG_TRANSACTIONS)
-                    .description("Transactions held open longer than DB_LONG_TRANSACTION_MS")
-                    .tag("use_case", useCase)
-                    .register(meters)
+            longCounters.computeIfAbsent(useCase, key -> Counter.builder(LONG_TRANSACTIONS)
+                            .description("Transactions held open longer than DB_LONG_TRANSACTION_MS")
+                            .tag("use_case", useCase)
+                            .register(meters))
                     .increment();
             log.warn("Long transaction: unit of work '{}' held its transaction for {} ms (limit {} ms, {})",
                     useCase, nanos / 1_000_000, longTransaction.toMillis(), outcomeTag);
