@@ -54,6 +54,7 @@ class DatabaseHealthTest {
             var results = run(database.persistence());
 
             assertThat(results).allSatisfy((name, result) -> assertThat(result.up()).as(name).isTrue());
+            assertThat(results.keySet()).containsExactly("database", "migrations", "pool");
             assertThat(results.get("migrations").detail()).startsWith("schema at version ");
         }
     }

@@ -1,6 +1,7 @@
 package io.conduithex.testsupport.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
@@ -57,14 +58,11 @@ class LongTransactionAndLeakTest {
     void aRolledBackTransactionOverTheLimitIsReportedToo() {
         open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(100)));
 
-        try {
-            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-failure"), tx -> {
-                pause(Duration.ofMillis(200));
-                throw new IllegalStateException("gave up");
-            });
-        } catch (IllegalStateException expected) {
-            // the report is what this test is about
-        }
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-failure"),
+                tx -> {
+                    pause(Duration.ofMillis(200));
+                    throw new IllegalStateException("gave up");
+                })).isInstanceOf(IllegalStateException.class).hasMessage("gave up");
 
         assertThat(meters.counter(LONG_TRANSACTIONS, "use_case", "slow-failure").count()).isEqualTo(1.0);
         assertThat(meters.timer("conduit.uow.transactions", "use_case", "slow-failure", "outcome", "rollback").count())
