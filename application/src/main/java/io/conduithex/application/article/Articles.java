@@ -1,11 +1,14 @@
 package io.conduithex.application.article;
 
+import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.port.persistence.UnitOfWork.TransactionalWork;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import java.util.Optional;
@@ -29,6 +32,21 @@ public final class Articles {
 
     public static ArticleView view(Transaction tx, Slug slug, UserId viewer) {
         return tx.articleReads().view(slug, Optional.of(viewer)).orElseThrow(() -> new NotFoundException("article"));
+    }
+
+    /**
+     * Runs write work that stores a row referring to an article it found. A concurrent request may delete the
+     * article in between; the foreign key then refuses the row, and the article is, for the caller, not found.
+     */
+    public static <R> R writeReferring(TransactionRunner transactions, String useCase, TransactionalWork<R> work) {
+        try {
+            return transactions.write(useCase, work);
+        } catch (ConstraintViolationException e) {
+            if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
+                throw new NotFoundException("article");
+            }
+            throw e;
+        }
     }
 
     /** The user a token names; fails when that user no longer exists. */

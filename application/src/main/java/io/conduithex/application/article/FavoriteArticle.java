@@ -2,8 +2,6 @@ package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.ArticleView;
-import io.conduithex.domain.failure.ConstraintViolationException;
-import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
@@ -18,19 +16,11 @@ public final class FavoriteArticle {
 
     public ArticleView favorite(UserId user, String slug) {
         var name = Articles.slug(slug);
-        try {
-            return transactions.write("favorite-article", tx -> {
-                Articles.requireUser(tx, user);
-                tx.favorites().favorite(user, Articles.existing(tx, name).id());
-                return Articles.view(tx, name, user);
-            });
-        } catch (ConstraintViolationException e) {
-            // The article was found, then deleted by a concurrent request before the favorite was stored.
-            if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
-                throw new NotFoundException("article");
-            }
-            throw e;
-        }
+        return Articles.writeReferring(transactions, "favorite-article", tx -> {
+            Articles.requireUser(tx, user);
+            tx.favorites().favorite(user, Articles.existing(tx, name).id());
+            return Articles.view(tx, name, user);
+        });
     }
 
     public ArticleView unfavorite(UserId user, String slug) {

@@ -4,8 +4,6 @@ import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.comment.NewComment;
-import io.conduithex.domain.failure.ConstraintViolationException;
-import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,19 +25,12 @@ public final class AddComment {
 
     public CommentView add(UserId author, String slug, CommentCommand command) {
         var name = Articles.slug(slug);
-        try {
-            return transactions.write("add-comment", tx -> {
-                var writer = Articles.requireUser(tx, author);
-                var article = Articles.existing(tx, name);
-                var comment = tx.comments().insert(new NewComment(article.id(), author, command.body(),
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-                return new CommentView(comment, writer.profileAsSeenBy(false));
-            });
-        } catch (ConstraintViolationException e) {
-            if (e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
-                throw new NotFoundException("article");
-            }
-            throw e;
-        }
+        return Articles.writeReferring(transactions, "add-comment", tx -> {
+            var writer = Articles.requireUser(tx, author);
+            var article = Articles.existing(tx, name);
+            var comment = tx.comments().insert(new NewComment(article.id(), author, command.body(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            return new CommentView(comment, writer.profileAsSeenBy(false));
+        });
     }
 }
