@@ -71,10 +71,11 @@ public final class Conduit implements AutoCloseable {
             throw StartupException.of("cannot build the application", e);
         }
         try {
+            // Clients only learn that it waits; the reason (host, user, driver message) is for the log.
             readiness.notReady("waiting for the database");
             // Listening before the database is reached lets probes see "not ready" (and why) instead of nothing.
             int port = web.start();
-            var migration = new DatabaseStartup(persistence, config.startupTimeout(), readiness)
+            var migration = new DatabaseStartup(persistence, config.startupTimeout())
                     .migrateWhenReachable(config.database().url());
             log.info("Database ({}) migrated: {} migration(s) applied, schema version {}", persistence.dialect(),
                     migration.applied(), migration.currentVersion());

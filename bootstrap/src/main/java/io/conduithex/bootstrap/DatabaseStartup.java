@@ -5,7 +5,6 @@ import io.conduithex.adapter.jdbi.JdbcUrls;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.MigrationResult;
 import io.conduithex.adapter.jdbi.error.Phase;
-import io.conduithex.adapter.web.Readiness;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Waits for the database at start: migrates it, and while it cannot be reached, tries again with backoff until
- * the startup timeout, keeping the application marked not ready with the reason. A database that answers but
- * fails otherwise (a broken migration, a refused statement) ends the wait at once: waiting would not fix it.
+ * the startup timeout, logging each failed attempt with its reason (the application stays not ready meanwhile).
+ * A database that answers but fails otherwise (a broken migration, a refused login) ends the wait at once:
+ * waiting would not fix it.
  */
 final class DatabaseStartup {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
@@ -24,12 +24,10 @@ final class DatabaseStartup {
 
     private final JdbiPersistence persistence;
     private final Duration timeout;
-    private final Readiness readiness;
 
-    DatabaseStartup(JdbiPersistence persistence, Duration timeout, Readiness readiness) {
+    DatabaseStartup(JdbiPersistence persistence, Duration timeout) {
         this.persistence = persistence;
         this.timeout = timeout;
-        this.readiness = readiness;
     }
 
     /**
@@ -53,8 +51,6 @@ final class DatabaseStartup {
                             + timeout.toMillis() + " ms (" + attempt + " attempts; DB_STARTUP_TIMEOUT_MS): " + reason, e);
                 }
                 long pauseMillis = Math.min(pause.toMillis(), remaining / 1_000_000 + 1);
-                // Clients only learn that it waits; the reason (host, user, driver message) is for the log.
-                readiness.notReady("waiting for the database");
                 log.warn("Database not reachable yet ({}); attempt {} failed, trying again in {} ms, giving up in {} ms",
                         reason, attempt, pauseMillis, remaining / 1_000_000);
                 sleep(pauseMillis);

@@ -41,16 +41,20 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         var commandLine = new CommandLine(new Main());
-        for (String name : new String[] {"serve", "migrate", "info", "validate", "repair", "setup", "doctor", "seed"}) {
-            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP);
-        }
+        commands(commandLine).forEach(name ->
+                commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP));
         return commandLine;
     }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: serve, migrate, info, validate, repair, setup or doctor");
+                "Missing command: one of " + String.join(", ", commands(spec.commandLine())));
+    }
+
+    /** The application's commands, in the order they are declared (picocli's own help command left out). */
+    private static java.util.List<String> commands(CommandLine commandLine) {
+        return commandLine.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.conduithex.bootstrap;
 
 import io.conduithex.adapter.jdbi.JdbcUrls;
-import io.conduithex.adapter.jdbi.JdbiPersistence;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,7 @@ final class MigrateCommand implements Callable<Integer> {
         var settings = config.get().database();
         log.info("Configuration: {}", config.get().describe());
         SqliteFiles.ensureFolderExists(settings.url());
-        try (var persistence = JdbiPersistence.open(settings, new SimpleMeterRegistry())) {
+        try (var persistence = DatabaseCommand.open(settings)) {
             var result = persistence.migrate();
             var out = spec.commandLine().getOut();
             out.println("Applied " + result.applied() + " migration(s) to " + persistence.dialect()

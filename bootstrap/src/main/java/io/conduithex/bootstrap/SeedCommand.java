@@ -1,7 +1,6 @@
 package io.conduithex.bootstrap;
 
 import io.conduithex.adapter.jdbi.JdbcUrls;
-import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.application.seed.SeedCounts;
 import io.conduithex.application.seed.SeedDatabase;
 import io.conduithex.application.seed.SeedListener;
@@ -9,7 +8,6 @@ import io.conduithex.application.seed.SeedOutcome;
 import io.conduithex.application.seed.SeedPlan;
 import io.conduithex.bootstrap.security.BCryptPasswordHasher;
 import io.conduithex.domain.seed.SeedRun;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
@@ -77,7 +75,7 @@ final class SeedCommand implements Callable<Integer> {
         log.info("Configuration: {}", config.get().describe());
         SqliteFiles.ensureFolderExists(settings.url());
         PrintWriter out = spec.commandLine().getOut();
-        try (var persistence = JdbiPersistence.open(settings, new SimpleMeterRegistry())) {
+        try (var persistence = DatabaseCommand.open(settings)) {
             persistence.migrate();
             out.println("Seeding run '" + plan.runId() + "' into " + persistence.dialect() + " database "
                     + JdbcUrls.masked(settings.url()));

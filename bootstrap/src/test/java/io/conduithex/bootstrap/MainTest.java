@@ -96,6 +96,6 @@ class MainTest {
     @Test
     void withoutACommandItExplainsItselfAndFails() {
         assertThat(cli.run()).isEqualTo(2);
-        assertThat(String.join("\n", cli.errLines())).contains("serve", "migrate");
+        assertThat(String.join("\n", cli.errLines())).contains("serve", "migrate", "doctor", "seed");
     }
 }

@@ -94,7 +94,11 @@ public final class JdbiPersistence implements AutoCloseable {
      * migration is serialized with every other writer of this process.
      */
     public MigrationResult migrate() {
-        Migrations migrations = migrations();
+        DataSource source = migrationSource();
+        if (settings.dialect() == Dialect.POSTGRESQL) {
+            MinimumVersionCheck.require(source);
+        }
+        Migrations migrations = migrations(source);
         MigrationResult result = migrations.migrate();
         latestShippedVersion = migrations.latestShippedVersion();
         return result;
@@ -120,16 +124,12 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** Flyway's operations (info, validate, repair, migrate) on this database, with the migration credentials. */
     public Migrations migrations() {
-        var configuration = Flyway.configure();
-        if (settings.dialect() == Dialect.SQLITE) {
-            configuration.dataSource(pools.writer().dataSource());
-        } else {
-            // Flyway holds one connection for its lock and uses another to migrate: outside the pool, so that
-            // a small pool cannot starve it. It may log in as the schema's owner while the pool's role only
-            // reads and writes rows.
-            configuration.dataSource(migrationDataSource());
-        }
-        return new Migrations(configuration
+        return migrations(migrationSource());
+    }
+
+    private Migrations migrations(DataSource source) {
+        return new Migrations(Flyway.configure()
+                .dataSource(source)
                 .locations(settings.dialect().migrationsLocation())
                 .loggers("slf4j")
                 .load());
@@ -145,6 +145,14 @@ public final class JdbiPersistence implements AutoCloseable {
      * or silent fails the attempt (and startup retries) instead of hanging it. No socket timeout: a migration may
      * legitimately run one long statement, such as building an index on a large table.
      */
+    private DataSource migrationSource() {
+        // On SQLite through the writer pool, so that migrating is serialized with every other writer. On
+        // PostgreSQL Flyway holds one connection for its lock and uses another to migrate: outside the pool, so
+        // that a small pool cannot starve it; it may log in as the schema's owner while the pool's role only
+        // reads and writes rows.
+        return settings.dialect() == Dialect.SQLITE ? pools.writer().dataSource() : migrationDataSource();
+    }
+
     private DataSource migrationDataSource() {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.url());
@@ -161,7 +169,7 @@ public final class JdbiPersistence implements AutoCloseable {
         dataSource.setConnectTimeout(waitSeconds);
         dataSource.setLoginTimeout(waitSeconds);
         dataSource.setApplicationName(settings.applicationName() + "-migrate");
-        return new MinimumVersionCheck(dataSource).checked();
+        return dataSource;
     }
 
     public PoolStatus poolStatus() {

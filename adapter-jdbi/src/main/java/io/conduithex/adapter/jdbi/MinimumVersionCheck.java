@@ -13,14 +13,11 @@ import javax.sql.DataSource;
 final class MinimumVersionCheck {
     static final int MINIMUM_VERSION_NUM = 130_000;
 
-    private final DataSource dataSource;
-
-    MinimumVersionCheck(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private MinimumVersionCheck() {
     }
 
-    /** The data source, once its server was found recent enough. */
-    DataSource checked() {
+    /** Returns when the server behind {@code dataSource} is recent enough; throws otherwise. Runs before migrating. */
+    static void require(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              var rs = statement.executeQuery("SELECT current_setting('server_version_num')::int,"
                      + " current_setting('server_version')")) {
@@ -30,7 +27,6 @@ final class MinimumVersionCheck {
                 throw new IllegalStateException("PostgreSQL 13 or later is required; the server runs "
                         + rs.getString(2));
             }
-            return dataSource;
         } catch (SQLException e) {
             throw new org.jdbi.v3.core.ConnectionException(e);
         }
