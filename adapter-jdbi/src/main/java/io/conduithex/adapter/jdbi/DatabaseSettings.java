@@ -113,16 +113,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 applicationName, longTransaction, threshold, slowStatement, migrationUser, migrationPassword);
     }
 
-    public DatabaseSettings withSlowStatement(Duration threshold) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, threshold, migrationUser, migrationPassword);
-    }
-
-    public DatabaseSettings withMigrationCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, newUser, newPassword);
-    }
-
     /**
      * How long the driver waits for any answer from the server before it gives the connection up: longer than
      * the statement timeout, so that the server cancels a merely slow statement first and the connection

@@ -2,7 +2,6 @@ package io.conduithex.adapter.jdbi.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,21 +17,17 @@ public final class Pool {
     private final String name;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final int networkTimeoutMillis;
     private final WaitingDataSource waiting;
     private final AtomicLong lastRetiredNanos = new AtomicLong(System.nanoTime() - RETIRE_AT_MOST_EVERY_NANOS);
 
     /**
-     * @param networkTimeout how long a lent connection waits for any answer from the server; zero for the
-     *                       driver's default
      * @param waiting        the data source under the pool when it waits out an unreachable server, else null
      */
-    Pool(String name, HikariDataSource dataSource, Jdbi jdbi, Duration networkTimeout, WaitingDataSource waiting) {
+    Pool(String name, HikariDataSource dataSource, Jdbi jdbi, WaitingDataSource waiting) {
         this.waiting = waiting;
         this.name = name;
         this.dataSource = dataSource;
         this.jdbi = jdbi;
-        this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
     }
 
     public String name() {
@@ -47,27 +42,13 @@ public final class Pool {
         return jdbi;
     }
 
-    /**
-     * A handle on a pooled connection, with this pool's network timeout (in milliseconds, finer than the driver's
-     * whole-second setting; HikariCP restores the default when the connection comes back).
-     */
+    /** A handle on a pooled connection; when none comes in time, the failure names why if it can. */
     public Handle open() {
-        Handle handle;
         try {
-            handle = jdbi.open();
+            return jdbi.open();
         } catch (ConnectionException e) {
             throw withReason(e);
         }
-        if (networkTimeoutMillis > 0) {
-            try {
-                handle.getConnection().setNetworkTimeout(Runnable::run, networkTimeoutMillis);
-            } catch (SQLException | RuntimeException e) {
-                handle.close();
-                throw new ConnectionException(e instanceof SQLException sql ? sql
-                        : new SQLException("could not set the network timeout", e));
-            }
-        }
-        return handle;
     }
 
     /**

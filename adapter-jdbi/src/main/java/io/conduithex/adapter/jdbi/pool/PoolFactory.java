@@ -43,16 +43,15 @@ public final class PoolFactory {
         config.addDataSourceProperty("ApplicationName", settings.applicationName());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", String.valueOf(secondsAtLeastOne(settings.poolTimeout())));
-        // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever. The
-        // driver takes whole seconds; a connection lent to a unit of work gets the exact value (Pool.open).
-        config.addDataSourceProperty("socketTimeout", String.valueOf(secondsAtLeastOne(settings.socketTimeout())));
         long statementMs = settings.statementTimeout().toMillis();
         // Every connection carries its own limits, so that no statement and no forgotten transaction can
         // hold locks for long whatever the code above does.
         config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
                 + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 6, 60_000));
         var waiting = new WaitingDataSource(new DriverDataSource(config.getJdbcUrl(), null,
-                config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout());
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout(),
+                // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
+                settings.socketTimeout());
         config.setDataSource(waiting);
         Pool pool = pool(config, settings, meters, timings, waiting);
         return new ConnectionPools(pool, pool);
@@ -130,8 +129,7 @@ public final class PoolFactory {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
-        return new Pool(config.getPoolName(), dataSource, jdbi,
-                settings.dialect() == Dialect.POSTGRESQL ? settings.socketTimeout() : Duration.ZERO, waiting);
+        return new Pool(config.getPoolName(), dataSource, jdbi, waiting);
     }
 
     private static int secondsAtLeastOne(Duration duration) {

@@ -24,16 +24,21 @@ final class WaitingDataSource implements DataSource {
 
     private final DataSource driver;
     private final Duration recent;
+    private final int networkTimeoutMillis;
     private volatile boolean stopped;
     private volatile SQLException lastFailure;
     private volatile long lastFailureNanos;
 
     /**
-     * @param recent how long a failure counts as the current reason the server cannot be reached
+     * @param recent         how long a failure counts as the current reason the server cannot be reached
+     * @param networkTimeout how long each connection waits for any answer from the server, in milliseconds
+     *                       (finer than the driver's whole-second socketTimeout); HikariCP takes it as the
+     *                       connections' default and restores it whenever one comes back
      */
-    WaitingDataSource(DataSource driver, Duration recent) {
+    WaitingDataSource(DataSource driver, Duration recent, Duration networkTimeout) {
         this.driver = driver;
         this.recent = recent;
+        this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
     }
 
     @Override
@@ -69,6 +74,12 @@ final class WaitingDataSource implements DataSource {
             try {
                 Connection connection = attempt.connect();
                 lastFailure = null;
+                try {
+                    connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
+                } catch (SQLException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
                 return connection;
             } catch (SQLException e) {
                 if (stopped || !isUnreachable(e)) {
