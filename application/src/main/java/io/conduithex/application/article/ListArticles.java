@@ -4,7 +4,6 @@ import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.ArticleFilter;
 import io.conduithex.domain.article.ArticlePage;
 import io.conduithex.domain.article.PageRequest;
-import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -12,13 +11,12 @@ import java.util.Optional;
 
 /**
  * Lists of articles, newest first: everyone's (filtered by tag, author or favoriting user) and a user's
- * feed. The page and the total come from one repeatable-read snapshot, so they always agree.
+ * feed. The read model answers a page and its total in one statement, so they come from one snapshot and
+ * always agree.
  */
 public final class ListArticles {
-    private static final TransactionSpec LIST =
-            TransactionSpec.readOnly("list-articles").withIsolation(Isolation.REPEATABLE_READ);
-    private static final TransactionSpec FEED =
-            TransactionSpec.readOnly("feed-articles").withIsolation(Isolation.REPEATABLE_READ);
+    private static final TransactionSpec LIST = TransactionSpec.readOnly("list-articles");
+    private static final TransactionSpec FEED = TransactionSpec.readOnly("feed-articles");
 
     private final TransactionRunner transactions;
 

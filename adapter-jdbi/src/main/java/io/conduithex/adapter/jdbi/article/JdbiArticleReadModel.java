@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.article;
 
+import io.conduithex.adapter.jdbi.Dialect;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.Article;
@@ -26,39 +27,42 @@ import io.conduithex.domain.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
- * The read side of articles, in a constant number of set-based statements whatever the page size:
- * the count, read from the {@code article_counts} rows the V4 migration's triggers keep exact in every
- * writing transaction (never a count of the matching rows), the page joined with its authors, then the page's tags, and for a signed-in reader the
- * favorited and following flags, each for the whole page at once. Favorite counts are a column kept exact
- * by {@link JdbiFavoriteRepository}, so they cost nothing here.
+ * The read side of articles. Every method is one statement, whatever the page size: the count, read from the
+ * {@code article_counts} rows the V4 migration's triggers keep exact in every writing transaction (never a
+ * count of the matching rows), the page joined with its authors, each article's tags aggregated into one
+ * column, and for a signed-in reader the favorited and following flags. One statement is one snapshot, so a
+ * page and its count always agree at any isolation level, and a read costs one round trip to the database.
+ * Favorite counts are a column kept exact by {@link JdbiFavoriteRepository}, so they cost nothing here.
  */
 public final class JdbiArticleReadModel implements ArticleReadModel {
+    /** Joins an article's tag names into one column; tag names cannot hold control characters. */
+    private static final String TAG_SEPARATOR = "\u001f";
     private static final String ARTICLE_COLUMNS = """
             a.id, a.slug, a.title, a.description, a.author_id, a.created_at, a.updated_at, a.favorites_count,
             u.username AS author_username, u.bio AS author_bio, u.image AS author_image""";
+    private static final String READER_FLAGS = """
+            , EXISTS (SELECT 1 FROM favorites fv WHERE fv.user_id = :viewer AND fv.article_id = a.id) AS favorited,
+              EXISTS (SELECT 1 FROM follows fo WHERE fo.follower_id = :viewer AND fo.followee_id = a.author_id)
+                AS following""";
+    private static final String STRANGER_FLAGS = ", FALSE AS favorited, FALSE AS following";
     private static final String NEWEST_FIRST = " ORDER BY a.created_at DESC, a.id DESC";
-    private static final String ALL_COUNT = "SELECT COALESCE(SUM(n), 0) FROM article_counts WHERE scope = 'all'";
+    private static final String ALL_COUNT = "SELECT COALESCE(SUM(n), 0) AS total FROM article_counts WHERE scope = 'all'";
     private static final String TAG_COUNT = """
-            SELECT COALESCE(SUM(c.n), 0) FROM tags t
+            SELECT COALESCE(SUM(c.n), 0) AS total FROM tags t
               JOIN article_counts c ON c.scope = 'tag' AND c.subject_id = t.id
              WHERE t.name = :tag""";
     private static final String AUTHOR_COUNT = """
-            SELECT COALESCE(SUM(c.n), 0) FROM users u
+            SELECT COALESCE(SUM(c.n), 0) AS total FROM users u
               JOIN article_counts c ON c.scope = 'author' AND c.subject_id = u.id
              WHERE u.username_key = :author""";
     private static final String FAN_COUNT = """
-            SELECT COALESCE(SUM(c.n), 0) FROM users u
+            SELECT COALESCE(SUM(c.n), 0) AS total FROM users u
               JOIN article_counts c ON c.scope = 'fan' AND c.subject_id = u.id
              WHERE u.username_key = :fan""";
     /**
@@ -68,84 +72,135 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
      */
     private static final String FEED_COUNT = """
             SELECT COALESCE(SUM((SELECT c.n FROM article_counts c
-                                  WHERE c.scope = 'author' AND c.subject_id = f.followee_id)), 0)
+                                  WHERE c.scope = 'author' AND c.subject_id = f.followee_id)), 0) AS total
               FROM follows f
              WHERE f.follower_id = :viewer""";
 
     private final GuardedHandle handle;
+    private final Dialect dialect;
     private final Timestamps timestamps;
+    private final String articleColumns;
 
-    public JdbiArticleReadModel(GuardedHandle handle, Timestamps timestamps) {
+    public JdbiArticleReadModel(GuardedHandle handle, Dialect dialect) {
         this.handle = handle;
-        this.timestamps = timestamps;
+        this.dialect = dialect;
+        this.timestamps = Timestamps.of(dialect);
+        this.articleColumns = ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator) FROM tags t WHERE "
+                + in("t.id", "SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id") + ") AS tag_names";
     }
 
     @Override
     public ArticlePage list(ArticleFilter filter, PageRequest page, Optional<UserId> viewer) {
-        var where = new StringBuilder();
         var binds = new HashMap<String, Object>();
-        filter.tag().ifPresent(tag -> {
-            where.append(" AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
-                    + " WHERE t.name = :tag)");
-            binds.put("tag", tag.value());
-        });
-        filter.author().ifPresent(author -> {
-            where.append(" AND a.author_id IN (SELECT id FROM users WHERE username_key = :author)");
-            binds.put("author", author.normalized());
-        });
-        filter.favoritedBy().ifPresent(fan -> {
-            where.append(" AND a.id IN (SELECT f.article_id FROM favorites f JOIN users fu ON fu.id = f.user_id"
-                    + " WHERE fu.username_key = :fan)");
-            binds.put("fan", fan.normalized());
-        });
-        return page(where.toString(), counted(filter), binds, page, viewer);
+        filter.tag().ifPresent(tag -> binds.put("tag", tag.value()));
+        filter.author().ifPresent(author -> binds.put("author", author.normalized()));
+        filter.favoritedBy().ifPresent(fan -> binds.put("fan", fan.normalized()));
+        int criteria = binds.size();
+        if (criteria == 0) {
+            return page(ALL_COUNT, "SELECT a.id FROM articles a" + NEWEST_FIRST, binds, page, viewer);
+        }
+        if (criteria == 1 && filter.tag().isPresent()) {
+            return page(TAG_COUNT, """
+                    SELECT at.article_id FROM article_tags at
+                     WHERE at.tag_id = (SELECT id FROM tags WHERE name = :tag)
+                     ORDER BY at.article_created_at DESC, at.article_id DESC""", binds, page, viewer);
+        }
+        if (criteria == 1 && filter.author().isPresent()) {
+            return page(AUTHOR_COUNT, "SELECT a.id FROM articles a"
+                    + " WHERE a.author_id = (SELECT id FROM users WHERE username_key = :author)" + NEWEST_FIRST,
+                    binds, page, viewer);
+        }
+        if (criteria == 1) {
+            return page(FAN_COUNT, """
+                    SELECT f.article_id FROM favorites f
+                     WHERE f.user_id = (SELECT id FROM users WHERE username_key = :fan)
+                     ORDER BY f.article_created_at DESC, f.article_id DESC""", binds, page, viewer);
+        }
+        // Two or more criteria together (not a list the client offers) are counted row by row, over the
+        // intersection the page reads anyway.
+        var where = new StringBuilder();
+        filter.tag().ifPresent(tag -> where.append(" AND a.id IN (SELECT at.article_id FROM article_tags at"
+                + " JOIN tags t ON t.id = at.tag_id WHERE t.name = :tag)"));
+        filter.author().ifPresent(author -> where.append(
+                " AND a.author_id IN (SELECT id FROM users WHERE username_key = :author)"));
+        filter.favoritedBy().ifPresent(fan -> where.append(" AND a.id IN (SELECT f.article_id FROM favorites f"
+                + " JOIN users fu ON fu.id = f.user_id WHERE fu.username_key = :fan)"));
+        return page("SELECT COUNT(*) AS total FROM articles a WHERE 1 = 1" + where,
+                "SELECT a.id FROM articles a WHERE 1 = 1" + where + NEWEST_FIRST, binds, page, viewer);
     }
 
+    /**
+     * On PostgreSQL the feed's page is merged from each followee's newest articles (a short walk down the
+     * author index per followee), so it costs the same however many articles those authors wrote. SQLite,
+     * without LATERAL, walks the followees' articles through the same index and sorts them.
+     */
     @Override
     public ArticlePage feed(UserId viewer, PageRequest page) {
-        return page(" AND a.author_id IN (SELECT followee_id FROM follows WHERE follower_id = :viewer)",
-                FEED_COUNT, Map.of("viewer", viewer.value()), page, Optional.of(viewer));
+        var binds = new HashMap<String, Object>();
+        binds.put("viewer", viewer.value());
+        String ids = dialect == Dialect.POSTGRESQL
+                ? """
+                  SELECT x.id FROM follows f
+                   CROSS JOIN LATERAL (SELECT a.id, a.created_at FROM articles a WHERE a.author_id = f.followee_id
+                                        ORDER BY a.created_at DESC, a.id DESC LIMIT :window) x
+                   WHERE f.follower_id = :viewer
+                   ORDER BY x.created_at DESC, x.id DESC"""
+                : "SELECT a.id FROM articles a"
+                        + " WHERE a.author_id IN (SELECT followee_id FROM follows WHERE follower_id = :viewer)"
+                        + NEWEST_FIRST;
+        if (dialect == Dialect.POSTGRESQL) {
+            binds.put("window", page.offset() + page.limit());
+        }
+        return page(FEED_COUNT, ids, binds, page, Optional.of(viewer));
     }
 
     @Override
     public Optional<ArticleView> view(Slug slug, Optional<UserId> viewer) {
         return handle.with(h -> {
-            List<Row> rows = h.createQuery("SELECT " + ARTICLE_COLUMNS + ", a.body"
+            var query = h.createQuery("SELECT " + articleColumns + flags(viewer) + ", a.body"
                             + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = :slug")
                     .bind("slug", slug.value())
-                    .map((rs, ctx) -> row(rs, true))
-                    .list();
-            return assemble(h, rows, viewer).stream().findFirst();
+                    .bind("tagSeparator", TAG_SEPARATOR);
+            viewer.ifPresent(id -> query.bind("viewer", id.value()));
+            return query.scanResultSet((rows, ctx) -> {
+                ResultSet rs = rows.get();
+                return rs.next() ? Optional.of(view(rs, true)) : Optional.<ArticleView>empty();
+            });
         });
     }
 
     @Override
     public List<CommentView> comments(Slug slug, Optional<UserId> viewer) {
         return handle.with(h -> {
-            record CommentRow(Comment comment, Username username, Bio bio, ImageUrl image) {
-            }
-            List<CommentRow> rows = h.createQuery("""
+            var query = h.createQuery("""
                             SELECT c.id, c.article_id, c.author_id, c.body, c.created_at, c.updated_at,
-                                   u.username AS author_username, u.bio AS author_bio, u.image AS author_image
+                                   u.username AS author_username, u.bio AS author_bio, u.image AS author_image"""
+                            + (viewer.isPresent()
+                                    ? ", EXISTS (SELECT 1 FROM follows fo WHERE fo.follower_id = :viewer"
+                                            + " AND fo.followee_id = c.author_id) AS following"
+                                    : ", FALSE AS following")
+                            + """
+
                               FROM comments c
                               JOIN articles a ON a.id = c.article_id
                               JOIN users u ON u.id = c.author_id
                              WHERE a.slug = :slug
                              ORDER BY c.id""")
-                    .bind("slug", slug.value())
-                    .map((rs, ctx) -> new CommentRow(
-                            new Comment(new CommentId(rs.getLong("id")), new ArticleId(rs.getLong("article_id")),
-                                    new UserId(rs.getLong("author_id")), new CommentBody(rs.getString("body")),
-                                    timestamps.read(rs, "created_at"), timestamps.read(rs, "updated_at")),
-                            new Username(rs.getString("author_username")),
-                            bio(rs.getString("author_bio")),
-                            image(rs.getString("author_image"))))
-                    .list();
-            Set<UserId> followed = followed(h, viewer, rows.stream().map(r -> r.comment().authorId()).toList());
-            return rows.stream()
-                    .map(r -> new CommentView(r.comment(), new Profile(r.username(), r.bio(), r.image(),
-                            followed.contains(r.comment().authorId()))))
-                    .toList();
+                    .bind("slug", slug.value());
+            viewer.ifPresent(id -> query.bind("viewer", id.value()));
+            return query.scanResultSet((rows, ctx) -> {
+                ResultSet rs = rows.get();
+                List<CommentView> comments = new ArrayList<>();
+                while (rs.next()) {
+                    var comment = new Comment(new CommentId(rs.getLong("id")), new ArticleId(rs.getLong("article_id")),
+                            new UserId(rs.getLong("author_id")), new CommentBody(rs.getString("body")),
+                            timestamps.read(rs, "created_at"), timestamps.read(rs, "updated_at"));
+                    comments.add(new CommentView(comment, new Profile(new Username(rs.getString("author_username")),
+                            bio(rs.getString("author_bio")), image(rs.getString("author_image")),
+                            rs.getBoolean("following"))));
+                }
+                return comments;
+            });
         });
     }
 
@@ -153,133 +208,91 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
     public List<String> tags() {
         // Sorted here, not by ORDER BY: the server's collation decides where "Zebras" goes among lower-case
         // names (en_US: last, C and SQLite: first). This is the order of Tag.compareTo, as in every TagList.
+        // A tag is in use while its counter is above zero: one row per tag, however many articles carry it.
         return handle.with(h -> h.createQuery("""
-                        SELECT t.name FROM tags t
-                         WHERE EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = t.id)""")
-                .mapTo(String.class)
-                .list())
-                .stream()
-                .sorted()
-                .toList();
+                        SELECT t.name FROM article_counts c JOIN tags t ON t.id = c.subject_id
+                         WHERE c.scope = 'tag' AND c.n > 0""")
+                .scanResultSet((rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    List<String> names = new ArrayList<>();
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                    names.sort(null);
+                    return names;
+                }));
     }
 
     /**
-     * The counter that answers the filter's count. Each criterion alone has one; two or more together (not a
-     * list the client offers) are counted row by row, over the intersection the page query reads anyway.
+     * The count and the page in one statement. The count is the one row the page is left-joined to, so it
+     * comes back even when the page is empty. The page is a deferred join: its ids come from the newest-first
+     * index alone, skipped rows are walked as index entries only, and just the page's rows are read and joined.
      */
-    private static String counted(ArticleFilter filter) {
-        int criteria = (filter.tag().isPresent() ? 1 : 0) + (filter.author().isPresent() ? 1 : 0)
-                + (filter.favoritedBy().isPresent() ? 1 : 0);
-        if (criteria == 0) {
-            return ALL_COUNT;
-        }
-        if (criteria > 1) {
-            return null;
-        }
-        return filter.tag().isPresent() ? TAG_COUNT : filter.author().isPresent() ? AUTHOR_COUNT : FAN_COUNT;
-    }
-
-    private ArticlePage page(String where, String countSql, Map<String, Object> binds, PageRequest page,
+    private ArticlePage page(String countSql, String idsSql, Map<String, Object> binds, PageRequest page,
                              Optional<UserId> viewer) {
+        String sql = "SELECT c.total, " + articleColumns + flags(viewer)
+                + " FROM (" + countSql + ") c"
+                + " LEFT JOIN (articles a JOIN users u ON u.id = a.author_id)"
+                + " ON " + in("a.id", idsSql + " LIMIT :limit OFFSET :offset")
+                + NEWEST_FIRST;
         return handle.with(h -> {
-            long total = h.createQuery(countSql != null ? countSql : "SELECT COUNT(*) FROM articles a WHERE 1 = 1"
-                            + where)
-                    .bindMap(binds)
-                    .mapTo(Long.class)
-                    .one();
-            if (page.offset() >= total) {
-                return new ArticlePage(List.of(), total);
-            }
-            // A deferred join: the page's ids come from the newest-first index alone, the skipped rows are
-            // walked as index entries only, and just the page's rows are read from the table and joined.
-            List<Row> rows = h.createQuery("SELECT " + ARTICLE_COLUMNS
-                            + " FROM (SELECT a.id FROM articles a WHERE 1 = 1" + where + NEWEST_FIRST
-                            + " LIMIT :limit OFFSET :offset) p"
-                            + " JOIN articles a ON a.id = p.id JOIN users u ON u.id = a.author_id" + NEWEST_FIRST)
+            var query = h.createQuery(sql)
                     .bindMap(binds)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
-                    .map((rs, ctx) -> row(rs, false))
-                    .list();
-            return new ArticlePage(assemble(h, rows, viewer), total);
+                    .bind("tagSeparator", TAG_SEPARATOR);
+            viewer.ifPresent(id -> query.bind("viewer", id.value()));
+            return query.scanResultSet((rows, ctx) -> {
+                ResultSet rs = rows.get();
+                long total = 0;
+                List<ArticleView> views = new ArrayList<>(page.limit());
+                while (rs.next()) {
+                    total = rs.getLong("total");
+                    rs.getLong("id");
+                    if (!rs.wasNull()) {
+                        views.add(view(rs, false));
+                    }
+                }
+                return new ArticlePage(views, total);
+            });
         });
     }
 
-    /** An article row with its author, before tags and the reader's flags are known. */
-    private record Row(Article article, Username author, Bio bio, ImageUrl image) {
+    /**
+     * {@code column} is one of the ids {@code subquery} returns. On PostgreSQL as {@code = ANY (ARRAY(...))}:
+     * the ids are computed once and looked up by primary key, a plan that stays right without knowing the
+     * parameters, so the statement can be planned once and reused (an IN join may be planned as a hash of
+     * the whole table when the page size is a parameter).
+     */
+    private String in(String column, String subquery) {
+        return dialect == Dialect.POSTGRESQL
+                ? column + " = ANY (ARRAY(" + subquery + "))"
+                : column + " IN (" + subquery + ")";
     }
 
-    private Row row(ResultSet rs, boolean withBody) throws SQLException {
+    private static String flags(Optional<UserId> viewer) {
+        return viewer.isPresent() ? READER_FLAGS : STRANGER_FLAGS;
+    }
+
+    private ArticleView view(ResultSet rs, boolean withBody) throws SQLException {
         var article = new Article(
                 new ArticleId(rs.getLong("id")),
                 new Slug(rs.getString("slug")),
                 new Title(rs.getString("title")),
                 new Description(rs.getString("description")),
                 withBody ? new ArticleBody(rs.getString("body")) : null,
-                TagList.EMPTY,
+                tags(rs.getString("tag_names")),
                 new UserId(rs.getLong("author_id")),
                 timestamps.read(rs, "created_at"),
                 timestamps.read(rs, "updated_at"),
                 rs.getLong("favorites_count"));
-        return new Row(article, new Username(rs.getString("author_username")), bio(rs.getString("author_bio")),
-                image(rs.getString("author_image")));
+        var author = new Profile(new Username(rs.getString("author_username")), bio(rs.getString("author_bio")),
+                image(rs.getString("author_image")), rs.getBoolean("following"));
+        return new ArticleView(article, author, rs.getBoolean("favorited"));
     }
 
-    private List<ArticleView> assemble(Handle h, List<Row> rows, Optional<UserId> viewer) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = rows.stream().map(r -> r.article().id().value()).toList();
-        Map<Long, List<String>> tags = tagsOf(h, ids);
-        Set<Long> favorited = favorited(h, viewer, ids);
-        Set<UserId> followed = followed(h, viewer, rows.stream().map(r -> r.article().authorId()).toList());
-        List<ArticleView> views = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            Article a = r.article();
-            var withTags = new Article(a.id(), a.slug(), a.title(), a.description(), a.body(),
-                    TagList.of(tags.getOrDefault(a.id().value(), List.of())), a.authorId(), a.createdAt(),
-                    a.updatedAt(), a.favoritesCount());
-            var author = new Profile(r.author(), r.bio(), r.image(), followed.contains(a.authorId()));
-            views.add(new ArticleView(withTags, author, favorited.contains(a.id().value())));
-        }
-        return views;
-    }
-
-    private static Map<Long, List<String>> tagsOf(Handle h, List<Long> articleIds) {
-        Map<Long, List<String>> tags = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                         WHERE at.article_id IN (<ids>)""")
-                .bindList("ids", articleIds)
-                .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getString("name")))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return tags;
-    }
-
-    private static Set<Long> favorited(Handle h, Optional<UserId> viewer, List<Long> articleIds) {
-        if (viewer.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(h.createQuery(
-                        "SELECT article_id FROM favorites WHERE user_id = :viewer AND article_id IN (<ids>)")
-                .bind("viewer", viewer.get().value())
-                .bindList("ids", articleIds)
-                .mapTo(Long.class)
-                .list());
-    }
-
-    private static Set<UserId> followed(Handle h, Optional<UserId> viewer, Collection<UserId> authors) {
-        if (viewer.isEmpty() || authors.isEmpty()) {
-            return Set.of();
-        }
-        List<Long> ids = authors.stream().map(UserId::value).distinct().toList();
-        Set<UserId> followed = new HashSet<>();
-        h.createQuery("SELECT followee_id FROM follows WHERE follower_id = :viewer AND followee_id IN (<ids>)")
-                .bind("viewer", viewer.get().value())
-                .bindList("ids", ids)
-                .mapTo(Long.class)
-                .forEach(id -> followed.add(new UserId(id)));
-        return followed;
+    private static TagList tags(String joined) {
+        return joined == null ? TagList.EMPTY : TagList.of(List.of(joined.split(TAG_SEPARATOR)));
     }
 
     private static Bio bio(String raw) {

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.Dialect;
 import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
 import io.conduithex.adapter.jdbi.article.JdbiArticleRepository;
 import io.conduithex.adapter.jdbi.article.JdbiCommentRepository;
@@ -34,7 +35,8 @@ final class JdbiTransaction implements Transaction {
     private int savepoints;
     private boolean rollbackOnly;
 
-    JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier, Timestamps timestamps) {
+    JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier, Dialect dialect,
+                    Timestamps timestamps) {
         this.handle = handle;
         this.spec = spec;
         this.classifier = classifier;
@@ -42,9 +44,9 @@ final class JdbiTransaction implements Transaction {
         this.users = new JdbiUserRepository(guarded);
         this.follows = new JdbiFollowRepository(guarded);
         this.articles = new JdbiArticleRepository(guarded, timestamps);
-        this.favorites = new JdbiFavoriteRepository(guarded);
+        this.favorites = new JdbiFavoriteRepository(guarded, dialect);
         this.comments = new JdbiCommentRepository(guarded, timestamps);
-        this.articleReads = new JdbiArticleReadModel(guarded, timestamps);
+        this.articleReads = new JdbiArticleReadModel(guarded, dialect);
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         try {
             configure(handle, spec);
             handle.begin();
-            tx = new JdbiTransaction(handle, spec, classifier, timestamps);
+            tx = new JdbiTransaction(handle, spec, classifier, dialect, timestamps);
         } catch (RuntimeException e) {
             RuntimeException failure = classified(e, Phase.WORK);
             retireAllIfConnectionLost(failure, lease.pool);

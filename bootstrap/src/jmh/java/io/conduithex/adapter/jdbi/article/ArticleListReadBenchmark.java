@@ -10,7 +10,6 @@ import io.conduithex.bootstrap.security.BCryptPasswordHasher;
 import io.conduithex.domain.article.ArticleFilter;
 import io.conduithex.domain.article.ArticlePage;
 import io.conduithex.domain.article.PageRequest;
-import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.conduithex.domain.user.UserId;
@@ -34,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A page of 20 articles from {@code ArticleReadModel.list}, in a read-only repeatable-read unit of work as
+ * A page of 20 articles from {@code ArticleReadModel.list}, in a read-only unit of work as
  * {@code ListArticles} runs it: the statements, SQLite's work and the mapping of the rows into domain objects.
  * Only the public ports are used, so the benchmark stays valid whatever SQL the read model runs. The database
  * is a SQLite file in a temporary folder, migrated with the production migrations and filled by the seed use
@@ -44,8 +43,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ArticleListReadBenchmark {
-    private static final TransactionSpec LIST =
-            TransactionSpec.readOnly("list-articles").withIsolation(Isolation.REPEATABLE_READ);
+    private static final TransactionSpec LIST = TransactionSpec.readOnly("list-articles");
     private static final SeedPlan DATA = new SeedPlan("jmh", 50, 400, 0, 400);
 
     /** {@code anonymous}, or {@code signed-in}: the page also carries the viewer's favorited and following flags. */

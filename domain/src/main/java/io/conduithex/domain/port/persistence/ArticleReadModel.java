@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * What readers see of articles and comments, assembled with authors, tags, favorite and following state.
- * Every method costs a constant number of statements whatever the number of rows (no query per row).
- * Run it in one read-only transaction so that a page and its count come from one snapshot.
+ * Every method costs a constant number of statements whatever the number of rows (no query per row), and a
+ * page and its count always come from one snapshot.
  */
 public interface ArticleReadModel {
 
