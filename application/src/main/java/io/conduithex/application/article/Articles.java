@@ -2,6 +2,7 @@ package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.Article;
+import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.failure.AuthenticationException;
@@ -28,6 +29,11 @@ public final class Articles {
 
     public static Article existing(Transaction tx, Slug slug) {
         return tx.articles().findBySlug(slug).orElseThrow(() -> new NotFoundException("article"));
+    }
+
+    /** The id of the article a slug names, for work that refers to the article without reading it. */
+    public static ArticleId existingId(Transaction tx, Slug slug) {
+        return tx.articles().findIdBySlug(slug).orElseThrow(() -> new NotFoundException("article"));
     }
 
     public static ArticleView view(Transaction tx, Slug slug, UserId viewer) {

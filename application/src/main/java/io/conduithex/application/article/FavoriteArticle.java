@@ -18,7 +18,7 @@ public final class FavoriteArticle {
         var name = Articles.slug(slug);
         return Articles.writeReferring(transactions, "favorite-article", tx -> {
             Articles.requireUser(tx, user);
-            tx.favorites().favorite(user, Articles.existing(tx, name).id());
+            tx.favorites().favorite(user, Articles.existingId(tx, name));
             return Articles.view(tx, name, user);
         });
     }
@@ -27,7 +27,7 @@ public final class FavoriteArticle {
         var name = Articles.slug(slug);
         return transactions.write("unfavorite-article", tx -> {
             Articles.requireUser(tx, user);
-            tx.favorites().unfavorite(user, Articles.existing(tx, name).id());
+            tx.favorites().unfavorite(user, Articles.existingId(tx, name));
             return Articles.view(tx, name, user);
         });
     }

@@ -27,8 +27,8 @@ public final class AddComment {
         var name = Articles.slug(slug);
         return Articles.writeReferring(transactions, "add-comment", tx -> {
             var writer = Articles.requireUser(tx, author);
-            var article = Articles.existing(tx, name);
-            var comment = tx.comments().insert(new NewComment(article.id(), author, command.body(),
+            var article = Articles.existingId(tx, name);
+            var comment = tx.comments().insert(new NewComment(article, author, command.body(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             return new CommentView(comment, writer.profileAsSeenBy(false));
         });

@@ -23,8 +23,8 @@ public final class DeleteComment {
         var id = parseId(commentId);
         transactions.write("delete-comment", tx -> {
             Articles.requireUser(tx, user);
-            var article = Articles.existing(tx, name);
-            var comment = tx.comments().find(article.id(), id).orElseThrow(() -> new NotFoundException("comment"));
+            var article = Articles.existingId(tx, name);
+            var comment = tx.comments().find(article, id).orElseThrow(() -> new NotFoundException("comment"));
             if (!comment.isWrittenBy(user)) {
                 throw new ForbiddenException("only the author may delete a comment");
             }

@@ -21,7 +21,7 @@ public final class ListComments {
         var name = Articles.slug(slug);
         return transactions.read("list-comments", tx -> {
             Articles.requireViewer(tx, viewer);
-            Articles.existing(tx, name);
+            Articles.existingId(tx, name);
             return tx.articleReads().comments(name, viewer);
         });
     }

@@ -47,6 +47,14 @@ public final class JdbiArticleRepository implements ArticleRepository {
     }
 
     @Override
+    public Optional<ArticleId> findIdBySlug(Slug slug) {
+        return handle.with(h -> h.createQuery("SELECT id FROM articles WHERE slug = :slug")
+                .bind("slug", slug.value())
+                .map((rs, ctx) -> new ArticleId(rs.getLong(1)))
+                .findOne());
+    }
+
+    @Override
     public Optional<Article> findBySlug(Slug slug) {
         return handle.with(h -> h.createQuery("""
                         SELECT id, slug, title, description, body, author_id, created_at, updated_at, favorites_count

@@ -37,12 +37,14 @@ import org.jdbi.v3.core.HandleCallback;
  */
 public final class JdbiSeedWriter implements SeedWriter {
     private final Pool writer;
+    private final Dialect dialect;
     private final Timestamps timestamps;
     private final SqlErrorClassifier classifier;
     private final SeedRows rows;
 
     public JdbiSeedWriter(Pool writer, Dialect dialect, SqlErrorClassifier classifier) {
         this.writer = writer;
+        this.dialect = dialect;
         this.timestamps = Timestamps.of(dialect);
         this.classifier = classifier;
         this.rows = switch (dialect) {
@@ -130,13 +132,23 @@ public final class JdbiSeedWriter implements SeedWriter {
 
     @Override
     public SeedRun finish(String runId, Instant finishedAt) {
-        return inTransaction(h -> {
+        SeedRun finished = inTransaction(h -> {
             h.createUpdate("UPDATE seed_runs SET finished_at = :finishedAt WHERE run_id = :run AND finished_at IS NULL")
                     .bind("finishedAt", timestamps.bind(finishedAt))
                     .bind("run", runId)
                     .execute();
             return load(h, runId).orElseThrow(() -> new IllegalStateException("no seed run '" + runId + "'"));
         });
+        // Planner statistics for the rows just loaded: until autovacuum gets to them, PostgreSQL plans the
+        // first requests on a bulk-loaded database as if its tables were empty (hash joins over every tag).
+        // SQLite keeps none unless asked; a bounded sample per index is enough for its planner.
+        inTransaction(h -> {
+            if (dialect == Dialect.SQLITE) {
+                h.execute("PRAGMA analysis_limit = 1000");
+            }
+            return h.execute("ANALYZE");
+        });
+        return finished;
     }
 
     private static List<UserId> userIds(Handle h, List<Username> usernames) {

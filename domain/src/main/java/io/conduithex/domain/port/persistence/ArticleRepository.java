@@ -20,6 +20,11 @@ public interface ArticleRepository {
 
     Optional<Article> findBySlug(Slug slug);
 
+    /** The id of the article with this slug: for work that only needs to refer to it, without reading it. */
+    default Optional<ArticleId> findIdBySlug(Slug slug) {
+        return findBySlug(slug).map(Article::id);
+    }
+
     /** Stores title, description, body, tags and updatedAt; the slug and author never change. */
     boolean update(Article article);
 
