@@ -135,6 +135,14 @@ class WebServerTest {
     }
 
     @Test
+    void requestDurationsAreLoggedInMillisecondsWithOneDecimalRoundedHalfUp() {
+        assertThat(WebServer.tenths(0)).isEqualTo("0.0");
+        assertThat(WebServer.tenths(49_999)).isEqualTo("0.0");
+        assertThat(WebServer.tenths(1_250_000)).isEqualTo("1.3");
+        assertThat(WebServer.tenths(12_345_678_901L)).isEqualTo("12345.7");
+    }
+
+    @Test
     void anUnknownRouteIs404Json() throws Exception {
         start(WebSettings.defaults());
 
