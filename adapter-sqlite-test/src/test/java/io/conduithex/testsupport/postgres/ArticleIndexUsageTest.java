@@ -12,16 +12,17 @@ import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -212,24 +213,24 @@ class ArticleIndexUsageTest {
     private record Plan(String sql, String text) {
     }
 
-    /** Explains each statement on its own connection, with its own bound arguments, just before it runs. */
+    /**
+     * Explains each statement on its own connection just before it runs, as the application's connections
+     * run it: prepared, with one generic plan whatever its parameters (plan_cache_mode = force_generic_plan).
+     */
     private static final class PlanRecorder implements SqlLogger {
         final List<Plan> plans = new ArrayList<>();
 
         @Override
         public void logBeforeExecution(StatementContext context) {
             var parsed = context.getParsedSql();
-            try (PreparedStatement explain = context.getConnection()
-                    .prepareStatement("EXPLAIN (FORMAT TEXT) " + parsed.getSql())) {
-                List<String> names = parsed.getParameters().getParameterNames();
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get(i);
-                    Argument argument = context.getBinding().findForName(name, context)
-                            .orElseThrow(() -> new IllegalStateException("no argument bound for :" + name));
-                    argument.apply(i + 1, explain, context);
-                }
+            int parameters = parsed.getParameters().getParameterNames().size();
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                statement.execute("PREPARE explained AS " + numberedParameters(parsed.getSql()));
                 var plan = new StringBuilder();
-                try (ResultSet rs = explain.executeQuery()) {
+                // A generic plan does not depend on the values, so NULLs will do.
+                try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE explained("
+                        + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")")) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
                     }
@@ -238,6 +239,20 @@ class ArticleIndexUsageTest {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not explain " + context.getRenderedSql(), e);
             }
+        }
+
+        /** JDBC's '?' placeholders as PostgreSQL's $1, $2...: the read model's SQL has no '?' of its own. */
+        private static String numberedParameters(String sql) {
+            var numbered = new StringBuilder();
+            int n = 0;
+            for (char c : sql.toCharArray()) {
+                if (c == '?') {
+                    numbered.append('$').append(++n);
+                } else {
+                    numbered.append(c);
+                }
+            }
+            return numbered.toString();
         }
     }
 }
