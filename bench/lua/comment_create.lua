@@ -1,7 +1,6 @@
--- POST /api/articles/{slug}/comments over many articles as the logged-in user.
+-- POST /api/articles/{slug}/comments over many articles, as many users in turn.
 local walk = dofile(os.getenv("BENCH_LUA_DIR") .. "/slugs.lua")
-walk.common.authenticate()
-wrk.headers["Content-Type"] = "application/json"
+local json = {["Content-Type"] = "application/json"}
 
 local sent = 0
 
@@ -11,5 +10,5 @@ function request()
     local body = string.format(
         '{"comment":{"body":"Benchmark comment %d from thread %d: a sentence of ordinary length for a comment."}}',
         sent, thread_id)
-    return wrk.format("POST", "/api/articles/" .. slug .. "/comments", nil, body)
+    return wrk.format("POST", "/api/articles/" .. slug .. "/comments", walk.common.as_writer(sent, json), body)
 end

@@ -3,6 +3,7 @@
 -- own summary counts only statuses above 399 and has no percentile the runner can parse reliably.
 --
 -- Environment (set by bench/run): BENCH_TOKEN  a JWT for authenticated scenarios
+--                                 BENCH_WRITER_TOKENS a file with one JWT per line, of different users (writes)
 --                                 BENCH_SLUGS  a file with one article slug per line
 --                                 BENCH_EMAILS a file with one e-mail address per line (login)
 --                                 BENCH_PASSWORD the seeded users' password (login)
@@ -64,6 +65,25 @@ end
 
 function common.authenticate()
     wrk.headers["Authorization"] = "Token " .. common.env("BENCH_TOKEN")
+end
+
+-- Headers for a request as the n-th of the writers (BENCH_WRITER_TOKENS), on top of the common headers.
+-- Writes come from many users, as they do in use: one user's own writes all move that user's counters
+-- (articles written, articles favorited), and those serialize on the counter's row by design.
+local writer_tokens = nil
+function common.as_writer(n, extra)
+    if writer_tokens == nil then
+        writer_tokens = common.lines(common.env("BENCH_WRITER_TOKENS"))
+    end
+    local headers = {}
+    for name, value in pairs(wrk.headers) do
+        headers[name] = value
+    end
+    for name, value in pairs(extra or {}) do
+        headers[name] = value
+    end
+    headers["Authorization"] = "Token " .. writer_tokens[n % #writer_tokens + 1]
+    return headers
 end
 
 -- The value for a JSON string; bench inputs are slugs and e-mail addresses, so quoting is enough.

@@ -11,12 +11,13 @@ function init(args)
     position = thread_id
 end
 
--- The next slug of this thread, and how many times this thread has gone round its share of the list.
+-- The next slug of this thread, how many times this thread has gone round its share of the list, and the
+-- slug's index in the list.
 function walk.next()
     local index = position % #slugs
     local round = math.floor(position / #slugs)
     position = position + threads
-    return slugs[index + 1], round
+    return slugs[index + 1], round, index
 end
 
 walk.common = common
