@@ -120,7 +120,7 @@ class ArticleIndexUsageTest {
         Plan plan = onlyStatement(plansOf(reads -> reads.feed(viewer(), PageRequest.FIRST)));
 
         assertReadsCounter(plan);
-        assertUses(plan, "articles_author_created_idx");
+        assertUses(plan, "Index Only Scan using articles_author_created_idx on articles");
     }
 
     @Test
