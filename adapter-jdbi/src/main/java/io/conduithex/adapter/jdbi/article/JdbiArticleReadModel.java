@@ -85,8 +85,13 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
         this.handle = handle;
         this.dialect = dialect;
         this.timestamps = Timestamps.of(dialect);
-        this.articleColumns = ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator) FROM tags t WHERE "
-                + in("t.id", "SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id") + ") AS tag_names";
+        // PostgreSQL looks each tag up by key from the article's tag ids; as a join its single generic plan
+        // hashes the whole tags table. SQLite plans the join as key lookups, and the = ANY form as a scan.
+        String tagsOfArticle = dialect == Dialect.POSTGRESQL
+                ? "FROM tags t WHERE t.id = ANY (ARRAY(SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id))"
+                : "FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id";
+        this.articleColumns = ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator) " + tagsOfArticle
+                + ") AS tag_names";
     }
 
     @Override
@@ -234,8 +239,9 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                              Optional<UserId> viewer) {
         String sql = "SELECT c.total, " + articleColumns + flags(viewer)
                 + " FROM (" + countSql + ") c"
-                + " LEFT JOIN (articles a JOIN users u ON u.id = a.author_id)"
-                + " ON " + in("a.id", idsSql + " LIMIT :limit OFFSET :offset")
+                // Two left joins, not one to a parenthesized join: SQLite would materialize the whole join first.
+                + " LEFT JOIN articles a ON " + in("a.id", idsSql + " LIMIT :limit OFFSET :offset")
+                + " LEFT JOIN users u ON u.id = a.author_id"
                 + NEWEST_FIRST;
         return handle.with(h -> {
             var query = h.createQuery(sql)
