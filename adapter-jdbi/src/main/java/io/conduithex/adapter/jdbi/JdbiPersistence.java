@@ -98,9 +98,8 @@ public final class JdbiPersistence implements AutoCloseable {
         if (settings.dialect() == Dialect.POSTGRESQL) {
             MinimumVersionCheck.require(source);
         }
-        Migrations migrations = migrations(source);
-        MigrationResult result = migrations.migrate();
-        latestShippedVersion = migrations.latestShippedVersion();
+        MigrationResult result = migrations(source).migrate();
+        latestShippedVersion = result.latestShippedVersion();
         return result;
     }
 

@@ -12,6 +12,11 @@ import java.util.Map;
  * {@code /health/ready} answers 200 only once the application has started and every readiness check (database
  * ping, migrations, pool) is up, else 503; the body gives each check's status, latency and detail. The checks'
  * report is cached briefly (see {@link HealthChecks}), so probes cannot load the database.
+ *
+ * <p>While the application is still starting, the answer is 503 with the startup's reason alone: the checks are
+ * not run. They could not turn the answer into 200 anyway, they would compete with the startup for the database
+ * (on SQLite for its one writer connection, which the migration holds), and a report taken then would be served
+ * from the cache for a while after the startup ends, delaying the first 200.
  */
 final class HealthRoutes {
     static final String LIVE = "/health/live";
@@ -37,19 +42,22 @@ final class HealthRoutes {
         if (reason != null) {
             startup.put("detail", reason);
         }
-        HealthReport report = checks.report();
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("startup", startup);
-        report.checks().forEach((name, outcome) -> {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("status", status(outcome.up()));
-            check.put("latencyMs", outcome.latencyMillis());
-            if (outcome.detail() != null) {
-                check.put("detail", outcome.detail());
-            }
-            all.put(name, check);
-        });
-        boolean up = reason == null && report.up();
+        boolean up = reason == null;
+        if (up) {
+            HealthReport report = checks.report();
+            report.checks().forEach((name, outcome) -> {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("status", status(outcome.up()));
+                check.put("latencyMs", outcome.latencyMillis());
+                if (outcome.detail() != null) {
+                    check.put("detail", outcome.detail());
+                }
+                all.put(name, check);
+            });
+            up = report.up();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status(up));
         body.put("checks", all);

@@ -9,26 +9,48 @@ import io.conduithex.domain.user.User;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Checks an e-mail and password. Unknown e-mail and wrong password are one answer, in about the same time. */
+/**
+ * Checks an e-mail and password. Unknown e-mail and wrong password are one answer, in about the same time.
+ * Thread-safe.
+ */
 public final class LoginUser {
     private final TransactionRunner transactions;
     private final PasswordHasher hasher;
-    private final PasswordHash decoy;
+    /** Checked against when the e-mail is unknown, so response time does not reveal which accounts exist. */
+    private volatile PasswordHash decoy;
 
     @Inject
     public LoginUser(TransactionRunner transactions, PasswordHasher hasher) {
         this.transactions = transactions;
         this.hasher = hasher;
-        // Checked against when the e-mail is unknown, so response time does not reveal which accounts exist.
-        this.decoy = hasher.hash(new Password("decoy-password-never-matches"));
     }
 
     public User login(LoginCommand command) {
+        // Before the lookup, whatever it finds: the first login pays for the decoy whether the e-mail is known or not.
+        PasswordHash decoy = decoy();
         Optional<User> found = transactions.read("login-user", tx -> tx.users().findByEmail(command.email()));
         boolean matches = hasher.matches(command.password(), found.map(User::passwordHash).orElse(decoy));
         if (found.isEmpty() || !matches) {
             throw new AuthenticationException("email or password is invalid");
         }
         return found.get();
+    }
+
+    /**
+     * Hashed on first use rather than when the use case is built: a bcrypt hash on a JVM that has not compiled
+     * bcrypt yet takes a good part of a second, which the server's start should not wait for.
+     */
+    private PasswordHash decoy() {
+        PasswordHash made = decoy;
+        if (made == null) {
+            synchronized (this) {
+                made = decoy;
+                if (made == null) {
+                    made = hasher.hash(new Password("decoy-password-never-matches"));
+                    decoy = made;
+                }
+            }
+        }
+        return made;
     }
 }

@@ -27,13 +27,17 @@ public final class Migrations {
         this.flyway = Objects.requireNonNull(flyway, "flyway");
     }
 
-    /** Applies pending migrations. */
+    /**
+     * Applies pending migrations. The schema version afterwards and the newest shipped version come from one
+     * {@code info} (each one scans the shipped migrations and reads the history table again).
+     */
     public MigrationResult migrate() {
         var result = flyway.migrate();
-        String version = currentVersion();
+        var info = flyway.info();
+        String version = versionOf(info.current());
         log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
                 version == null ? "<empty>" : version);
-        return new MigrationResult(result.migrationsExecuted, version);
+        return new MigrationResult(result.migrationsExecuted, version, latestShipped(info.all()));
     }
 
     /** Every migration shipped or applied, in order, as {@code flyway info} shows them. */
@@ -108,7 +112,10 @@ public final class Migrations {
     }
 
     private String currentVersion() {
-        var current = flyway.info().current();
+        return versionOf(flyway.info().current());
+    }
+
+    private static String versionOf(MigrationInfo current) {
         return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
     }
 
@@ -128,7 +135,11 @@ public final class Migrations {
 
     /** The newest migration version this build ships ("0" when it ships none). */
     public String latestShippedVersion() {
-        return Arrays.stream(flyway.info().all())
+        return latestShipped(flyway.info().all());
+    }
+
+    private static String latestShipped(MigrationInfo[] all) {
+        return Arrays.stream(all)
                 .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
                 .map(MigrationInfo::getVersion)
                 .max(Comparator.naturalOrder())
