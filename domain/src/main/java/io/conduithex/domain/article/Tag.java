@@ -14,7 +14,7 @@ public record Tag(String value) implements Comparable<Tag> {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
+        if (Text.hasControlCharacter(value)) {
             throw new InvalidValueException("is invalid");
         }
     }

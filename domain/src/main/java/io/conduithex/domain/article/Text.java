@@ -28,9 +28,19 @@ final class Text {
      */
     static String requiredLine(String value, int maxLength) {
         String stripped = required(value, maxLength);
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(stripped)) {
             throw new InvalidValueException(CONTROL_CHARACTERS);
         }
         return stripped;
+    }
+
+    /** A plain loop: this runs for every title, description and tag of every page read, not only on input. */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
