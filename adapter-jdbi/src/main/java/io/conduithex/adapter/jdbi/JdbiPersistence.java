@@ -190,12 +190,11 @@ public final class JdbiPersistence implements AutoCloseable {
      * database, so the pool budget it is measured against is the pool size times that.
      */
     public DatabaseDiagnostics diagnostics(int instances) {
-        String location = settings.dialect().migrationsLocation();
         return switch (settings.dialect()) {
-            case POSTGRESQL -> new PostgresDiagnostics(pools.reader().jdbi(), pools.reader().dataSource(), location,
-                    settings.poolSize() * instances);
+            case POSTGRESQL -> new PostgresDiagnostics(pools.reader().jdbi(),
+                    () -> migrations(pools.reader().dataSource()), settings.poolSize() * instances);
             // The writer is the connection Flyway migrated through; the reader pool is read-only (query_only).
-            case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), pools.writer().dataSource(), location);
+            case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), () -> migrations(pools.writer().dataSource()));
         };
     }
 

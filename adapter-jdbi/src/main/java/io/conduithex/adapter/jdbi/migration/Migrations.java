@@ -42,23 +42,26 @@ public final class Migrations {
 
     /** Every migration shipped or applied, in order, as {@code flyway info} shows them. */
     public List<MigrationRow> info() {
-        return Arrays.stream(flyway.info().all())
-                .map(info -> new MigrationRow(
-                        info.getVersion() == null ? null : info.getVersion().getVersion(),
-                        info.getDescription(),
-                        info.getType() == null ? "" : info.getType().name(),
-                        info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                        info.getState().getDisplayName()))
-                .toList();
+        return status().rows();
     }
 
+    /** Where the schema stands. */
     public MigrationSummary summary() {
-        MigrationInfo[] all = flyway.info().all();
+        return status().summary();
+    }
+
+    /**
+     * Every migration and where the schema stands, from one {@code info} (each one scans the shipped migrations
+     * and reads the history table again).
+     */
+    public MigrationStatus status() {
+        var info = flyway.info();
+        List<MigrationRow> rows = new ArrayList<>();
         int applied = 0;
         int pending = 0;
         int failed = 0;
-        for (MigrationInfo info : all) {
-            var state = info.getState();
+        for (MigrationInfo migration : info.all()) {
+            var state = migration.getState();
             if (state.isFailed()) {
                 failed++;
             } else if (state.isApplied()) {
@@ -66,8 +69,15 @@ public final class Migrations {
             } else if (state.isResolved()) {
                 pending++;
             }
+            rows.add(new MigrationRow(
+                    migration.getVersion() == null ? null : migration.getVersion().getVersion(),
+                    migration.getDescription(),
+                    migration.getType() == null ? "" : migration.getType().name(),
+                    migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant(),
+                    state.getDisplayName()));
         }
-        return new MigrationSummary(currentVersion(), applied, pending, failed);
+        return new MigrationStatus(List.copyOf(rows),
+                new MigrationSummary(versionOf(info.current()), applied, pending, failed));
     }
 
     /**
@@ -109,10 +119,6 @@ public final class Migrations {
         describe(actions, "realigned the checksum and description of", result.migrationsAligned);
         log.info("Repair: {}", actions.isEmpty() ? "nothing to do" : actions);
         return actions;
-    }
-
-    private String currentVersion() {
-        return versionOf(flyway.info().current());
     }
 
     private static String versionOf(MigrationInfo current) {

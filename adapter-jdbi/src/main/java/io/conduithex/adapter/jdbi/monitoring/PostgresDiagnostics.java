@@ -1,11 +1,12 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
+import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,17 +57,15 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             order by relname, indexrelname limit 200""";
 
     private final Jdbi jdbi;
-    private final DataSource migrationSource;
-    private final String migrationsLocation;
+    private final Supplier<Migrations> migrations;
     private final int poolBudget;
 
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
-    public PostgresDiagnostics(Jdbi jdbi, DataSource migrationSource, String migrationsLocation, int poolBudget) {
+    public PostgresDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, int poolBudget) {
         this.jdbi = jdbi;
-        this.migrationSource = migrationSource;
-        this.migrationsLocation = migrationsLocation;
+        this.migrations = migrations;
         this.poolBudget = poolBudget;
     }
 
@@ -83,7 +82,7 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
             sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrationSource, migrationsLocation));
+        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
         return new Report("postgresql", sections.all());
     }
 

@@ -1,10 +1,11 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
+import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,13 +18,11 @@ public final class SqliteDiagnostics implements DatabaseDiagnostics {
     static final int MAX_INTEGRITY_PROBLEMS = 20;
 
     private final Jdbi reader;
-    private final DataSource migrationSource;
-    private final String migrationsLocation;
+    private final Supplier<Migrations> migrations;
 
-    public SqliteDiagnostics(Jdbi reader, DataSource migrationSource, String migrationsLocation) {
+    public SqliteDiagnostics(Jdbi reader, Supplier<Migrations> migrations) {
         this.reader = reader;
-        this.migrationSource = migrationSource;
-        this.migrationsLocation = migrationsLocation;
+        this.migrations = migrations;
     }
 
     @Override
@@ -35,7 +34,7 @@ public final class SqliteDiagnostics implements DatabaseDiagnostics {
             sections.add("integrity", () -> integrity(handle));
             sections.add("tables", () -> tables(handle));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrationSource, migrationsLocation));
+        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
         return new Report("sqlite", sections.all());
     }
 
