@@ -3,6 +3,7 @@ package io.conduithex.bootstrap;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.error.Phase;
+import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
 import io.conduithex.bootstrap.config.AppConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import picocli.CommandLine.Option;
         "failed). When the database cannot be reached, the other checks are not tried.",
         "Exit codes: 0 all passed, 1 any failed, 2 bad configuration."})
 final class DoctorCommand extends DatabaseCommand {
-    /** Share of max_connections the pools may take; the rest is for admin sessions, migrations and tools. */
-    static final int POOL_BUDGET_PERCENT = 80;
     private static final Pattern HOSTS = Pattern.compile("^jdbc:postgresql://([^/?]*)", Pattern.CASE_INSENSITIVE);
 
     @Option(names = "--max-clock-skew-ms", paramLabel = "MS", defaultValue = "2000",
@@ -135,9 +134,9 @@ final class DoctorCommand extends DatabaseCommand {
             return pass("not applicable (SQLite has no connection limit; " + poolSize + " reader(s) and one writer)");
         }
         long budget = (long) poolSize * instances;
-        long limit = (long) maxConnections * POOL_BUDGET_PERCENT / 100;
+        long limit = (long) maxConnections * PostgresDiagnostics.BUDGET_LIMIT_PERCENT / 100;
         String figures = "DB_POOL_SIZE " + poolSize + " x INSTANCES " + instances + " = " + budget
-                + " connection(s), " + POOL_BUDGET_PERCENT + "% of max_connections " + maxConnections + " is " + limit;
+                + " connection(s), " + PostgresDiagnostics.BUDGET_LIMIT_PERCENT + "% of max_connections " + maxConnections + " is " + limit;
         if (budget < limit) {
             return pass(figures);
         }

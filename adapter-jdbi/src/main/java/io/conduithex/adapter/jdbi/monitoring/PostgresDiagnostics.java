@@ -17,8 +17,11 @@ import org.jdbi.v3.core.Jdbi;
  * password literal in them is masked.
  */
 public final class PostgresDiagnostics implements DatabaseDiagnostics {
-    /** The pool budget of all instances should stay under this share of max_connections (the rest: admins, tools). */
-    static final double BUDGET_LIMIT_PERCENT = 80;
+    /**
+     * The pool budget of all instances should stay under this share of max_connections (the rest: admin sessions,
+     * migrations, tools). The diagnostics and the doctor command hold the budget to the same limit.
+     */
+    public static final int BUDGET_LIMIT_PERCENT = 80;
     static final int QUERY_CHARS = 200;
     private static final Pattern PASSWORD_LITERAL =
             Pattern.compile("(?i)(password\\s*[=:]?\\s*)('(?:[^']|'')*'|\\S+)");
