@@ -166,6 +166,17 @@ class ArticleIndexUsageTest {
         assertUses(plan, "Index Scan using articles_pkey on articles");
     }
 
+    @Test
+    void a_page_reads_the_tags_of_all_its_articles_in_one_pass() throws SQLException {
+        Plan plan = onlyStatement(plansOf(reads -> reads.list(ArticleFilter.ALL, PageRequest.FIRST, Optional.empty())));
+
+        // Per article, as a correlated subquery, the tag look-up was a scan of the tags table for each row.
+        assertThat(plan.text()).as("plan of%n%s%n%s", plan.sql(), plan.text())
+                .doesNotContain("SubPlan")
+                .containsOnlyOnce("on article_tags")
+                .containsOnlyOnce("on tags");
+    }
+
     private static Plan onlyStatement(List<Plan> plans) {
         assertThat(plans).as("statements issued").hasSize(1);
         return plans.get(0);

@@ -237,12 +237,15 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
      */
     private ArticlePage page(String countSql, String idsSql, Map<String, Object> binds, PageRequest page,
                              Optional<UserId> viewer) {
-        String sql = "SELECT c.total, " + articleColumns + flags(viewer)
-                + " FROM (" + countSql + ") c"
-                // Two left joins, not one to a parenthesized join: SQLite would materialize the whole join first.
-                + " LEFT JOIN articles a ON " + in("a.id", idsSql + " LIMIT :limit OFFSET :offset")
-                + " LEFT JOIN users u ON u.id = a.author_id"
-                + NEWEST_FIRST;
+        String sql = dialect == Dialect.POSTGRESQL
+                ? postgresPage(countSql, idsSql, viewer)
+                : "SELECT c.total, " + articleColumns + flags(viewer)
+                        + " FROM (" + countSql + ") c"
+                        // Two left joins, not one to a parenthesized join: SQLite would materialize the whole
+                        // join first.
+                        + " LEFT JOIN articles a ON a.id IN (" + idsSql + " LIMIT :limit OFFSET :offset)"
+                        + " LEFT JOIN users u ON u.id = a.author_id"
+                        + NEWEST_FIRST;
         return handle.with(h -> {
             var query = h.createQuery(sql)
                     .bindMap(binds)
@@ -267,15 +270,23 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
     }
 
     /**
-     * {@code column} is one of the ids {@code subquery} returns. On PostgreSQL as {@code = ANY (ARRAY(...))}:
-     * the ids are computed once and looked up by primary key, a plan that stays right without knowing the
-     * parameters, so the statement can be planned once and reused (an IN join may be planned as a hash of
-     * the whole table when the page size is a parameter).
+     * PostgreSQL's page. Its ids are computed once, as an array: the articles are looked up by primary key, a
+     * plan that stays right without knowing the parameters, so the statement is planned once and reused (an
+     * IN join may be planned as a hash of the whole table when the page size is a parameter). The tags of the
+     * whole page are joined and aggregated in one pass: per article, as a subquery, they cost a scan of the
+     * tags table each, two thirds of the statement's time.
      */
-    private String in(String column, String subquery) {
-        return dialect == Dialect.POSTGRESQL
-                ? column + " = ANY (ARRAY(" + subquery + "))"
-                : column + " IN (" + subquery + ")";
+    private static String postgresPage(String countSql, String idsSql, Optional<UserId> viewer) {
+        String pageIds = "(SELECT ids FROM page)::bigint[]";
+        return "WITH page AS (SELECT ARRAY(" + idsSql + " LIMIT :limit OFFSET :offset) AS ids)"
+                + " SELECT c.total, " + ARTICLE_COLUMNS + ", tg.names AS tag_names" + flags(viewer)
+                + " FROM (" + countSql + ") c"
+                + " LEFT JOIN articles a ON a.id = ANY (" + pageIds + ")"
+                + " LEFT JOIN users u ON u.id = a.author_id"
+                + " LEFT JOIN (SELECT at.article_id, string_agg(t.name, :tagSeparator) AS names"
+                + " FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                + " WHERE at.article_id = ANY (" + pageIds + ") GROUP BY at.article_id) tg ON tg.article_id = a.id"
+                + NEWEST_FIRST;
     }
 
     private static String flags(Optional<UserId> viewer) {
