@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,30 @@ class JsonTest {
         } finally {
             TimeZone.setDefault(zone);
         }
+    }
+
+    @Test
+    void theHandWrittenFormatAgreesWithTheIsoPatternOverTheWholeRangeOfYears() {
+        var pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        var random = new Random(20261123);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            var instant = Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first)),
+                    random.nextInt(1_000_000_000));
+            assertThat(Json.InstantMillisSerializer.format(instant)).isEqualTo(pattern.format(instant));
+        }
+        for (String edge : List.of("0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+                "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z", "2024-02-29T12:00:00.001Z")) {
+            var instant = Instant.parse(edge);
+            assertThat(Json.InstantMillisSerializer.format(instant)).isEqualTo(pattern.format(instant));
+        }
+    }
+
+    @Test
+    void yearsBeyondFourDigitsAreStillWritten() {
+        var instant = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(Json.InstantMillisSerializer.format(instant)).isEqualTo("+10000-01-01T00:00:00.000Z");
     }
 
     @Test

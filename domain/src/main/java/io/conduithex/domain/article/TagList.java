@@ -11,7 +11,7 @@ public record TagList(List<Tag> tags) {
     public static final TagList EMPTY = new TagList(List.of());
 
     public TagList {
-        tags = List.copyOf(new TreeSet<>(tags));
+        tags = List.copyOf(isStrictlyAscending(tags) ? tags : new TreeSet<>(tags));
         if (tags.size() > MAX_TAGS) {
             throw new InvalidValueException("has too many tags (maximum is " + MAX_TAGS + ")");
         }
@@ -33,6 +33,16 @@ public record TagList(List<Tag> tags) {
             index++;
         }
         return new TagList(List.copyOf(tags));
+    }
+
+    /** Already distinct and sorted (as {@link #of} builds them): then there is nothing to sort. */
+    private static boolean isStrictlyAscending(List<Tag> tags) {
+        for (int i = 1; i < tags.size(); i++) {
+            if (tags.get(i - 1).compareTo(tags.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> names() {

@@ -1,6 +1,7 @@
 package io.conduithex.domain.article;
 
 import io.conduithex.domain.validation.InvalidValueException;
+import io.conduithex.domain.validation.Strings;
 
 /** Shared rules for required free text. */
 final class Text {
@@ -11,6 +12,9 @@ final class Text {
 
     /** The text stripped of surrounding white space; refused when blank or longer than {@code maxLength}. */
     static String required(String value, int maxLength) {
+        if (Strings.hasPlainEnds(value) && value.length() <= maxLength) {
+            return value;
+        }
         if (value == null || value.isBlank()) {
             throw new InvalidValueException("can't be blank");
         }

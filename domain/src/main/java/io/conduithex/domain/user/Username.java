@@ -1,6 +1,7 @@
 package io.conduithex.domain.user;
 
 import io.conduithex.domain.validation.InvalidValueException;
+import io.conduithex.domain.validation.Strings;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,16 +14,39 @@ public record Username(String value) {
     private static final Pattern SHAPE = Pattern.compile("^[\\p{L}\\p{N}_.-]+$");
 
     public Username {
+        if (!isPlainAscii(value)) {
+            value = checked(value);
+        }
+    }
+
+    private static String checked(String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException("can't be blank");
         }
-        value = value.strip();
-        if (value.length() > MAX_LENGTH) {
+        String stripped = value.strip();
+        if (stripped.length() > MAX_LENGTH) {
             throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
         }
-        if (!SHAPE.matcher(value).matches()) {
+        if (!SHAPE.matcher(stripped).matches()) {
             throw new InvalidValueException("is invalid (use letters, digits, '_', '-' and '.')");
         }
+        return stripped;
+    }
+
+    /** The common case, without the regular expression: at most the length, of ASCII letters, digits, "_.-". */
+    private static boolean isPlainAscii(String value) {
+        if (!Strings.hasPlainEnds(value) || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String normalized() {
