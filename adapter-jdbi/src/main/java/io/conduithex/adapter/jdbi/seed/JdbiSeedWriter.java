@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -141,13 +142,24 @@ public final class JdbiSeedWriter implements SeedWriter {
         });
         // Planner statistics for the rows just loaded: until autovacuum gets to them, PostgreSQL plans the
         // first requests on a bulk-loaded database as if its tables were empty (hash joins over every tag).
-        // SQLite keeps none unless asked; a bounded sample per index is enough for its planner.
-        inTransaction(h -> {
-            if (dialect == Dialect.SQLITE) {
+        // VACUUM also marks the loaded pages all-visible, so that index-only scans need not visit the table;
+        // it runs outside a transaction, and without the statement timeout, which a large load outlasts.
+        // SQLite keeps no statistics unless asked; a bounded sample per index is enough for its planner.
+        if (dialect == Dialect.POSTGRESQL) {
+            outsideTransaction(h -> {
+                h.execute("SET statement_timeout = 0");
+                try {
+                    return h.execute("VACUUM (ANALYZE)");
+                } finally {
+                    h.execute("RESET statement_timeout");
+                }
+            });
+        } else {
+            inTransaction(h -> {
                 h.execute("PRAGMA analysis_limit = 1000");
-            }
-            return h.execute("ANALYZE");
-        });
+                return h.execute("ANALYZE");
+            });
+        }
         return finished;
     }
 
@@ -218,8 +230,16 @@ public final class JdbiSeedWriter implements SeedWriter {
     }
 
     private <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        return classified(() -> writer.jdbi().inTransaction(work));
+    }
+
+    private <R> R outsideTransaction(HandleCallback<R, RuntimeException> work) {
+        return classified(() -> writer.jdbi().withHandle(work));
+    }
+
+    private <R> R classified(Supplier<R> work) {
         try {
-            return writer.jdbi().inTransaction(work);
+            return work.get();
         } catch (RuntimeException e) {
             if (e instanceof PersistenceException || !SqlErrorClassifier.isDatabaseError(e)) {
                 throw e;
