@@ -1,6 +1,7 @@
 package io.conduithex.testsupport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.conduithex.domain.article.Article;
@@ -14,6 +15,7 @@ import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.comment.CommentBody;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.comment.NewComment;
+import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
@@ -252,6 +254,20 @@ public abstract class ArticleReadModelContract extends PersistenceContract {
 
         assertThat(feed.articles()).isEmpty();
         assertThat(feed.totalCount()).isZero();
+    }
+
+    @Test
+    void a_list_or_feed_for_a_reader_who_names_no_user_is_refused() {
+        givenArticlesBy(registered("jake"), 2, "dragons");
+        var nobody = Optional.of(new UserId(987_654_321L));
+
+        for (var filter : List.of(ArticleFilter.ALL, byTag("dragons"), byTag("unknown"), byAuthor("jake"))) {
+            assertThatThrownBy(() -> list(filter, PageRequest.FIRST, nobody)).as("%s", filter)
+                    .isInstanceOf(AuthenticationException.class);
+        }
+        assertThatThrownBy(() -> read(tx -> tx.articleReads().feed(nobody.get(), PageRequest.FIRST)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThat(list(ArticleFilter.ALL, PageRequest.FIRST, ANONYMOUS).totalCount()).isEqualTo(2);
     }
 
     // ---- one article, flags -------------------------------------------------------------------------------

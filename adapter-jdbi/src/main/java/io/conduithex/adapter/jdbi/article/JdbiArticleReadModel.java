@@ -18,6 +18,7 @@ import io.conduithex.domain.comment.Comment;
 import io.conduithex.domain.comment.CommentBody;
 import io.conduithex.domain.comment.CommentId;
 import io.conduithex.domain.comment.CommentView;
+import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.ImageUrl;
@@ -51,6 +52,8 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
               EXISTS (SELECT 1 FROM follows fo WHERE fo.follower_id = :viewer AND fo.followee_id = a.author_id)
                 AS following""";
     private static final String STRANGER_FLAGS = ", FALSE AS favorited, FALSE AS following";
+    /** Whether the signed-in reader still exists: asked once per statement, on the row that always comes. */
+    private static final String VIEWER_KNOWN = ", EXISTS (SELECT 1 FROM users vu WHERE vu.id = :viewer) AS viewer_known";
     private static final String NEWEST_FIRST = " ORDER BY a.created_at DESC, a.id DESC";
     private static final String ALL_COUNT = "SELECT COALESCE(SUM(n), 0) AS total FROM article_counts WHERE scope = 'all'";
     private static final String TAG_COUNT = """
@@ -239,7 +242,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                              Optional<UserId> viewer) {
         String sql = dialect == Dialect.POSTGRESQL
                 ? postgresPage(countSql, idsSql, viewer)
-                : "SELECT c.total, " + articleColumns + flags(viewer)
+                : "SELECT c.total, " + articleColumns + flags(viewer) + viewerKnown(viewer)
                         + " FROM (" + countSql + ") c"
                         // Two left joins, not one to a parenthesized join: SQLite would materialize the whole
                         // join first.
@@ -257,7 +260,12 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                 ResultSet rs = rows.get();
                 long total = 0;
                 List<ArticleView> views = new ArrayList<>(page.limit());
+                boolean first = true;
                 while (rs.next()) {
+                    if (first && viewer.isPresent() && !rs.getBoolean("viewer_known")) {
+                        throw new AuthenticationException("user no longer exists");
+                    }
+                    first = false;
                     total = rs.getLong("total");
                     rs.getLong("id");
                     if (!rs.wasNull()) {
@@ -280,6 +288,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
         String pageIds = "(SELECT ids FROM page)::bigint[]";
         return "WITH page AS (SELECT ARRAY(" + idsSql + " LIMIT :limit OFFSET :offset) AS ids)"
                 + " SELECT c.total, " + ARTICLE_COLUMNS + ", tg.names AS tag_names" + flags(viewer)
+                + viewerKnown(viewer)
                 + " FROM (" + countSql + ") c"
                 + " LEFT JOIN articles a ON a.id = ANY (" + pageIds + ")"
                 + " LEFT JOIN users u ON u.id = a.author_id"
@@ -287,6 +296,10 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                 + " FROM article_tags at JOIN tags t ON t.id = at.tag_id"
                 + " WHERE at.article_id = ANY (" + pageIds + ") GROUP BY at.article_id) tg ON tg.article_id = a.id"
                 + NEWEST_FIRST;
+    }
+
+    private static String viewerKnown(Optional<UserId> viewer) {
+        return viewer.isPresent() ? VIEWER_KNOWN : "";
     }
 
     private static String flags(Optional<UserId> viewer) {

@@ -6,6 +6,7 @@ import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.PageRequest;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.comment.CommentView;
+import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,19 @@ import java.util.Optional;
  */
 public interface ArticleReadModel {
 
-    /** Articles matching {@code filter}, newest first. */
+    /**
+     * Articles matching {@code filter}, newest first.
+     *
+     * @throws AuthenticationException when {@code viewer} is given and names no user (checked in the same
+     *         statement as the page, so that a signed-in list costs no extra round trip)
+     */
     ArticlePage list(ArticleFilter filter, PageRequest page, Optional<UserId> viewer);
 
-    /** Articles by authors {@code viewer} follows, newest first. */
+    /**
+     * Articles by authors {@code viewer} follows, newest first.
+     *
+     * @throws AuthenticationException when {@code viewer} names no user
+     */
     ArticlePage feed(UserId viewer, PageRequest page);
 
     /** {@code viewer}'s view of one article. */
