@@ -12,6 +12,8 @@ import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.PlanRecorder;
+import io.conduithex.testsupport.PlanRecorder.Plan;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
@@ -196,14 +197,14 @@ class ArticleIndexUsageTest {
 
     /** Runs {@code work} on the adapter's read model and returns the plan of every statement it issued. */
     private static List<Plan> plansOf(Consumer<ArticleReadModel> work) throws SQLException {
-        var recorder = new PlanRecorder();
+        var recorder = new PlanRecorder(ArticleIndexUsageTest::explain);
         try (Handle h = Jdbi.open(database.connect())) {
             h.getConfig(SqlStatements.class).setSqlLogger(recorder);
             work.accept(new JdbiArticleReadModel(new GuardedHandle(h, database.persistence().classifier()),
                     Dialect.POSTGRESQL));
         }
-        recorder.plans.forEach(plan -> System.out.printf("[conduit-test] EXPLAIN%n%s%n%s%n%n", plan.sql(), plan.text()));
-        return recorder.plans;
+        recorder.plans().forEach(plan -> System.out.printf("[conduit-test] EXPLAIN%n%s%n%s%n%n", plan.sql(), plan.text()));
+        return recorder.plans();
     }
 
     private static UserId viewer() {
@@ -220,50 +221,39 @@ class ArticleIndexUsageTest {
         return new ArticleFilter(Optional.of(new Tag(tag)), Optional.empty(), Optional.empty());
     }
 
-    /** A statement as the read model issued it, and PostgreSQL's plan for it with its parameters bound. */
-    private record Plan(String sql, String text) {
+    /**
+     * Explains a statement on its own connection, as the application's connections run it: prepared, with one
+     * generic plan whatever its parameters (plan_cache_mode = force_generic_plan).
+     */
+    private static String explain(StatementContext context) throws SQLException {
+        var parsed = context.getParsedSql();
+        int parameters = parsed.getParameters().getParameterNames().size();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE explained AS " + numberedParameters(parsed.getSql()));
+            var plan = new StringBuilder();
+            // A generic plan does not depend on the values, so NULLs will do.
+            try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE explained("
+                    + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
     }
 
-    /**
-     * Explains each statement on its own connection just before it runs, as the application's connections
-     * run it: prepared, with one generic plan whatever its parameters (plan_cache_mode = force_generic_plan).
-     */
-    private static final class PlanRecorder implements SqlLogger {
-        final List<Plan> plans = new ArrayList<>();
-
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-            var parsed = context.getParsedSql();
-            int parameters = parsed.getParameters().getParameterNames().size();
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("SET plan_cache_mode = force_generic_plan");
-                statement.execute("PREPARE explained AS " + numberedParameters(parsed.getSql()));
-                var plan = new StringBuilder();
-                // A generic plan does not depend on the values, so NULLs will do.
-                try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE explained("
-                        + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")")) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                plans.add(new Plan(context.getRenderedSql(), plan.toString()));
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not explain " + context.getRenderedSql(), e);
+    /** JDBC's '?' placeholders as PostgreSQL's $1, $2...: the read model's SQL has no '?' of its own. */
+    private static String numberedParameters(String sql) {
+        var numbered = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(c);
             }
         }
-
-        /** JDBC's '?' placeholders as PostgreSQL's $1, $2...: the read model's SQL has no '?' of its own. */
-        private static String numberedParameters(String sql) {
-            var numbered = new StringBuilder();
-            int n = 0;
-            for (char c : sql.toCharArray()) {
-                if (c == '?') {
-                    numbered.append('$').append(++n);
-                } else {
-                    numbered.append(c);
-                }
-            }
-            return numbered.toString();
-        }
+        return numbered.toString();
     }
 }

@@ -11,19 +11,19 @@ import io.conduithex.domain.article.Tag;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
+import io.conduithex.testsupport.PlanRecorder;
+import io.conduithex.testsupport.PlanRecorder.Plan;
 import io.conduithex.testsupport.SqliteTestDatabase;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
@@ -97,13 +97,13 @@ class SqliteArticleIndexUsageTest {
     }
 
     private static List<Plan> plansOf(Consumer<ArticleReadModel> read) {
-        var recorder = new PlanRecorder();
+        var recorder = new PlanRecorder(SqliteArticleIndexUsageTest::explain);
         withHandle(h -> {
             h.getConfig(SqlStatements.class).setSqlLogger(recorder);
             read.accept(new JdbiArticleReadModel(new GuardedHandle(h, database.persistence().classifier()),
                     Dialect.SQLITE));
         });
-        return recorder.plans;
+        return recorder.plans();
     }
 
     private static void withHandle(Consumer<Handle> work) {
@@ -114,35 +114,25 @@ class SqliteArticleIndexUsageTest {
         }
     }
 
-    private record Plan(String sql, String text) {
-    }
-
-    /** SQLite's plan for each statement, with its arguments bound, just before it runs. */
-    private static final class PlanRecorder implements SqlLogger {
-        final List<Plan> plans = new ArrayList<>();
-
-        @Override
-        public void logBeforeExecution(StatementContext context) {
-            var parsed = context.getParsedSql();
-            try (PreparedStatement explain = context.getConnection()
-                    .prepareStatement("EXPLAIN QUERY PLAN " + parsed.getSql())) {
-                List<String> names = parsed.getParameters().getParameterNames();
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get(i);
-                    Argument argument = context.getBinding().findForName(name, context)
-                            .orElseThrow(() -> new IllegalStateException("no argument bound for :" + name));
-                    argument.apply(i + 1, explain, context);
-                }
-                var plan = new StringBuilder();
-                try (ResultSet rs = explain.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString("detail")).append('\n');
-                    }
-                }
-                plans.add(new Plan(context.getRenderedSql(), plan.toString()));
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not explain " + context.getRenderedSql(), e);
+    /** SQLite's plan for a statement, with its arguments bound. */
+    private static String explain(StatementContext context) throws SQLException {
+        var parsed = context.getParsedSql();
+        try (PreparedStatement explain = context.getConnection()
+                .prepareStatement("EXPLAIN QUERY PLAN " + parsed.getSql())) {
+            List<String> names = parsed.getParameters().getParameterNames();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Argument argument = context.getBinding().findForName(name, context)
+                        .orElseThrow(() -> new IllegalStateException("no argument bound for :" + name));
+                argument.apply(i + 1, explain, context);
             }
+            var plan = new StringBuilder();
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString("detail")).append('\n');
+                }
+            }
+            return plan.toString();
         }
     }
 }
