@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
  * nothing has no id, and losing its COMMIT lost nothing.
  *
  * <p>A backend whose client vanished mid-COMMIT may still be finishing (or waiting for a synchronous standby),
- * so "in progress" is asked again a few times before the outcome is declared unknown.
+ * so "in progress" is asked again a few times before the outcome is declared unknown; so is a question whose
+ * own connection failed.
  */
 final class PostgresCommitVerifier implements CommitVerifier {
     private static final Logger log = LoggerFactory.getLogger(PostgresCommitVerifier.class);
 
     private static final int ATTEMPTS = 4;
     private static final Duration PAUSE = Duration.ofMillis(100);
+    /** No question starts later than this after the first, so a database that is down holds the caller little. */
+    private static final Duration ASKING_TIME = Duration.ofSeconds(1);
 
     @Override
     public Receipt receipt(Handle handle) {
@@ -36,9 +39,34 @@ final class PostgresCommitVerifier implements CommitVerifier {
         if (!(receipt instanceof TransactionId id)) {
             return Outcome.UNKNOWN;
         }
+        return outcome(id, xid -> status(xid, pool));
+    }
+
+    /**
+     * Asks up to {@link #ATTEMPTS} times within {@link #ASKING_TIME}: while the transaction is still in progress,
+     * and when the question itself fails. Whatever lost the committing connection (a restart, an operator terminating the
+     * application's sessions) may take the next connection too; that is no answer, so it is asked again on
+     * another one.
+     */
+    Outcome outcome(TransactionId id, StatusQuery query) {
+        RuntimeException lastFailure = null;
+        long deadline = System.nanoTime() + ASKING_TIME.toNanos();
         try {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                String status = status(id, pool);
+                if (attempt > 1) {
+                    Thread.sleep(PAUSE.toMillis());
+                    if (System.nanoTime() - deadline > 0) {
+                        break;
+                    }
+                }
+                String status;
+                try {
+                    status = query.status(id.xid());
+                } catch (RuntimeException e) {
+                    lastFailure = e;
+                    continue;
+                }
+                lastFailure = null;
                 if ("committed".equals(status)) {
                     return Outcome.COMMITTED;
                 }
@@ -49,21 +77,27 @@ final class PostgresCommitVerifier implements CommitVerifier {
                     // The id is older than the commit log the server keeps: it cannot say any more.
                     return Outcome.UNKNOWN;
                 }
-                Thread.sleep(PAUSE.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        }
+        if (lastFailure != null) {
             log.warn("Could not ask the database about transaction {} after its COMMIT was lost: {}", id.xid(),
-                    e.toString());
+                    lastFailure.toString());
         }
         return Outcome.UNKNOWN;
     }
 
-    private static String status(TransactionId id, Pool pool) {
+    /** {@code pg_xact_status} of a transaction id, asked on a connection of its own. */
+    @FunctionalInterface
+    interface StatusQuery {
+        String status(String xid);
+    }
+
+    private static String status(String xid, Pool pool) {
         try (Handle handle = pool.open()) {
             return handle.createQuery("SELECT pg_xact_status(CAST(:xid AS xid8))")
-                    .bind("xid", id.xid())
+                    .bind("xid", xid)
                     .mapTo(String.class)
                     .one();
         }
