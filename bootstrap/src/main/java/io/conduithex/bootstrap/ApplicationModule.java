@@ -9,6 +9,7 @@ import io.conduithex.application.article.FavoriteArticle;
 import io.conduithex.application.article.GetArticle;
 import io.conduithex.application.article.ListArticles;
 import io.conduithex.application.article.ListTags;
+import io.conduithex.application.article.TagCache;
 import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
@@ -60,6 +61,12 @@ final class ApplicationModule extends AbstractModule {
         bind(ListComments.class).in(Singleton.class);
         bind(DeleteComment.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    TagCache tagCache(AppConfig config) {
+        return new TagCache(config.tagsMaxAge());
     }
 
     @Provides

@@ -62,7 +62,12 @@ final class Json {
 
     /** Writes {@code body} as the JSON response with {@code status}. */
     static void respond(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(CONTENT_TYPE).result(write(body));
+        respondWritten(ctx, status, write(body));
+    }
+
+    /** Answers with {@code json}, a body {@link #write} produced earlier. */
+    static void respondWritten(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(json);
         exactContentType(ctx.req());
     }
 

@@ -12,6 +12,7 @@ import io.conduithex.application.article.FavoriteArticle;
 import io.conduithex.application.article.GetArticle;
 import io.conduithex.application.article.ListArticles;
 import io.conduithex.application.article.ListTags;
+import io.conduithex.application.article.TagCache;
 import io.conduithex.application.article.UpdateArticle;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
@@ -491,13 +492,14 @@ class WebServerTest {
                 new SimpleMeterRegistry());
         var hasher = new PlainHasher();
         var clock = Clock.systemUTC();
+        var tags = TagCache.disabled();
         server = new WebServer(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
                 new GetCurrentUser(transactions), new UpdateUser(transactions, hasher),
                 new GetProfile(transactions), new FollowUser(transactions),
-                new CreateArticle(transactions, clock), new UpdateArticle(transactions, clock),
-                new DeleteArticle(transactions), new GetArticle(transactions), new ListArticles(transactions),
+                new CreateArticle(transactions, clock, tags), new UpdateArticle(transactions, clock, tags),
+                new DeleteArticle(transactions, tags), new GetArticle(transactions), new ListArticles(transactions),
                 new FavoriteArticle(transactions), new AddComment(transactions, clock),
-                new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions),
+                new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions, tags),
                 tokens, readiness, observability, settings.withPort(0),
                 // The admin surface is off, so its report is never asked for.
                 new AdminRoutes(null, AdminSettings.off()));

@@ -25,21 +25,29 @@ public final class CreateArticle {
 
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final TagCache tags;
 
     @Inject
-    public CreateArticle(TransactionRunner transactions, Clock clock) {
+    public CreateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
         this.transactions = transactions;
         this.clock = clock;
+        this.tags = tags;
     }
 
     public ArticleView create(UserId author, ArticleCommand command) {
-        return transactions.write("create-article", tx -> {
-            Articles.requireUser(tx, author);
-            var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(), command.description(),
-                    command.body(), command.tags(), author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            Article stored = insertWithFreeSlug(tx, candidate);
-            return Articles.view(tx, stored.slug(), author);
-        });
+        try {
+            return transactions.write("create-article", tx -> {
+                Articles.requireUser(tx, author);
+                var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(),
+                        command.description(), command.body(), command.tags(), author,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                Article stored = insertWithFreeSlug(tx, candidate);
+                return Articles.view(tx, stored.slug(), author);
+            });
+        } finally {
+            // Also after a failure: a commit whose answer was lost may still have added tags.
+            tags.invalidate();
+        }
     }
 
     private static Article insertWithFreeSlug(Transaction tx, NewArticle candidate) {

@@ -8,22 +8,28 @@ import jakarta.inject.Inject;
 /** Deletes an article with its comments, favorites and tag links, in one transaction; only its author may. */
 public final class DeleteArticle {
     private final TransactionRunner transactions;
+    private final TagCache tags;
 
     @Inject
-    public DeleteArticle(TransactionRunner transactions) {
+    public DeleteArticle(TransactionRunner transactions, TagCache tags) {
         this.transactions = transactions;
+        this.tags = tags;
     }
 
     public void delete(UserId user, String slug) {
         var name = Articles.slug(slug);
-        transactions.write("delete-article", tx -> {
-            Articles.requireUser(tx, user);
-            var article = Articles.existing(tx, name);
-            if (!article.isWrittenBy(user)) {
-                throw new ForbiddenException("only the author may delete an article");
-            }
-            tx.articles().delete(article.id());
-            return null;
-        });
+        try {
+            transactions.write("delete-article", tx -> {
+                Articles.requireUser(tx, user);
+                var article = Articles.existing(tx, name);
+                if (!article.isWrittenBy(user)) {
+                    throw new ForbiddenException("only the author may delete an article");
+                }
+                tx.articles().delete(article.id());
+                return null;
+            });
+        } finally {
+            tags.invalidate(); // a tag only this article carried is no longer in use
+        }
     }
 }

@@ -4,16 +4,21 @@ import io.conduithex.application.transaction.TransactionRunner;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Every tag in use, alphabetically. */
+/**
+ * Every tag in use, alphabetically. The answer may come from {@link TagCache}'s snapshot instead of a unit of
+ * work of its own; the writers that change tags invalidate it.
+ */
 public final class ListTags {
     private final TransactionRunner transactions;
+    private final TagCache cache;
 
     @Inject
-    public ListTags(TransactionRunner transactions) {
+    public ListTags(TransactionRunner transactions, TagCache cache) {
         this.transactions = transactions;
+        this.cache = cache;
     }
 
     public List<String> list() {
-        return transactions.read("list-tags", tx -> tx.articleReads().tags());
+        return cache.get(() -> transactions.read("list-tags", tx -> tx.articleReads().tags()));
     }
 }

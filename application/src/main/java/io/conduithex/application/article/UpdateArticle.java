@@ -3,6 +3,7 @@ package io.conduithex.application.article;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleView;
+import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -13,15 +14,24 @@ import java.time.temporal.ChronoUnit;
 public final class UpdateArticle {
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final TagCache tags;
 
     @Inject
-    public UpdateArticle(TransactionRunner transactions, Clock clock) {
+    public UpdateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
         this.transactions = transactions;
         this.clock = clock;
+        this.tags = tags;
     }
 
     public ArticleView update(UserId user, String slug, ArticleUpdateCommand command) {
-        var name = Articles.slug(slug);
+        try {
+            return write(user, Articles.slug(slug), command);
+        } finally {
+            tags.invalidate();
+        }
+    }
+
+    private ArticleView write(UserId user, Slug name, ArticleUpdateCommand command) {
         return transactions.write("update-article", tx -> {
             Articles.requireUser(tx, user);
             Article current = Articles.existing(tx, name);

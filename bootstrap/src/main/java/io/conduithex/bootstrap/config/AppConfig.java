@@ -51,6 +51,9 @@ import java.util.stream.Collectors;
  *   <tr><td>LOG_FORMAT</td><td>text</td><td>{@code text} or {@code json} (one JSON object per line)</td></tr>
  *   <tr><td>INSTANCES</td><td>1</td><td>how many instances share the database, for the pool budget
  *       {@code doctor} checks, 1..1000</td></tr>
+ *   <tr><td>TAGS_MAX_AGE_MS</td><td>1000</td><td>how long {@code GET /api/tags} may answer from memory, 0..60000
+ *       (0: read the database every time); a write through this instance is seen at once, one through another
+ *       instance within this time</td></tr>
  *   <tr><td>CORS_ALLOWED_ORIGINS</td><td>*</td><td>{@code *} or comma-separated origins
  *       ({@code https://app.example.com})</td></tr>
  * </table>
@@ -58,7 +61,7 @@ import java.util.stream.Collectors;
 public record AppConfig(DatabaseSettings database, Duration startupTimeout, int port, Secret jwtSecret,
                         boolean jwtSecretGenerated, Duration jwtTtl, int maxRetries, int bcryptCost,
                         List<String> corsAllowedOrigins, Optional<Secret> adminToken, LogFormat logFormat,
-                        int instances) {
+                        int instances, Duration tagsMaxAge) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -86,12 +89,14 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
     public static final String DB_MAX_RETRIES = "DB_MAX_RETRIES";
     public static final String BCRYPT_COST = "BCRYPT_COST";
     public static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
+    public static final String TAGS_MAX_AGE_MS = "TAGS_MAX_AGE_MS";
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/conduit.db";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_JWT_TTL = TokenService.DEFAULT_LIFETIME;
     public static final int DEFAULT_BCRYPT_COST = 10;
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TAGS_MAX_AGE = Duration.ofSeconds(1);
     static final String APPLICATION_NAME = "conduit";
     public static final int MIN_ADMIN_TOKEN_BYTES = 32;
 
@@ -104,6 +109,7 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(jwtTtl, "jwtTtl");
+        Objects.requireNonNull(tagsMaxAge, "tagsMaxAge");
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
@@ -188,13 +194,14 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         int maxRetries = read.integer(DB_MAX_RETRIES, RetrySettings.DEFAULTS.maxRetries(), 0, 20);
         int bcryptCost = read.integer(BCRYPT_COST, DEFAULT_BCRYPT_COST, 4, 31);
         List<String> origins = origins(read.text(CORS_ALLOWED_ORIGINS, WebSettings.ANY_ORIGIN));
+        int tagsMaxAge = read.integer(TAGS_MAX_AGE_MS, (int) DEFAULT_TAGS_MAX_AGE.toMillis(), 0, 60_000);
 
         var database = new DatabaseSettings(url, user, password, poolSize, Duration.ofMillis(poolTimeout),
                 Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME,
                 Duration.ofMillis(longTransaction), Duration.ofMillis(leakDetection), Duration.ofMillis(slowStatement),
                 migrationUser, migrationPassword);
         return new AppConfig(database, Duration.ofMillis(startupTimeout), port, secret, givenSecret == null, ttl,
-                maxRetries, bcryptCost, origins, adminToken, logFormat, instances);
+                maxRetries, bcryptCost, origins, adminToken, logFormat, instances, Duration.ofMillis(tagsMaxAge));
     }
 
     private static List<String> origins(String value) {
@@ -210,7 +217,7 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(database, startupTimeout, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries,
-                bcryptCost, corsAllowedOrigins, adminToken, logFormat, instances);
+                bcryptCost, corsAllowedOrigins, adminToken, logFormat, instances, tagsMaxAge);
     }
 
     public RetrySettings retrySettings() {
@@ -245,7 +252,8 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
                 + ", " + CORS_ALLOWED_ORIGINS + "=" + String.join(",", corsAllowedOrigins)
                 + ", " + ADMIN_TOKEN + "=" + (adminToken.isPresent() ? "****" : "<none: admin off>")
                 + ", " + LOG_FORMAT + "=" + logFormat.name().toLowerCase(java.util.Locale.ROOT)
-                + ", " + INSTANCES + "=" + instances;
+                + ", " + INSTANCES + "=" + instances
+                + ", " + TAGS_MAX_AGE_MS + "=" + tagsMaxAge.toMillis();
     }
 
     @Override

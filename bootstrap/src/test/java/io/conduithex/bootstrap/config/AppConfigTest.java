@@ -44,6 +44,7 @@ class AppConfigTest {
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
         assertThat(config.instances()).isEqualTo(1);
+        assertThat(config.tagsMaxAge()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -69,6 +70,7 @@ class AppConfigTest {
                 Map.entry("ADMIN_TOKEN", ADMIN_TOKEN),
                 Map.entry("LOG_FORMAT", "json"),
                 Map.entry("INSTANCES", "3"),
+                Map.entry("TAGS_MAX_AGE_MS", "0"),
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:3000"))));
 
@@ -78,6 +80,7 @@ class AppConfigTest {
         assertThat(config.adminToken()).contains(new Secret(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
         assertThat(config.instances()).isEqualTo(3);
+        assertThat(config.tagsMaxAge()).isZero();
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.jwtSecretGenerated()).isFalse();
@@ -127,6 +130,8 @@ class AppConfigTest {
                 Arguments.of("ADMIN_TOKEN", "short", "ADMIN_TOKEN must be at least 32 bytes, was 5 bytes"),
                 Arguments.of("LOG_FORMAT", "xml", "LOG_FORMAT must be text or json, was \"xml\""),
                 Arguments.of("INSTANCES", "0", "INSTANCES must be an integer between 1 and 1000, was \"0\""),
+                Arguments.of("TAGS_MAX_AGE_MS", "60001",
+                        "TAGS_MAX_AGE_MS must be an integer between 0 and 60000, was \"60001\""),
                 Arguments.of("DATABASE_MIGRATION_PASSWORD", "x",
                         "DATABASE_MIGRATION_PASSWORD is set but DATABASE_MIGRATION_USER is not"),
                 Arguments.of("DB_MAX_RETRIES", "many", "DB_MAX_RETRIES must be an integer between 0 and 20, was \"many\""),

@@ -48,6 +48,20 @@ class TagsApiTest extends ConduitApiTest {
     }
 
     @Test
+    void everyWriteIsSeenByTheNextRequestThoughTheAnswerIsRemembered() {
+        assertThat(texts(api.tags().json().get("tags"))).isEmpty();
+
+        String slug = api.givenAnArticleBy(jake, "Dragons", "dragons");
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("dragons");
+
+        api.updateArticle(jake.token(), slug, "{\"tagList\":[\"wings\"]}");
+        assertThat(texts(api.tags().json().get("tags"))).containsExactly("wings");
+
+        api.deleteArticle(jake.token(), slug);
+        assertThat(texts(api.tags().json().get("tags"))).isEmpty();
+    }
+
+    @Test
     void theAnswerIsTheSameForEveryoneSoATokenIsNotLookedAt() {
         api.givenAnArticleBy(jake, "Dragons", "dragons");
 
