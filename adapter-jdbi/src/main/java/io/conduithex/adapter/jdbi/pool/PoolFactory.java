@@ -18,6 +18,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
 public final class PoolFactory {
 
     private static final Duration KEEPALIVE = Duration.ofMinutes(2);
+    /** Page cache of each SQLite reader connection, in KiB. */
+    static final int READER_CACHE_KIB = 512;
 
     private PoolFactory() {
     }
@@ -76,6 +78,9 @@ public final class PoolFactory {
         readerConfig.addDataSourceProperty("transaction_mode", "DEFERRED");
         // Readers can never write, whatever the code above them does.
         readerConfig.setConnectionInitSql("PRAGMA query_only = ON");
+        // Every reader keeps a page cache of its own (2 MiB by default) on top of the operating system's, which
+        // already holds the file: with 16 readers that was 35 MB of the process for pages cached twice.
+        readerConfig.addDataSourceProperty("cache_size", String.valueOf(-READER_CACHE_KIB));
         try {
             return new ConnectionPools(writer, pool(readerConfig, settings, meters, timings));
         } catch (RuntimeException e) {
