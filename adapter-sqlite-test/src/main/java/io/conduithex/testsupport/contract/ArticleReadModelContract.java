@@ -245,6 +245,58 @@ public abstract class ArticleReadModelContract extends PersistenceContract {
         assertThat(feed(reader, new PageRequest(2, 5)).articles()).isEmpty();
     }
 
+    /**
+     * Followees with no, few and many articles, written at times that interleave and tie, among authors the
+     * reader does not follow: every window, whether it is smaller or larger than the number of followees, is
+     * the same slice of the newest-first list of the followees' articles.
+     */
+    @Test
+    void every_feed_window_is_the_newest_first_slice_of_the_followees_articles() {
+        User reader = registered("reader");
+        int[] articlesPerAuthor = {0, 1, 3, 30, 2, 25, 0, 7, 40, 12, 5, 9};
+        int followed = 9;
+        List<User> authors = new ArrayList<>();
+        for (int i = 0; i < articlesPerAuthor.length; i++) {
+            authors.add(registered("author-" + i));
+        }
+        var random = new java.util.Random(42);
+        Instant base = Instant.parse("2024-03-01T12:00:00Z");
+        record Written(long id, Instant createdAt, String title) {
+        }
+        List<Written> expected = write(tx -> {
+            List<Written> feed = new ArrayList<>();
+            // Articles are written author by author, but their times are drawn from 150 minutes: ids and times
+            // disagree, and many articles share a minute.
+            for (int a = 0; a < authors.size(); a++) {
+                for (int n = 0; n < articlesPerAuthor[a]; n++) {
+                    Instant at = base.plusSeconds(60L * random.nextInt(150));
+                    String title = "A" + a + " #" + n;
+                    Article article = tx.articles().insert(newArticle(authors.get(a), title, at));
+                    if (a < followed) {
+                        feed.add(new Written(article.id().value(), at, title));
+                    }
+                }
+            }
+            for (int a = 0; a < followed; a++) {
+                tx.follows().follow(reader.id(), authors.get(a).id());
+            }
+            return feed;
+        });
+        expected.sort(java.util.Comparator.comparing(Written::createdAt).thenComparing(Written::id).reversed());
+        List<String> newestFirst = expected.stream().map(Written::title).toList();
+
+        for (PageRequest window : List.of(new PageRequest(1, 0), new PageRequest(3, 0), new PageRequest(5, 2),
+                new PageRequest(20, 0), new PageRequest(20, 20), new PageRequest(7, 61), new PageRequest(100, 0),
+                new PageRequest(20, 100), new PageRequest(10, 125))) {
+            ArticlePage page = feed(reader, window);
+            int from = Math.min(window.offset(), newestFirst.size());
+            int to = Math.min(window.offset() + window.limit(), newestFirst.size());
+            assertThat(titles(page)).as("limit %d offset %d", window.limit(), window.offset())
+                    .containsExactlyElementsOf(newestFirst.subList(from, to));
+            assertThat(page.totalCount()).isEqualTo(newestFirst.size());
+        }
+    }
+
     @Test
     void the_feed_of_a_reader_who_follows_nobody_is_empty() {
         User reader = registered("reader");

@@ -138,10 +138,15 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
     }
 
     /**
-     * On PostgreSQL the feed's page is merged from each followee's newest articles, a short index-only walk
-     * per followee: its cost follows the number of people the reader follows, never the number of articles
-     * they wrote. (Its one generic plan could otherwise fetch and sort every article of every followee.)
-     * SQLite, without LATERAL, walks the followees' articles through the same index and sorts them.
+     * On PostgreSQL the feed's page is merged from the newest articles of the followees who wrote most
+     * recently. A first pass reads each followee's newest article (one index descent each); the {@code window}-th
+     * newest of those is a cutoff no article of the page can be older than, since at least {@code window}
+     * articles are as new. The second pass walks, through the same index, only the followees whose newest article
+     * reaches the cutoff, and only down to it: about {@code window} short walks, however many articles each
+     * followee wrote. (Merging every followee's newest {@code window} articles cost {@code window} rows per
+     * followee, and prolific followees made the feed four times dearer at a million articles; the one generic plan
+     * of a plain join could fetch and sort every article of every followee.) SQLite, without LATERAL, walks the
+     * followees' articles through the same index and sorts them.
      */
     @Override
     public ArticlePage feed(UserId viewer, PageRequest page) {
@@ -150,10 +155,20 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
         String ids;
         if (dialect == Dialect.POSTGRESQL) {
             ids = """
-                    SELECT x.id FROM follows f
-                     CROSS JOIN LATERAL (SELECT a.id, a.created_at FROM articles a WHERE a.author_id = f.followee_id
+                    WITH newest AS MATERIALIZED (
+                             SELECT f.followee_id,
+                                    (SELECT a.created_at FROM articles a WHERE a.author_id = f.followee_id
+                                      ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS created_at
+                               FROM follows f WHERE f.follower_id = :viewer),
+                         cutoff AS (
+                             SELECT CASE WHEN count(*) < :window THEN '-infinity' ELSE min(top.created_at) END AS t
+                               FROM (SELECT n.created_at FROM newest n WHERE n.created_at IS NOT NULL
+                                      ORDER BY n.created_at DESC LIMIT :window) top)
+                    SELECT x.id FROM newest n
+                     CROSS JOIN LATERAL (SELECT a.id, a.created_at FROM articles a
+                                          WHERE a.author_id = n.followee_id AND a.created_at >= (SELECT t FROM cutoff)
                                           ORDER BY a.created_at DESC, a.id DESC LIMIT :window) x
-                     WHERE f.follower_id = :viewer
+                     WHERE n.created_at >= (SELECT t FROM cutoff)
                      ORDER BY x.created_at DESC, x.id DESC""";
             binds.put("window", page.offset() + page.limit());
         } else {
