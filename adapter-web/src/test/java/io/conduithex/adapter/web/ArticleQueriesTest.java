@@ -28,6 +28,7 @@ class ArticleQueriesTest {
         assertThat(ArticleQueries.page("1", "0")).isEqualTo(new PageRequest(1, 0));
         assertThat(ArticleQueries.page("100", "10000")).isEqualTo(new PageRequest(100, 10_000));
         assertThat(ArticleQueries.page("005", "0007")).isEqualTo(new PageRequest(5, 7));
+        assertThat(ArticleQueries.page("0".repeat(30) + "20", "0".repeat(30))).isEqualTo(new PageRequest(20, 0));
     }
 
     @ParameterizedTest
@@ -40,7 +41,8 @@ class ArticleQueriesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "10001", "10000000", "", "abc", "99999999999999999999", "1.5"})
+    @ValueSource(strings = {"-1", "10001", "10000000", "", "abc", "99999999999999999999", "1.5", "5 ", "12a",
+            "0001000000000"})
     void anyOtherOffsetIs422NamingIt(String offset) {
         assertThatThrownBy(() -> ArticleQueries.page(null, offset))
                 .isInstanceOfSatisfying(ValidationException.class,

@@ -189,7 +189,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
             viewer.ifPresent(id -> query.bind("viewer", id.value()));
             return query.scanResultSet((rows, ctx) -> {
                 ResultSet rs = rows.get();
-                return rs.next() ? Optional.of(view(rs, true)) : Optional.<ArticleView>empty();
+                return rs.next() ? Optional.of(view(rs, ArticleColumns.of(rs, true))) : Optional.<ArticleView>empty();
             });
         });
     }
@@ -273,6 +273,8 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
             viewer.ifPresent(id -> query.bind("viewer", id.value()));
             return query.scanResultSet((rows, ctx) -> {
                 ResultSet rs = rows.get();
+                var columns = ArticleColumns.of(rs, false);
+                int totalColumn = rs.findColumn("total");
                 long total = 0;
                 List<ArticleView> views = new ArrayList<>(page.limit());
                 boolean first = true;
@@ -281,10 +283,10 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                         throw new AuthenticationException("user no longer exists");
                     }
                     first = false;
-                    total = rs.getLong("total");
-                    rs.getLong("id");
+                    total = rs.getLong(totalColumn);
+                    rs.getLong(columns.id());
                     if (!rs.wasNull()) {
-                        views.add(view(rs, false));
+                        views.add(view(rs, columns));
                     }
                 }
                 return new ArticlePage(views, total);
@@ -321,21 +323,39 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
         return viewer.isPresent() ? READER_FLAGS : STRANGER_FLAGS;
     }
 
-    private ArticleView view(ResultSet rs, boolean withBody) throws SQLException {
+    private ArticleView view(ResultSet rs, ArticleColumns c) throws SQLException {
         var article = new Article(
-                new ArticleId(rs.getLong("id")),
-                new Slug(rs.getString("slug")),
-                new Title(rs.getString("title")),
-                new Description(rs.getString("description")),
-                withBody ? new ArticleBody(rs.getString("body")) : null,
-                tags(rs.getString("tag_names")),
-                new UserId(rs.getLong("author_id")),
-                timestamps.read(rs, "created_at"),
-                timestamps.read(rs, "updated_at"),
-                rs.getLong("favorites_count"));
-        var author = new Profile(new Username(rs.getString("author_username")), bio(rs.getString("author_bio")),
-                image(rs.getString("author_image")), rs.getBoolean("following"));
-        return new ArticleView(article, author, rs.getBoolean("favorited"));
+                new ArticleId(rs.getLong(c.id())),
+                new Slug(rs.getString(c.slug())),
+                new Title(rs.getString(c.title())),
+                new Description(rs.getString(c.description())),
+                c.body() == 0 ? null : new ArticleBody(rs.getString(c.body())),
+                tags(rs.getString(c.tagNames())),
+                new UserId(rs.getLong(c.authorId())),
+                timestamps.read(rs, c.createdAt()),
+                timestamps.read(rs, c.updatedAt()),
+                rs.getLong(c.favoritesCount()));
+        var author = new Profile(new Username(rs.getString(c.authorUsername())), bio(rs.getString(c.authorBio())),
+                image(rs.getString(c.authorImage())), rs.getBoolean(c.following()));
+        return new ArticleView(article, author, rs.getBoolean(c.favorited()));
+    }
+
+    /**
+     * Where an article row's columns are, found by name once per result set: the driver's look-up by name, per
+     * column of each of a page's twenty rows, was 5% of a list request's CPU time.
+     */
+    private record ArticleColumns(int id, int slug, int title, int description, int body, int tagNames, int authorId,
+                                  int createdAt, int updatedAt, int favoritesCount, int authorUsername,
+                                  int authorBio, int authorImage, int following, int favorited) {
+
+        /** {@code body} is 0 when the rows carry no body (lists). */
+        static ArticleColumns of(ResultSet rs, boolean withBody) throws SQLException {
+            return new ArticleColumns(rs.findColumn("id"), rs.findColumn("slug"), rs.findColumn("title"),
+                    rs.findColumn("description"), withBody ? rs.findColumn("body") : 0, rs.findColumn("tag_names"),
+                    rs.findColumn("author_id"), rs.findColumn("created_at"), rs.findColumn("updated_at"),
+                    rs.findColumn("favorites_count"), rs.findColumn("author_username"), rs.findColumn("author_bio"),
+                    rs.findColumn("author_image"), rs.findColumn("following"), rs.findColumn("favorited"));
+        }
     }
 
     private static TagList tags(String joined) {

@@ -22,6 +22,11 @@ public enum Timestamps {
         public Instant read(ResultSet rs, String column) throws SQLException {
             return rs.getObject(column, OffsetDateTime.class).toInstant();
         }
+
+        @Override
+        public Instant read(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
     },
     SQLITE {
         @Override
@@ -31,6 +36,11 @@ public enum Timestamps {
 
         @Override
         public Instant read(ResultSet rs, String column) throws SQLException {
+            return Instant.ofEpochMilli(rs.getLong(column));
+        }
+
+        @Override
+        public Instant read(ResultSet rs, int column) throws SQLException {
             return Instant.ofEpochMilli(rs.getLong(column));
         }
     };
@@ -46,4 +56,7 @@ public enum Timestamps {
     public abstract Object bind(Instant instant);
 
     public abstract Instant read(ResultSet rs, String column) throws SQLException;
+
+    /** Reads the column at {@code column} (1-based), for rows read many times over. */
+    public abstract Instant read(ResultSet rs, int column) throws SQLException;
 }
