@@ -101,15 +101,11 @@ class TagCacheTest {
 
     @Test
     void callers_that_find_the_snapshot_stale_during_a_read_wait_for_it_instead_of_reading() throws Exception {
-        var inRead = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        Future<List<String>> first = threads.submit(() -> cache.get(() -> {
-            inRead.countDown();
-            await(release);
+        Future<List<String>> first = readHeldUntil(release, () -> {
             reads.incrementAndGet();
             return List.of("dragons");
-        }));
-        assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
+        });
 
         List<FutureTask<List<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -126,15 +122,11 @@ class TagCacheTest {
 
     @Test
     void callers_waiting_for_a_read_share_its_failure() throws Exception {
-        var inRead = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var down = new IllegalStateException("database down");
-        Future<List<String>> first = threads.submit(() -> cache.get(() -> {
-            inRead.countDown();
-            await(release);
+        Future<List<String>> first = readHeldUntil(release, () -> {
             throw down;
-        }));
-        assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
+        });
         FutureTask<List<String>> waiter = parkedCaller(() -> cache.get(database("not read")));
         release.countDown();
 
@@ -146,14 +138,8 @@ class TagCacheTest {
 
     @Test
     void a_read_that_began_before_a_write_is_not_handed_to_a_caller_who_must_see_the_write() throws Exception {
-        var inRead = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        Future<List<String>> before = threads.submit(() -> cache.get(() -> {
-            inRead.countDown();
-            await(release);
-            return List.of("dragons");
-        }));
-        assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<List<String>> before = readHeldUntil(release, () -> List.of("dragons"));
 
         cache.invalidate(); // a writer committed "training" and was acknowledged
         assertThat(cache.get(database("dragons", "training"))).containsExactly("dragons", "training");
@@ -170,6 +156,22 @@ class TagCacheTest {
         assertThatThrownBy(() -> new TagCache(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxAge");
+    }
+
+    /**
+     * Starts a call whose database read waits for {@code release}, then answers with {@code answer}; returns once
+     * the read has begun.
+     */
+    private Future<List<String>> readHeldUntil(CountDownLatch release, Supplier<List<String>> answer)
+            throws InterruptedException {
+        var inRead = new CountDownLatch(1);
+        Future<List<String>> call = threads.submit(() -> cache.get(() -> {
+            inRead.countDown();
+            await(release);
+            return answer.get();
+        }));
+        assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
+        return call;
     }
 
     /** Runs a call on a thread of its own and returns once that thread is parked, waiting for the read. */

@@ -144,7 +144,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
      * articles are as new. The second pass walks, through the same index, only the followees whose newest article
      * reaches the cutoff, and only down to it: about {@code window} short walks, however many articles each
      * followee wrote. (Merging every followee's newest {@code window} articles cost {@code window} rows per
-     * followee, and prolific followees made the feed four times dearer at a million articles; the one generic plan
+     * followee, and prolific followees made the statement 2.3 times dearer at a million articles; the one generic plan
      * of a plain join could fetch and sort every article of every followee.) SQLite, without LATERAL, walks the
      * followees' articles through the same index and sorts them.
      */

@@ -43,10 +43,10 @@ final class PostgresCommitVerifier implements CommitVerifier {
     }
 
     /**
-     * Asks up to {@link #ATTEMPTS} times within {@link #ASKING_TIME}: while the transaction is still in progress,
-     * and when the question itself fails. Whatever lost the committing connection (a restart, an operator terminating the
-     * application's sessions) may take the next connection too; that is no answer, so it is asked again on
-     * another one.
+     * Asks up to {@link #ATTEMPTS} times within {@link #ASKING_TIME}: while the transaction is still in
+     * progress, and when the question itself fails. Whatever lost the committing connection (a restart, an
+     * operator terminating the application's sessions) may take the next connection too; that is no answer, so
+     * it is asked again on another one.
      */
     Outcome outcome(TransactionId id, StatusQuery query) {
         RuntimeException lastFailure = null;
