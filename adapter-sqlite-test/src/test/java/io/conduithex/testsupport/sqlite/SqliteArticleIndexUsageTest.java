@@ -92,7 +92,9 @@ class SqliteArticleIndexUsageTest {
             assertThat(plans.get(0).text()).as("plan of%n%s%n%s", plans.get(0).sql(), plans.get(0).text())
                     .contains("SEARCH a USING INTEGER PRIMARY KEY")
                     .doesNotContainPattern("(?m)^SCAN (a|articles|at|article_tags|t|tags|f|favorites)$")
-                    .doesNotContain("MATERIALIZE");
+                    .doesNotContainPattern("(?m)^SEARCH a USING INDEX articles_created_idx \\(created_at[<>]")
+                    // Only the feed's two passes over the reader's followees may be materialized.
+                    .doesNotContainPattern("(?m)^MATERIALIZE (?!newest$|cutoff$)");
         }
     }
 
