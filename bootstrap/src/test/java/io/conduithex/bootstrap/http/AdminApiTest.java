@@ -125,8 +125,9 @@ class AdminApiTest {
     void theUnitOfWorkCountGrowsWithTheRequestsServed() {
         long before = admin.call(AdminCalls.HEALTH).json().at("/performance/unitOfWork/count").asLong();
 
+        // Lists, not tags: GET /api/tags may answer from its snapshot without a unit of work.
         for (int i = 0; i < 5; i++) {
-            assertThat(api.tags().status()).isEqualTo(200);
+            assertThat(api.get("/api/articles", null).status()).isEqualTo(200);
         }
 
         long after = admin.call(AdminCalls.HEALTH).json().at("/performance/unitOfWork/count").asLong();
