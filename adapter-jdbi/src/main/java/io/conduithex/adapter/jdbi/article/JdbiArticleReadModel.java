@@ -138,48 +138,42 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
     }
 
     /**
-     * The feed's page is merged from the newest articles of the followees who wrote most recently. A first pass
-     * reads each followee's newest article (one index descent each); the {@code window}-th newest of those is a
-     * cutoff no article of the page can be older than, since at least {@code window} articles are as new. The
-     * second pass walks, through the same index, only the followees whose newest article reaches the cutoff,
-     * and only down to it: about {@code window} short walks, however many articles each followee wrote.
-     * (Merging every followee's newest {@code window} articles cost {@code window} rows per followee, and
-     * prolific followees made the statement 2.3 times dearer at a million articles; SQLite sorted every article
-     * of every followee; the one generic plan of a plain join could fetch and sort them all on PostgreSQL too.)
+     * On PostgreSQL the feed's page is merged from the newest articles of the followees who wrote most
+     * recently. A first pass reads each followee's newest article (one index descent each); the {@code window}-th
+     * newest of those is a cutoff no article of the page can be older than, since at least {@code window}
+     * articles are as new. The second pass walks, through the same index, only the followees whose newest article
+     * reaches the cutoff, and only down to it: about {@code window} short walks, however many articles each
+     * followee wrote. (Merging every followee's newest {@code window} articles cost {@code window} rows per
+     * followee, and prolific followees made the statement 2.3 times dearer at a million articles; the one generic plan
+     * of a plain join could fetch and sort every article of every followee.) SQLite, without LATERAL, walks the
+     * followees' articles through the same index and sorts them.
      */
     @Override
     public ArticlePage feed(UserId viewer, PageRequest page) {
         var binds = new HashMap<String, Object>();
         binds.put("viewer", viewer.value());
-        binds.put("window", page.offset() + page.limit());
-        String cutoffPasses = """
-                WITH newest AS MATERIALIZED (
-                         SELECT f.followee_id,
-                                (SELECT a.created_at FROM articles a WHERE a.author_id = f.followee_id
-                                  ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS created_at
-                           FROM follows f WHERE f.follower_id = :viewer),
-                     cutoff AS (
-                         SELECT CASE WHEN count(*) < :window THEN %s ELSE min(top.created_at) END AS t
-                           FROM (SELECT n.created_at FROM newest n WHERE n.created_at IS NOT NULL
-                                  ORDER BY n.created_at DESC LIMIT :window) top)
-                """;
         String ids;
         if (dialect == Dialect.POSTGRESQL) {
-            ids = cutoffPasses.formatted("'-infinity'") + """
+            ids = """
+                    WITH newest AS MATERIALIZED (
+                             SELECT f.followee_id,
+                                    (SELECT a.created_at FROM articles a WHERE a.author_id = f.followee_id
+                                      ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS created_at
+                               FROM follows f WHERE f.follower_id = :viewer),
+                         cutoff AS (
+                             SELECT CASE WHEN count(*) < :window THEN '-infinity' ELSE min(top.created_at) END AS t
+                               FROM (SELECT n.created_at FROM newest n WHERE n.created_at IS NOT NULL
+                                      ORDER BY n.created_at DESC LIMIT :window) top)
                     SELECT x.id FROM newest n
                      CROSS JOIN LATERAL (SELECT a.id, a.created_at FROM articles a
                                           WHERE a.author_id = n.followee_id AND a.created_at >= (SELECT t FROM cutoff)
                                           ORDER BY a.created_at DESC, a.id DESC LIMIT :window) x
                      WHERE n.created_at >= (SELECT t FROM cutoff)
                      ORDER BY x.created_at DESC, x.id DESC""";
+            binds.put("window", page.offset() + page.limit());
         } else {
-            // Without LATERAL: one range of the author index per followee above the cutoff, sorted together (few
-            // rows). The unary plus keeps SQLite from walking the newest-first index of all articles instead.
-            ids = cutoffPasses.formatted(Long.MIN_VALUE) + """
-                    SELECT a.id FROM articles a
-                     WHERE a.author_id IN (SELECT n.followee_id FROM newest n
-                                            WHERE n.created_at >= (SELECT t FROM cutoff))
-                       AND +a.created_at >= (SELECT t FROM cutoff)"""
+            ids = "SELECT a.id FROM articles a"
+                    + " WHERE a.author_id IN (SELECT followee_id FROM follows WHERE follower_id = :viewer)"
                     + NEWEST_FIRST;
         }
         return page(FEED_COUNT, ids, binds, page, Optional.of(viewer));
