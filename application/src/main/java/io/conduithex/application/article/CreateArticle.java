@@ -35,19 +35,13 @@ public final class CreateArticle {
     }
 
     public ArticleView create(UserId author, ArticleCommand command) {
-        try {
-            return transactions.write("create-article", tx -> {
-                Articles.requireUser(tx, author);
-                var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(),
-                        command.description(), command.body(), command.tags(), author,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
-                Article stored = insertWithFreeSlug(tx, candidate);
-                return Articles.view(tx, stored.slug(), author);
-            });
-        } finally {
-            // Also after a failure: a commit whose answer was lost may still have added tags.
-            tags.invalidate();
-        }
+        return tags.afterWriting(() -> transactions.write("create-article", tx -> {
+            Articles.requireUser(tx, author);
+            var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(), command.description(),
+                    command.body(), command.tags(), author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Article stored = insertWithFreeSlug(tx, candidate);
+            return Articles.view(tx, stored.slug(), author);
+        }));
     }
 
     private static Article insertWithFreeSlug(Transaction tx, NewArticle candidate) {

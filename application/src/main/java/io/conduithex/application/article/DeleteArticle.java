@@ -18,18 +18,15 @@ public final class DeleteArticle {
 
     public void delete(UserId user, String slug) {
         var name = Articles.slug(slug);
-        try {
-            transactions.write("delete-article", tx -> {
-                Articles.requireUser(tx, user);
-                var article = Articles.existing(tx, name);
-                if (!article.isWrittenBy(user)) {
-                    throw new ForbiddenException("only the author may delete an article");
-                }
-                tx.articles().delete(article.id());
-                return null;
-            });
-        } finally {
-            tags.invalidate(); // a tag only this article carried is no longer in use
-        }
+        // A tag only this article carried is no longer in use.
+        tags.afterWriting(() -> transactions.write("delete-article", tx -> {
+            Articles.requireUser(tx, user);
+            var article = Articles.existing(tx, name);
+            if (!article.isWrittenBy(user)) {
+                throw new ForbiddenException("only the author may delete an article");
+            }
+            tx.articles().delete(article.id());
+            return null;
+        }));
     }
 }

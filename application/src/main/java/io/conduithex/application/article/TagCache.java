@@ -25,7 +25,6 @@ import java.util.function.Supplier;
  * invalidation came after that read started, in which case they read for themselves. Thread-safe.
  */
 public final class TagCache {
-    private final Duration maxAge;
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private final AtomicLong generation = new AtomicLong();
@@ -41,7 +40,6 @@ public final class TagCache {
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("maxAge must not be negative, was " + maxAge);
         }
-        this.maxAge = maxAge;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
@@ -49,10 +47,6 @@ public final class TagCache {
     /** A cache that never answers from memory: every call reads. */
     public static TagCache disabled() {
         return new TagCache(Duration.ZERO);
-    }
-
-    public Duration maxAge() {
-        return maxAge;
     }
 
     /**
@@ -75,6 +69,18 @@ public final class TagCache {
     /** Forgets the snapshot: the next call reads. Called after any write that may change the tags in use. */
     public void invalidate() {
         generation.incrementAndGet();
+    }
+
+    /**
+     * Runs {@code write} (a whole unit of work that may change the tags in use) and then invalidates, also when
+     * it failed: a commit whose answer was lost may still have changed them.
+     */
+    public <T> T afterWriting(Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            invalidate();
+        }
     }
 
     private List<String> refresh(Supplier<List<String>> read) {

@@ -3,7 +3,6 @@ package io.conduithex.application.article;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleView;
-import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -24,15 +23,8 @@ public final class UpdateArticle {
     }
 
     public ArticleView update(UserId user, String slug, ArticleUpdateCommand command) {
-        try {
-            return write(user, Articles.slug(slug), command);
-        } finally {
-            tags.invalidate();
-        }
-    }
-
-    private ArticleView write(UserId user, Slug name, ArticleUpdateCommand command) {
-        return transactions.write("update-article", tx -> {
+        var name = Articles.slug(slug);
+        return tags.afterWriting(() -> transactions.write("update-article", tx -> {
             Articles.requireUser(tx, user);
             Article current = Articles.existing(tx, name);
             if (!current.isWrittenBy(user)) {
@@ -47,6 +39,6 @@ public final class UpdateArticle {
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), current.favoritesCount());
             tx.articles().update(updated);
             return Articles.view(tx, name, user);
-        });
+        }));
     }
 }

@@ -69,6 +69,21 @@ class TagCacheTest {
     }
 
     @Test
+    void a_write_invalidates_once_it_has_ended_whether_or_not_it_failed() {
+        cache.get(database("dragons"));
+
+        assertThat(cache.afterWriting(() -> "written")).isEqualTo("written");
+        assertThat(cache.get(database("dragons", "training"))).containsExactly("dragons", "training");
+
+        var lost = new IllegalStateException("COMMIT outcome unknown");
+        assertThatThrownBy(() -> cache.afterWriting(() -> {
+            throw lost;
+        })).isSameAs(lost);
+        assertThat(cache.get(database("wings"))).containsExactly("wings");
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
     void max_age_zero_reads_every_time() {
         var always = TagCache.disabled();
         always.get(database("a"));
