@@ -98,5 +98,6 @@ public final class Main implements Runnable {
         "  ADMIN_TOKEN              bearer token for /admin, >= 32 bytes (unset: admin off)",
         "  LOG_FORMAT               text or json (text)",
         "  INSTANCES                instances sharing the database, for doctor (1)",
+        "  HTTP_THREADS             HTTP server threads, 8-1000 (4 per CPU + 4)",
     };
 }

@@ -16,9 +16,21 @@ final class ScriptedUnitOfWork implements UnitOfWork {
     private volatile CountDownLatch gate;
     final CountDownLatch entered = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger atGate = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostAtGate = new java.util.concurrent.atomic.AtomicInteger();
 
     int transactionsStarted() {
         return started.get();
+    }
+
+    /** Transactions waiting at the gate now. */
+    int atGate() {
+        return atGate.get();
+    }
+
+    /** The most transactions that ever waited at the gate at once. */
+    int mostAtGate() {
+        return mostAtGate.get();
     }
 
     void failWith(Supplier<RuntimeException> next) {
@@ -39,6 +51,7 @@ final class ScriptedUnitOfWork implements UnitOfWork {
         started.incrementAndGet();
         var waitHere = gate;
         if (waitHere != null) {
+            mostAtGate.accumulateAndGet(atGate.incrementAndGet(), Math::max);
             entered.countDown();
             try {
                 if (!waitHere.await(10, TimeUnit.SECONDS)) {
@@ -47,6 +60,8 @@ final class ScriptedUnitOfWork implements UnitOfWork {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } finally {
+                atGate.decrementAndGet();
             }
         }
         throw failure.get();

@@ -144,6 +144,45 @@ class WebServerTest {
     }
 
     @Test
+    void requestsBeyondTheHttpThreadsWaitTheirTurnAndAreAllAnswered() throws Exception {
+        unitOfWork.holdAtGate();
+        start(WebSettings.defaults().withHttpThreads(WebSettings.MIN_HTTP_THREADS));
+        int clients = 3 * WebSettings.MIN_HTTP_THREADS;
+
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            inFlight.add(http.sendAsync(get("/api/profiles/jake"), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(unitOfWork.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        int held = heldOnceSettled();
+        unitOfWork.open();
+
+        // Jetty keeps some of the threads for accepting connections and watching sockets.
+        assertThat(held).isBetween(1, WebSettings.MIN_HTTP_THREADS - 1);
+        for (var response : inFlight) {
+            assertThat(response.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
+        }
+        assertThat(unitOfWork.transactionsStarted()).isEqualTo(clients);
+        assertThat(unitOfWork.mostAtGate()).isEqualTo(held);
+    }
+
+    /** How many requests wait at the gate once no more have arrived there for half a second. */
+    private int heldOnceSettled() throws InterruptedException {
+        int held = unitOfWork.atGate();
+        long settledSince = System.nanoTime();
+        long deadline = settledSince + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() - settledSince < TimeUnit.MILLISECONDS.toNanos(500) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            int now = unitOfWork.atGate();
+            if (now != held) {
+                held = now;
+                settledSince = System.nanoTime();
+            }
+        }
+        return held;
+    }
+
+    @Test
     void anUnknownRouteIs404Json() throws Exception {
         start(WebSettings.defaults());
 

@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
  *   <tr><td>TAGS_MAX_AGE_MS</td><td>1000</td><td>how long {@code GET /api/tags} may answer from memory, 0..60000
  *       (0: read the database every time); a write through this instance is seen at once, one through another
  *       instance within this time</td></tr>
+ *   <tr><td>HTTP_THREADS</td><td>4 per CPU + 4</td><td>the HTTP server's threads, 8..1000; requests beyond them
+ *       wait their turn</td></tr>
  *   <tr><td>CORS_ALLOWED_ORIGINS</td><td>*</td><td>{@code *} or comma-separated origins
  *       ({@code https://app.example.com})</td></tr>
  * </table>
@@ -61,7 +63,7 @@ import java.util.stream.Collectors;
 public record AppConfig(DatabaseSettings database, Duration startupTimeout, int port, Secret jwtSecret,
                         boolean jwtSecretGenerated, Duration jwtTtl, int maxRetries, int bcryptCost,
                         List<String> corsAllowedOrigins, Optional<Secret> adminToken, LogFormat logFormat,
-                        int instances, Duration tagsMaxAge) {
+                        int instances, Duration tagsMaxAge, int httpThreads) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -90,6 +92,7 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
     public static final String BCRYPT_COST = "BCRYPT_COST";
     public static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
     public static final String TAGS_MAX_AGE_MS = "TAGS_MAX_AGE_MS";
+    public static final String HTTP_THREADS = "HTTP_THREADS";
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/conduit.db";
     public static final int DEFAULT_PORT = 8080;
@@ -195,13 +198,16 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
         int bcryptCost = read.integer(BCRYPT_COST, DEFAULT_BCRYPT_COST, 4, 31);
         List<String> origins = origins(read.text(CORS_ALLOWED_ORIGINS, WebSettings.ANY_ORIGIN));
         int tagsMaxAge = read.integer(TAGS_MAX_AGE_MS, (int) DEFAULT_TAGS_MAX_AGE.toMillis(), 0, 60_000);
+        int httpThreads = read.integer(HTTP_THREADS, WebSettings.defaultHttpThreads(), WebSettings.MIN_HTTP_THREADS,
+                WebSettings.MAX_HTTP_THREADS);
 
         var database = new DatabaseSettings(url, user, password, poolSize, Duration.ofMillis(poolTimeout),
                 Duration.ofMillis(maxLifetime), Duration.ofMillis(statementTimeout), APPLICATION_NAME,
                 Duration.ofMillis(longTransaction), Duration.ofMillis(leakDetection), Duration.ofMillis(slowStatement),
                 migrationUser, migrationPassword);
         return new AppConfig(database, Duration.ofMillis(startupTimeout), port, secret, givenSecret == null, ttl,
-                maxRetries, bcryptCost, origins, adminToken, logFormat, instances, Duration.ofMillis(tagsMaxAge));
+                maxRetries, bcryptCost, origins, adminToken, logFormat, instances, Duration.ofMillis(tagsMaxAge),
+                httpThreads);
     }
 
     private static List<String> origins(String value) {
@@ -217,7 +223,7 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(database, startupTimeout, newPort, jwtSecret, jwtSecretGenerated, jwtTtl, maxRetries,
-                bcryptCost, corsAllowedOrigins, adminToken, logFormat, instances, tagsMaxAge);
+                bcryptCost, corsAllowedOrigins, adminToken, logFormat, instances, tagsMaxAge, httpThreads);
     }
 
     public RetrySettings retrySettings() {
@@ -225,7 +231,8 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
     }
 
     public WebSettings webSettings() {
-        return WebSettings.defaults().withPort(port).withAllowedOrigins(corsAllowedOrigins);
+        return WebSettings.defaults().withPort(port).withAllowedOrigins(corsAllowedOrigins)
+                .withHttpThreads(httpThreads);
     }
 
     /** The effective configuration as one log line, secrets masked. */
@@ -253,7 +260,8 @@ public record AppConfig(DatabaseSettings database, Duration startupTimeout, int 
                 + ", " + ADMIN_TOKEN + "=" + (adminToken.isPresent() ? "****" : "<none: admin off>")
                 + ", " + LOG_FORMAT + "=" + logFormat.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + INSTANCES + "=" + instances
-                + ", " + TAGS_MAX_AGE_MS + "=" + tagsMaxAge.toMillis();
+                + ", " + TAGS_MAX_AGE_MS + "=" + tagsMaxAge.toMillis()
+                + ", " + HTTP_THREADS + "=" + httpThreads;
     }
 
     @Override

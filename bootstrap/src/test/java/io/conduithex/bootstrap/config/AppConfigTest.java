@@ -45,6 +45,8 @@ class AppConfigTest {
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
         assertThat(config.instances()).isEqualTo(1);
         assertThat(config.tagsMaxAge()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.webSettings().httpThreads())
+                .isEqualTo(4 * Runtime.getRuntime().availableProcessors() + 4);
     }
 
     @Test
@@ -71,6 +73,7 @@ class AppConfigTest {
                 Map.entry("LOG_FORMAT", "json"),
                 Map.entry("INSTANCES", "3"),
                 Map.entry("TAGS_MAX_AGE_MS", "0"),
+                Map.entry("HTTP_THREADS", "40"),
                 Map.entry("BCRYPT_COST", "4"),
                 Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.com, http://localhost:3000"))));
 
@@ -81,6 +84,7 @@ class AppConfigTest {
         assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
         assertThat(config.instances()).isEqualTo(3);
         assertThat(config.tagsMaxAge()).isZero();
+        assertThat(config.webSettings().httpThreads()).isEqualTo(40);
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.jwtSecretGenerated()).isFalse();
@@ -132,6 +136,9 @@ class AppConfigTest {
                 Arguments.of("INSTANCES", "0", "INSTANCES must be an integer between 1 and 1000, was \"0\""),
                 Arguments.of("TAGS_MAX_AGE_MS", "60001",
                         "TAGS_MAX_AGE_MS must be an integer between 0 and 60000, was \"60001\""),
+                Arguments.of("HTTP_THREADS", "7", "HTTP_THREADS must be an integer between 8 and 1000, was \"7\""),
+                Arguments.of("HTTP_THREADS", "1001",
+                        "HTTP_THREADS must be an integer between 8 and 1000, was \"1001\""),
                 Arguments.of("DATABASE_MIGRATION_PASSWORD", "x",
                         "DATABASE_MIGRATION_PASSWORD is set but DATABASE_MIGRATION_USER is not"),
                 Arguments.of("DB_MAX_RETRIES", "many", "DB_MAX_RETRIES must be an integer between 0 and 20, was \"many\""),

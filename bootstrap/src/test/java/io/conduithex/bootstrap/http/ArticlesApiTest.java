@@ -276,6 +276,22 @@ class ArticlesApiTest extends ConduitApiTest {
     }
 
     @Test
+    void aPageThatFitsTheServersOutputBufferGoesOutWithItsLengthInOnePiece() {
+        String description = "A description of the longest length a client may send. ".repeat(18).strip();
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.createArticle(jake.token(), article("Long " + i, description, "Body", "tag")).status())
+                    .isEqualTo(201);
+        }
+
+        var reply = api.articles("", null);
+
+        int length = reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(length).isBetween(16 * 1024, 32 * 1024);
+        assertThat(reply.header("Content-Length")).isEqualTo(String.valueOf(length));
+        assertThat(reply.header("Transfer-Encoding")).isNull();
+    }
+
+    @Test
     void theListIsFilteredByTag() {
         String dragons = api.givenAnArticleBy(jake, "Dragons", "dragons", "training");
         api.givenAnArticleBy(jake, "Cats", "cats");
