@@ -35,8 +35,8 @@ import org.slf4j.MDC;
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop()} once (a stopped server cannot be started again).
  * {@code stop()} stops accepting connections, lets requests in flight finish within the configured shutdown
- * timeout, then returns. Both are thread-safe. Requests run on virtual threads when the runtime has them
- * (JDK 21+), else on Jetty's platform thread pool.
+ * timeout, then returns. Both are thread-safe. Requests run on a fixed pool of {@link WebSettings#httpThreads()}
+ * platform threads; those that find every thread busy wait their turn in order.
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
