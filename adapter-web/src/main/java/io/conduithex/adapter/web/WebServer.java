@@ -46,7 +46,8 @@ public final class WebServer {
     private static final String STARTED_AT = "conduit.startedAtNanos";
     private static final long IDLE_CONNECTION_GRACE_MS = 100;
     private static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
-    private static final int MIN_IDLE_THREADS = 8;
+    /** Never above the pool's size: WebSettings allows no fewer threads than this. */
+    private static final int MIN_IDLE_THREADS = WebSettings.MIN_HTTP_THREADS;
     private static final int IDLE_THREAD_TIMEOUT_MS = 60_000;
 
     private final WebSettings settings;
@@ -258,7 +259,7 @@ public final class WebServer {
      * platform threads, 57-61 ms with virtual threads on Java 25), at a higher rate.
      */
     private static QueuedThreadPool threadPool(int threads) {
-        var pool = new QueuedThreadPool(threads, Math.min(threads, MIN_IDLE_THREADS), IDLE_THREAD_TIMEOUT_MS);
+        var pool = new QueuedThreadPool(threads, MIN_IDLE_THREADS, IDLE_THREAD_TIMEOUT_MS);
         pool.setName("http");
         return pool;
     }

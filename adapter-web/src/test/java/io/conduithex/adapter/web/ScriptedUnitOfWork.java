@@ -5,6 +5,7 @@ import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +16,9 @@ final class ScriptedUnitOfWork implements UnitOfWork {
     private volatile Supplier<RuntimeException> failure = () -> new NotFoundException("profile");
     private volatile CountDownLatch gate;
     final CountDownLatch entered = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger atGate = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger mostAtGate = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger atGate = new AtomicInteger();
+    private final AtomicInteger mostAtGate = new AtomicInteger();
 
     int transactionsStarted() {
         return started.get();

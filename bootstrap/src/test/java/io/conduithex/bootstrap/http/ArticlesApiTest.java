@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -285,7 +286,7 @@ class ArticlesApiTest extends ConduitApiTest {
 
         var reply = api.articles("", null);
 
-        int length = reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int length = reply.body().getBytes(StandardCharsets.UTF_8).length;
         assertThat(length).isBetween(16 * 1024, 32 * 1024);
         assertThat(reply.header("Content-Length")).isEqualTo(String.valueOf(length));
         assertThat(reply.header("Transfer-Encoding")).isNull();
