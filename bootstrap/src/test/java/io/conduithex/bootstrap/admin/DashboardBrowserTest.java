@@ -2,7 +2,7 @@ package io.conduithex.bootstrap.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.testsupport.RunningApplication;

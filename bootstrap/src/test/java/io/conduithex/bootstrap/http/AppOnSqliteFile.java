@@ -1,6 +1,6 @@
 package io.conduithex.bootstrap.http;
 
-import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import java.net.URI;
 import java.nio.file.Path;

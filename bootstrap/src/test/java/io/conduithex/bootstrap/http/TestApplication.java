@@ -3,7 +3,7 @@ package io.conduithex.bootstrap.http;
 import com.google.inject.Module;
 import com.google.inject.matcher.Matchers;
 import com.google.inject.spi.ProvisionListener;
-import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.testsupport.ApplicationLauncher;

@@ -2,7 +2,7 @@ package io.conduithex.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -90,7 +90,7 @@ class DatabaseDownAtStartTest {
             Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> conduit = Conduit.start(config));
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
 
-            assertThat(failure).isInstanceOf(io.conduithex.bootstrap.StartupException.class)
+            assertThat(failure).isInstanceOf(io.conduithex.bootstrap.startup.StartupException.class)
                     .hasMessageStartingWith("cannot migrate the database").hasMessageContaining("is not permitted to log in");
             assertThat(tookMillis).isLessThan(15_000);
         } finally {

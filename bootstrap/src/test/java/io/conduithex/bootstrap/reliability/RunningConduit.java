@@ -9,7 +9,7 @@ import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.PoolStatus;
 import io.conduithex.application.transaction.UnitOfWorkMeters;
-import io.conduithex.bootstrap.Conduit;
+import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.micrometer.core.instrument.Counter;

@@ -1,0 +1,66 @@
+package io.conduithex.bootstrap.cli;
+
+import io.conduithex.application.seed.SeedListener;
+import io.conduithex.application.seed.SeedPhase;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Seed progress as one line on a terminal, redrawn in place (carriage return) at most ten times a second:
+ * phase, bar, done/total, rate and time left. Each phase ends its line with its duration.
+ */
+final class ProgressBar implements SeedListener {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter out;
+    private final LongSupplier nanoTime;
+    private long phaseStarted;
+    private long doneAtStart;
+    private long lastDrawAt;
+    private int lastLength;
+
+    ProgressBar(PrintWriter out, LongSupplier nanoTime) {
+        this.out = out;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public void started(SeedPhase phase, long done, long total) {
+        phaseStarted = nanoTime.getAsLong();
+        doneAtStart = done;
+        lastLength = 0;
+        draw(phase, done, total, phaseStarted, "");
+    }
+
+    @Override
+    public void advanced(SeedPhase phase, long done, long total) {
+        long now = nanoTime.getAsLong();
+        if (now - lastDrawAt >= REDRAW_NANOS) {
+            draw(phase, done, total, now, "");
+        }
+    }
+
+    @Override
+    public void finished(SeedPhase phase, long total) {
+        long now = nanoTime.getAsLong();
+        draw(phase, total, total, now, ", done in " + ProgressFigures.seconds(now - phaseStarted));
+        out.println();
+        out.flush();
+    }
+
+    private void draw(SeedPhase phase, long done, long total, long now, String suffix) {
+        lastDrawAt = now;
+        var figures = new ProgressFigures(done, total, done - doneAtStart, now - phaseStarted);
+        int filled = (int) (WIDTH * (long) figures.percent() / 100);
+        String line = String.format(Locale.ROOT, "%-8s [%s%s] %d/%d %3d%% %.0f/s ETA %s%s", phase.label(),
+                "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, figures.percent(), figures.rate(),
+                figures.eta(), suffix);
+        // Blanks over whatever a longer previous line left behind.
+        String padding = " ".repeat(Math.max(0, lastLength - line.length()));
+        lastLength = line.length();
+        out.print("\r" + line + padding);
+        out.flush();
+    }
+}

@@ -1,0 +1,95 @@
+package io.conduithex.bootstrap.cli;
+
+import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.setup.PostgresDatabaseSetup;
+import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.bootstrap.config.SqliteFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** Brings a database from nothing to ready: creates it, migrates it, checks it. */
+@Command(name = "setup", description = {"Prepare the database from scratch, then check it. PostgreSQL: create the",
+        "database DATABASE_URL names if it is missing (connecting to the server's 'postgres' database as",
+        "DATABASE_MIGRATION_USER, else DATABASE_USER, which then needs CREATEDB), create required extensions",
+        "(none at present), apply migrations. SQLite: create the folder and file, apply migrations.",
+        "Then validate the migrations and ping the database. Safe to run again: it says nothing was needed.",
+        "Exit codes: 0 ready, 1 failed (one line saying why), 2 bad configuration."})
+final class SetupCommand extends DatabaseCommand {
+
+    @Override
+    int run(AppConfig config, PrintWriter out, PrintWriter err) {
+        DatabaseSettings settings = config.database();
+        List<String> changes = new ArrayList<>();
+        if (settings.dialect() == Dialect.POSTGRESQL) {
+            preparePostgres(settings, out, changes);
+        } else {
+            prepareSqlite(settings, out, changes);
+        }
+        try (var persistence = open(settings)) {
+            var migrations = persistence.migrations();
+            var result = migrations.migrate();
+            out.println("Migrations: " + result.applied() + " applied, schema version " + result.currentVersion());
+            if (result.applied() > 0) {
+                changes.add("applied " + result.applied() + " migration(s)");
+            }
+            var problems = migrations.validate();
+            if (!problems.isEmpty()) {
+                problems.forEach(problem -> out.println("INVALID " + problem));
+                throw new CommandFailure("the migrations do not validate after setup (" + problems.size()
+                        + " problem(s) above)");
+            }
+            long pingMillis = persistence.probe().ping().toMillis();
+            out.println("Verified: migrations valid, database answered in " + pingMillis + " ms");
+            out.println(changes.isEmpty()
+                    ? "Setup complete: nothing was needed, the database is ready at schema version "
+                            + result.currentVersion()
+                    : "Setup complete: " + String.join(", ", changes));
+            return 0;
+        }
+    }
+
+    private static void preparePostgres(DatabaseSettings settings, PrintWriter out, List<String> changes) {
+        PostgresDatabaseSetup.Outcome outcome;
+        try {
+            outcome = new PostgresDatabaseSetup(settings).run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (SQLException e) {
+            throw new CommandFailure("could not prepare the database: " + describe(e));
+        }
+        out.println("Database \"" + outcome.database() + "\": " + (outcome.created() ? "created" : "already exists"));
+        if (outcome.created()) {
+            changes.add("created database \"" + outcome.database() + "\"");
+        }
+        if (PostgresDatabaseSetup.REQUIRED_EXTENSIONS.isEmpty()) {
+            out.println("Extensions: none required");
+        } else if (outcome.extensionsCreated().isEmpty()) {
+            out.println("Extensions: all present ("
+                    + String.join(", ", PostgresDatabaseSetup.REQUIRED_EXTENSIONS) + ")");
+        } else {
+            out.println("Extensions: created " + String.join(", ", outcome.extensionsCreated()));
+            changes.add("created extension(s) " + String.join(", ", outcome.extensionsCreated()));
+        }
+    }
+
+    private static void prepareSqlite(DatabaseSettings settings, PrintWriter out, List<String> changes) {
+        var file = SqliteFiles.databaseFile(settings.url());
+        if (file.isEmpty()) {
+            out.println("Database: in memory, nothing to create");
+            return;
+        }
+        boolean existed = Files.exists(file.get());
+        SqliteFiles.ensureFolderExists(settings.url());
+        var path = file.get().toAbsolutePath();
+        out.println("Database file " + path + ": " + (existed ? "already exists" : "created"));
+        if (!existed) {
+            changes.add("created database file " + path);
+        }
+        out.println("Extensions: not applicable to SQLite");
+    }
+}

@@ -1,0 +1,77 @@
+package io.conduithex.bootstrap.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs the command line in-process, as {@code java -jar conduit.jar ...} would, with configuration given as system
+ * properties (which override the environment); captures what each run prints. Register it with
+ * {@code @RegisterExtension}: it puts the properties back after each test.
+ */
+final class CommandLineRun implements AfterEachCallback {
+    private final Map<String, String> propertiesBefore = new HashMap<>();
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    CommandLineRun configure(String name, String value) {
+        propertiesBefore.putIfAbsent(name, System.getProperty(name));
+        System.setProperty(name, value);
+        return this;
+    }
+
+    /** Runs one command; what it prints replaces what the previous run printed. */
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return ConduitCommandLine.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    List<String> outLines() {
+        return out.toString().lines().toList();
+    }
+
+    String err() {
+        return err.toString();
+    }
+
+    List<String> errLines() {
+        return err.toString().lines().toList();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        restore();
+    }
+
+    private void restore() {
+        propertiesBefore.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+        propertiesBefore.clear();
+    }
+
+    /** A local port nothing listens on: connecting is refused at once. */
+    static int closedPort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.conduithex.bootstrap.cli;
+
+import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
+import static io.conduithex.bootstrap.cli.ShippedMigrations.UNSHIPPED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.testsupport.postgres.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
+    private String postgresUrl;
+
+    @AfterEach
+    void dropTheDatabase() {
+        if (postgresUrl != null) {
+            PostgresServer.shared().dropDatabase(postgresUrl);
+        }
+    }
+
+    @Test
+    void passesEveryCheckOnAMigratedSqliteDatabase(@TempDir Path folder) {
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + folder.resolve("conduit.db"));
+        assertThat(cli.run("setup")).isZero();
+
+        assertThat(cli.run("doctor")).isZero();
+        assertThat(cli.outLines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("OK "));
+        assertThat(cli.outLines()).satisfies(lines -> {
+            assertThat(lines.get(0)).matches("OK connectivity: answered in \\d+ ms");
+            assertThat(lines.get(1)).matches("OK server version: SQLite 3\\.\\d+\\.\\d+");
+            assertThat(lines.get(2)).isEqualTo("OK tls: not applicable (SQLite is a local file)");
+            assertThat(lines.get(3)).startsWith("OK pool budget: not applicable");
+            assertThat(lines.get(4)).matches("OK clock: database clock is \\d+ ms (ahead of|behind) this machine's "
+                    + "\\(limit 2000 ms\\)");
+            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version " + LATEST + ", " + LATEST
+                    + " applied, 0 pending, 0 failed");
+        });
+        assertThat(cli.errLines()).isEmpty();
+    }
+
+    @Test
+    void failsTheMigrationCheckWhileMigrationsArePending(@TempDir Path folder) throws IOException {
+        Path database = Files.createFile(folder.resolve("conduit.db"));
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
+                "FAIL migrations: schema version <empty>, 0 applied, " + LATEST
+                        + " pending, 0 failed; run 'conduit migrate'");
+        assertThat(cli.errLines()).containsExactly("doctor: 1 check(s) failed");
+    }
+
+    @Test
+    void failsTheMigrationCheckWhenAMigrationFailedAndPointsAtRepair(@TempDir Path folder) {
+        Path database = folder.resolve("conduit.db");
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+        assertThat(cli.run("setup")).isZero();
+        SqliteHistory.recordFailedMigration(database, UNSHIPPED);
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
+                "FAIL migrations: schema version " + UNSHIPPED + ", " + LATEST
+                        + " applied, 0 pending, 1 failed; run 'conduit repair', then "
+                        + "'conduit migrate'");
+    }
+
+    @Test
+    void failsConnectivityAloneWhenTheSqliteFileIsMissing(@TempDir Path folder) {
+        Path database = folder.resolve("conduit.db");
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).containsExactly("FAIL connectivity: no SQLite database at "
+                + database.toAbsolutePath() + "; run 'conduit setup' to create it");
+        assertThat(database).doesNotExist();
+    }
+
+    @Test
+    void passesEveryCheckOnAMigratedPostgresDatabaseWithinThePoolBudget() {
+        configurePostgres();
+        assertThat(cli.run("migrate")).isZero();
+        cli.configure("DB_POOL_SIZE", "10").configure("INSTANCES", "3");
+
+        assertThat(cli.run("doctor")).as(cli.out()).isZero();
+        assertThat(cli.outLines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("OK "));
+        assertThat(cli.outLines()).satisfies(lines -> {
+            assertThat(lines.get(1)).matches("OK server version: PostgreSQL \\d+.*");
+            assertThat(lines.get(2)).isEqualTo("OK tls: not in use; acceptable, the connection does not leave this "
+                    + "machine (" + hostsOf(postgresUrl) + ")");
+            assertThat(lines.get(3)).isEqualTo("OK pool budget: DB_POOL_SIZE 10 x INSTANCES 3 = 30 connection(s), "
+                    + "80% of max_connections " + maxConnections() + " is " + maxConnections() * 80 / 100);
+            assertThat(lines.get(5)).isEqualTo("OK migrations: schema version " + LATEST + ", " + LATEST
+                    + " applied, 0 pending, 0 failed");
+        });
+    }
+
+    @Test
+    void failsThePoolBudgetWhenAllInstancesTogetherWouldExceedEightyPercentOfMaxConnections() {
+        configurePostgres();
+        assertThat(cli.run("migrate")).isZero();
+        cli.configure("DB_POOL_SIZE", "100").configure("INSTANCES", "20");
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).filteredOn(line -> line.startsWith("FAIL ")).containsExactly(
+                "FAIL pool budget: DB_POOL_SIZE 100 x INSTANCES 20 = 2000 connection(s), 80% of max_connections "
+                        + maxConnections() + " is " + maxConnections() * 80 / 100
+                        + "; lower DB_POOL_SIZE or raise max_connections");
+        assertThat(cli.errLines()).containsExactly("doctor: 1 check(s) failed");
+    }
+
+    @Test
+    void failsConnectivityAloneWithTheReasonWhenTheServerIsUnreachable() {
+        int port = CommandLineRun.closedPort();
+        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
+                .configure("DATABASE_USER", "conduit")
+                .configure("DATABASE_PASSWORD", "never-printed")
+                .configure("DB_POOL_TIMEOUT_MS", "1000");
+
+        assertThat(cli.run("doctor")).isEqualTo(1);
+        assertThat(cli.outLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("FAIL connectivity: cannot reach POSTGRESQL database: ")
+                .contains("127.0.0.1:" + port, "refused")
+                .doesNotContain("never-printed"));
+        assertThat(cli.errLines()).containsExactly("doctor: 1 check(s) failed");
+    }
+
+    @Test
+    void aBadVariableStopsDoctorWithExitCode2() {
+        cli.configure("INSTANCES", "0");
+
+        assertThat(cli.run("doctor")).isEqualTo(2);
+        assertThat(cli.errLines()).singleElement().asString().startsWith("Invalid configuration: INSTANCES");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void anUnencryptedConnectionToAnotherHostFailsTheTlsCheck() {
+        var remote = DoctorCommand.tls("jdbc:postgresql://db.example.com:5432/conduit", false);
+        var local = DoctorCommand.tls("jdbc:postgresql://127.0.0.1:5432,localhost/conduit", false);
+        var encrypted = DoctorCommand.tls("jdbc:postgresql://db.example.com/conduit?sslmode=verify-full", true);
+
+        assertThat(remote.ok()).isFalse();
+        assertThat(remote.detail()).isEqualTo("not in use on a connection to db.example.com:5432; "
+                + "add sslmode=verify-full (or require) to DATABASE_URL");
+        assertThat(local.ok()).isTrue();
+        assertThat(encrypted).isEqualTo(new DoctorCommand.Outcome(true, "in use"));
+    }
+
+    private void configurePostgres() {
+        var server = PostgresServer.shared();
+        postgresUrl = server.createDatabase();
+        cli.configure("DATABASE_URL", postgresUrl).configure("DATABASE_USER", server.user());
+        if (server.password() != null) {
+            cli.configure("DATABASE_PASSWORD", server.password());
+        }
+    }
+
+    private static String hostsOf(String url) {
+        return url.replaceFirst("^jdbc:postgresql://([^/]*)/.*$", "$1");
+    }
+
+    private static int maxConnections() {
+        try (var admin = PostgresServer.shared().connectAsAdmin();
+             var rows = admin.createStatement().executeQuery("SELECT current_setting('max_connections')::int")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

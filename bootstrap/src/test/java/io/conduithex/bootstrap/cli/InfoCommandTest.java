@@ -1,0 +1,73 @@
+package io.conduithex.bootstrap.cli;
+
+import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfoCommandTest {
+    @RegisterExtension
+    final CommandLineRun cli = new CommandLineRun();
+
+    @Test
+    void listsEveryShippedMigrationAsPendingOnAnEmptyDatabaseAndAsSuccessOnceMigrated(@TempDir Path folder)
+            throws IOException {
+        Path database = Files.createFile(folder.resolve("conduit.db"));
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+
+        assertThat(cli.run("info")).isZero();
+        assertThat(cli.outLines()).anySatisfy(line -> assertThat(line)
+                .matches("\\| Version \\| Description +\\| Type \\| Installed on \\| State +\\|"));
+        assertThat(cli.outLines()).anySatisfy(line -> assertThat(line).matches("\\| 1 +\\| users and follows +\\| SQL "
+                + "+\\| +\\| Pending +\\|"));
+        assertThat(cli.outLines()).last().isEqualTo("Schema version <empty>: 0 applied, " + LATEST
+                + " pending, 0 failed");
+
+        assertThat(cli.run("migrate")).isZero();
+        assertThat(cli.run("info")).isZero();
+        assertThat(cli.outLines()).anySatisfy(line -> assertThat(line).matches("\\| 2 +\\| articles tags favorites "
+                + "comments +\\| SQL +\\| \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| Success \\|"));
+        assertThat(cli.outLines()).last().isEqualTo("Schema version " + LATEST + ": " + LATEST
+                + " applied, 0 pending, 0 failed");
+    }
+
+    @Test
+    void failsWithOneLineAndCreatesNothingWhenTheSqliteFileIsMissing(@TempDir Path folder) {
+        Path database = folder.resolve("missing").resolve("conduit.db");
+        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+
+        assertThat(cli.run("info")).isEqualTo(1);
+        assertThat(cli.errLines()).containsExactly("info failed: no SQLite database at " + database.toAbsolutePath()
+                + "; run 'conduit setup' to create it");
+        assertThat(cli.out()).isEmpty();
+        assertThat(folder.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void failsWithOneLineWhenThePostgresServerIsUnreachable() {
+        int port = CommandLineRun.closedPort();
+        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
+                .configure("DATABASE_USER", "conduit")
+                .configure("DATABASE_PASSWORD", "never-printed");
+
+        assertThat(cli.run("info")).isEqualTo(1);
+        assertThat(cli.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("info failed: ")
+                .contains("127.0.0.1:" + port, "refused")
+                .doesNotContain("never-printed"));
+    }
+
+    @Test
+    void aBadVariableStopsInfoWithExitCode2() {
+        cli.configure("DB_POOL_SIZE", "lots");
+
+        assertThat(cli.run("info")).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "Invalid configuration: DB_POOL_SIZE must be an integer between 1 and 1000, was \"lots\"");
+    }
+}
