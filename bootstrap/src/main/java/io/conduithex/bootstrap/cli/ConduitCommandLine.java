@@ -1,11 +1,5 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.bootstrap.config.AppConfig;
-import io.conduithex.bootstrap.config.ConfigSource;
-import io.conduithex.bootstrap.config.ConfigurationException;
-import io.conduithex.bootstrap.logging.LogFormats;
-import java.io.PrintWriter;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +16,6 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class},
         footer = {"", "Configuration comes from environment variables; see 'conduit serve --help'."})
 public final class ConduitCommandLine implements Runnable {
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_BAD_CONFIGURATION = 2;
-
     @Spec
     private CommandSpec spec;
 
@@ -47,22 +38,6 @@ public final class ConduitCommandLine implements Runnable {
     /** The application's commands, in the order they are declared (picocli's own help command left out). */
     private static java.util.List<String> commands(CommandLine commandLine) {
         return commandLine.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
-    }
-
-    /**
-     * The configuration from the environment, or empty after printing the one line that says what is wrong. The
-     * log format it names (LOG_FORMAT) takes effect here, before the command logs anything.
-     */
-    static Optional<AppConfig> loadConfiguration(PrintWriter err) {
-        try {
-            AppConfig config = AppConfig.load(ConfigSource.system());
-            LogFormats.apply(config.logFormat());
-            return Optional.of(config);
-        } catch (ConfigurationException e) {
-            err.println("Invalid configuration: " + e.getMessage());
-            err.flush();
-            return Optional.empty();
-        }
     }
 
     static final String[] CONFIGURATION_HELP = {

@@ -90,7 +90,7 @@ final class DoctorCommand extends DatabaseCommand {
             return 0;
         }
         err.println("doctor: " + failed + " check(s) failed");
-        return ConduitCommandLine.EXIT_FAILED;
+        return EXIT_FAILED;
     }
 
     /** Unencrypted is acceptable only when the traffic never leaves this machine. */

@@ -1,6 +1,5 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.application.seed.SeedListener;
 import io.conduithex.application.seed.SeedPhase;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -10,33 +9,27 @@ import java.util.function.LongSupplier;
  * Seed progress as one line on a terminal, redrawn in place (carriage return) at most ten times a second:
  * phase, bar, done/total, rate and time left. Each phase ends its line with its duration.
  */
-final class ProgressBar implements SeedListener {
+final class ProgressBar extends SeedProgress {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private final PrintWriter out;
-    private final LongSupplier nanoTime;
-    private long phaseStarted;
-    private long doneAtStart;
     private long lastDrawAt;
     private int lastLength;
 
     ProgressBar(PrintWriter out, LongSupplier nanoTime) {
-        this.out = out;
-        this.nanoTime = nanoTime;
+        super(out, nanoTime);
     }
 
     @Override
     public void started(SeedPhase phase, long done, long total) {
-        phaseStarted = nanoTime.getAsLong();
-        doneAtStart = done;
+        long started = startPhase(done);
         lastLength = 0;
-        draw(phase, done, total, phaseStarted, "");
+        draw(phase, done, total, started, "");
     }
 
     @Override
     public void advanced(SeedPhase phase, long done, long total) {
-        long now = nanoTime.getAsLong();
+        long now = now();
         if (now - lastDrawAt >= REDRAW_NANOS) {
             draw(phase, done, total, now, "");
         }
@@ -44,15 +37,15 @@ final class ProgressBar implements SeedListener {
 
     @Override
     public void finished(SeedPhase phase, long total) {
-        long now = nanoTime.getAsLong();
-        draw(phase, total, total, now, ", done in " + ProgressFigures.seconds(now - phaseStarted));
+        long now = now();
+        draw(phase, total, total, now, ", done in " + ProgressFigures.seconds(sincePhaseStarted(now)));
         out.println();
         out.flush();
     }
 
     private void draw(SeedPhase phase, long done, long total, long now, String suffix) {
         lastDrawAt = now;
-        var figures = new ProgressFigures(done, total, done - doneAtStart, now - phaseStarted);
+        var figures = figures(done, total, now);
         int filled = (int) (WIDTH * (long) figures.percent() / 100);
         String line = String.format(Locale.ROOT, "%-8s [%s%s] %d/%d %3d%% %.0f/s ETA %s%s", phase.label(),
                 "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, figures.percent(), figures.rate(),

@@ -1,6 +1,5 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.application.seed.SeedListener;
 import io.conduithex.application.seed.SeedPhase;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -10,27 +9,20 @@ import java.util.function.LongSupplier;
  * Seed progress as plain lines, for logs and pipes: one when a phase starts, one at each further tenth of it or
  * after {@value #INTERVAL_SECONDS} s without a line, one when it ends.
  */
-final class ProgressLines implements SeedListener {
+final class ProgressLines extends SeedProgress {
     private static final long INTERVAL_SECONDS = 5;
     private static final long INTERVAL_NANOS = INTERVAL_SECONDS * 1_000_000_000L;
 
-    private final PrintWriter out;
-    private final LongSupplier nanoTime;
-    private long phaseStarted;
-    private long doneAtStart;
     private long lastLineAt;
     private long lastTenth;
 
     ProgressLines(PrintWriter out, LongSupplier nanoTime) {
-        this.out = out;
-        this.nanoTime = nanoTime;
+        super(out, nanoTime);
     }
 
     @Override
     public void started(SeedPhase phase, long done, long total) {
-        phaseStarted = nanoTime.getAsLong();
-        lastLineAt = phaseStarted;
-        doneAtStart = done;
+        lastLineAt = startPhase(done);
         lastTenth = tenth(done, total);
         String resumed = done > 0 ? " (resuming)" : "";
         print(String.format(Locale.ROOT, "%s: %d/%d%s", phase.label(), done, total, resumed));
@@ -38,24 +30,23 @@ final class ProgressLines implements SeedListener {
 
     @Override
     public void advanced(SeedPhase phase, long done, long total) {
-        long now = nanoTime.getAsLong();
+        long now = now();
         long tenth = tenth(done, total);
         if (done >= total || (tenth <= lastTenth && now - lastLineAt < INTERVAL_NANOS)) {
             return;
         }
         lastTenth = tenth;
         lastLineAt = now;
-        var figures = new ProgressFigures(done, total, done - doneAtStart, now - phaseStarted);
+        var figures = figures(done, total, now);
         print(String.format(Locale.ROOT, "%s: %d/%d (%d%%), %.0f/s, ETA %s", phase.label(), done, total,
                 figures.percent(), figures.rate(), figures.eta()));
     }
 
     @Override
     public void finished(SeedPhase phase, long total) {
-        long elapsed = nanoTime.getAsLong() - phaseStarted;
-        var figures = new ProgressFigures(total, total, total - doneAtStart, elapsed);
+        long now = now();
         print(String.format(Locale.ROOT, "%s: %d/%d done in %s, %.0f/s", phase.label(), total, total,
-                ProgressFigures.seconds(elapsed), figures.rate()));
+                ProgressFigures.seconds(sincePhaseStarted(now)), figures(total, total, now).rate()));
     }
 
     private static long tenth(long done, long total) {

@@ -13,8 +13,7 @@ final class RepairCommand extends DatabaseCommand {
 
     @Override
     int run(AppConfig config, PrintWriter out, PrintWriter err) {
-        requireExistingDatabase(config.database());
-        try (var persistence = open(config.database())) {
+        try (var persistence = openExisting(config.database())) {
             var actions = persistence.migrations().repair();
             if (actions.isEmpty()) {
                 out.println("Nothing to repair: the migration history matches the shipped migrations");

@@ -1,39 +1,28 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.adapter.jdbi.JdbcUrls;
 import io.conduithex.application.seed.SeedCounts;
 import io.conduithex.application.seed.SeedDatabase;
-import io.conduithex.application.seed.SeedListener;
 import io.conduithex.application.seed.SeedOutcome;
 import io.conduithex.application.seed.SeedPlan;
-import io.conduithex.bootstrap.config.SqliteFiles;
+import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.security.BCryptPasswordHasher;
 import io.conduithex.domain.seed.SeedRun;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Fills the database with generated users, follows, articles, tags, favorites and comments. */
 @Command(name = "seed",
         description = {"Fill the database with realistic generated data, in batched transactions, then exit.",
             "Idempotent per run id: running a finished run again adds nothing; running an interrupted one"
                 + " completes it. Migrates the database first."})
-final class SeedCommand implements Callable<Integer> {
+final class SeedCommand extends DatabaseCommand {
     private static final Logger log = LoggerFactory.getLogger(SeedCommand.class);
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
 
     @Option(names = "--users", paramLabel = "N", defaultValue = "100",
             description = "Users to create, 0-" + SeedPlan.MAX_USERS + "; each follows about "
@@ -60,42 +49,34 @@ final class SeedCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    private SeedPlan plan;
+
     @Override
-    public Integer call() {
-        SeedPlan plan;
+    void checkOptions() {
         try {
             plan = new SeedPlan(runId, users, articles, comments, batchSize);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        var config = ConduitCommandLine.loadConfiguration(spec.commandLine().getErr());
-        if (config.isEmpty()) {
-            return ConduitCommandLine.EXIT_BAD_CONFIGURATION;
-        }
-        var settings = config.get().database();
-        log.info("Configuration: {}", config.get().describe());
-        SqliteFiles.ensureFolderExists(settings.url());
-        PrintWriter out = spec.commandLine().getOut();
-        try (var persistence = DatabaseCommand.open(settings)) {
+    }
+
+    @Override
+    int run(AppConfig config, PrintWriter out, PrintWriter err) {
+        try (var persistence = openForWriting(config)) {
             persistence.migrate();
-            out.println("Seeding run '" + plan.runId() + "' into " + persistence.dialect() + " database "
-                    + JdbcUrls.masked(settings.url()));
+            out.println("Seeding run '" + plan.runId() + "' into " + describeDatabase(persistence, config.database()));
             out.flush();
-            var seeding = new SeedDatabase(persistence.seedWriter(), new BCryptPasswordHasher(config.get().bcryptCost()),
+            var seeding = new SeedDatabase(persistence.seedWriter(), new BCryptPasswordHasher(config.bcryptCost()),
                     Clock.systemUTC());
-            return report(seeding.seed(plan, listener(out)), out);
-        } catch (ParameterException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.error("Seeding failed", e);
-            spec.commandLine().getErr().println("Seeding failed: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + " (details in the log; run the same command again to resume)");
-            return ConduitCommandLine.EXIT_FAILED;
+            return report(seeding.seed(plan, SeedProgress.forConsole(out)), out);
         }
     }
 
-    private static SeedListener listener(PrintWriter out) {
-        return System.console() != null ? new ProgressBar(out, System::nanoTime) : new ProgressLines(out, System::nanoTime);
+    @Override
+    void reportFailure(RuntimeException failure, PrintWriter err) {
+        log.error("Seeding failed", failure);
+        err.println("Seeding failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + " (details in the log; run the same command again to resume)");
     }
 
     private int report(SeedOutcome outcome, PrintWriter out) {

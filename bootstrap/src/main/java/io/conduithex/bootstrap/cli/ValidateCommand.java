@@ -12,8 +12,7 @@ final class ValidateCommand extends DatabaseCommand {
 
     @Override
     int run(AppConfig config, PrintWriter out, PrintWriter err) {
-        requireExistingDatabase(config.database());
-        try (var persistence = open(config.database())) {
+        try (var persistence = openExisting(config.database())) {
             var migrations = persistence.migrations();
             var problems = migrations.validate();
             if (problems.isEmpty()) {
@@ -25,7 +24,7 @@ final class ValidateCommand extends DatabaseCommand {
             problems.forEach(problem -> out.println("INVALID " + problem));
             err.println("validate: " + problems.size() + " problem(s); 'conduit repair' realigns checksums and "
                     + "removes failed entries, 'conduit migrate' applies pending migrations");
-            return ConduitCommandLine.EXIT_FAILED;
+            return EXIT_FAILED;
         }
     }
 }

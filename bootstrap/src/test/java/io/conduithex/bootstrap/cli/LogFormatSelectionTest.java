@@ -73,7 +73,7 @@ class LogFormatSelectionTest {
 
     @Test
     void withLogFormatJsonEveryLineIsAJsonObjectAndARequestLineCarriesItsRequestId() throws Exception {
-        var config = ConduitCommandLine.loadConfiguration(new PrintWriter(new StringWriter())).orElseThrow();
+        var config = DatabaseCommand.loadConfiguration(new PrintWriter(new StringWriter())).orElseThrow();
         HttpResponse<String> missing;
         try (var conduit = Conduit.start(config)) {
             var http = HttpClient.newHttpClient();
