@@ -1,6 +1,7 @@
 package io.conduithex.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
@@ -12,12 +13,22 @@ import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.BiFunction;
 
 /**
- * The JDBI adapter on the configured database. Tests replace the {@link JdbiPersistence} binding (with
- * {@code Modules.override}) to run the application on a database of their own.
+ * The JDBI adapter on the configured database, and the persistence ports it serves. Tests replace the
+ * {@link JdbiPersistence} binding (with {@code Modules.override}) to run the application on a database of
+ * their own; the ports follow it.
  */
 public final class PersistenceModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        port(UnitOfWork.class, (persistence, config) -> persistence.unitOfWork());
+        port(DatabaseTimings.class, (persistence, config) -> persistence.timings());
+        port(ConnectionPoolMonitor.class, (persistence, config) -> persistence.poolMonitor(config.instances()));
+        port(DatabaseDiagnostics.class, (persistence, config) -> persistence.diagnostics(config.instances()));
+    }
 
     @Provides
     @Singleton
@@ -26,27 +37,11 @@ public final class PersistenceModule extends AbstractModule {
         return JdbiPersistence.open(settings, meters);
     }
 
-    @Provides
-    @Singleton
-    UnitOfWork unitOfWork(JdbiPersistence persistence) {
-        return persistence.unitOfWork();
-    }
-
-    @Provides
-    @Singleton
-    ConnectionPoolMonitor poolMonitor(JdbiPersistence persistence, AppConfig config) {
-        return persistence.poolMonitor(config.instances());
-    }
-
-    @Provides
-    @Singleton
-    DatabaseTimings timings(JdbiPersistence persistence) {
-        return persistence.timings();
-    }
-
-    @Provides
-    @Singleton
-    DatabaseDiagnostics diagnostics(JdbiPersistence persistence, AppConfig config) {
-        return persistence.diagnostics(config.instances());
+    /** Binds {@code type} to what the one {@link JdbiPersistence} hands out for it, asked for once. */
+    private <T> void port(Class<T> type, BiFunction<JdbiPersistence, AppConfig, T> fromPersistence) {
+        Provider<JdbiPersistence> persistence = getProvider(JdbiPersistence.class);
+        Provider<AppConfig> config = getProvider(AppConfig.class);
+        Provider<T> port = () -> fromPersistence.apply(persistence.get(), config.get());
+        bind(type).toProvider(port).in(Singleton.class);
     }
 }
