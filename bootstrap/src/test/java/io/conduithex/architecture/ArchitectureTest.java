@@ -2,11 +2,15 @@ package io.conduithex.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The dependency rules of DESIGN.md, checked on the compiled main classes of every module. Test support
@@ -21,6 +25,7 @@ class ArchitectureTest {
     private static final String ADAPTER_WEB = "io.conduithex.adapter.web..";
     private static final String TEST_SUPPORT = "io.conduithex.testsupport..";
     private static final String BOOTSTRAP = "io.conduithex.bootstrap..";
+    private static final String BOOTSTRAP_ROOT = "io.conduithex.bootstrap";
 
     @ArchTest
     static final ArchRule domain_depends_on_the_jdk_only = classes()
@@ -81,4 +86,34 @@ class ArchitectureTest {
             .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_WEB)
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb..",
                     "org.sqlite..", "org.postgresql..");
+
+    /**
+     * Each package of bootstrap as one slice, the root package (Main) included: a pattern such as
+     * {@code "io.conduithex.bootstrap.(**)"} would leave the root out, since {@code (**)} needs one segment at least.
+     */
+    private static final SliceAssignment BOOTSTRAP_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals(BOOTSTRAP_ROOT) || name.startsWith(BOOTSTRAP_ROOT + ".")
+                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages of bootstrap, its root package included";
+        }
+    };
+
+    @ArchTest
+    static final ArchRule bootstraps_packages_are_free_of_cycles = slices().assignedFrom(BOOTSTRAP_PACKAGES)
+            .should().beFreeOfCycles()
+            .because("Main hands over to cli, which runs startup, which builds wiring; config, logging and"
+                    + " security are leaves any of them may read");
+
+    @ArchTest
+    static final ArchRule bootstraps_root_package_holds_only_main = classes()
+            .that().resideInAPackage(BOOTSTRAP_ROOT)
+            .should().haveSimpleName("Main")
+            .because("the command line lives in cli, the Guice modules in wiring, the serve lifecycle in startup");
 }
