@@ -1,5 +1,8 @@
 package io.conduithex.bootstrap.cli;
 
+import io.conduithex.bootstrap.config.Setting;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +28,7 @@ public final class ConduitCommandLine implements Runnable {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ConduitCommandLine());
         commands(commandLine).forEach(name ->
-                commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CONFIGURATION_HELP));
+                commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(configurationHelp()));
         return commandLine;
     }
 
@@ -36,35 +39,16 @@ public final class ConduitCommandLine implements Runnable {
     }
 
     /** The application's commands, in the order they are declared (picocli's own help command left out). */
-    private static java.util.List<String> commands(CommandLine commandLine) {
+    private static List<String> commands(CommandLine commandLine) {
         return commandLine.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     }
 
-    static final String[] CONFIGURATION_HELP = {
-        "",
-        "Environment variables (-DNAME=value overrides one):",
-        "  DATABASE_URL             JDBC URL (jdbc:sqlite:./data/conduit.db)",
-        "  DATABASE_USER            database user",
-        "  DATABASE_PASSWORD        database password",
-        "  DATABASE_MIGRATION_USER  user migrations run as (PostgreSQL; DATABASE_USER)",
-        "  DATABASE_MIGRATION_PASSWORD  its password",
-        "  PORT                     HTTP port, 0-65535 (8080)",
-        "  JWT_SECRET               token key, >= 32 bytes (random per start)",
-        "  JWT_TTL                  token lifetime, ISO-8601 such as PT12H (P30D)",
-        "  DB_POOL_SIZE             maximum database connections (10)",
-        "  DB_POOL_TIMEOUT_MS       wait for a connection, ms (5000)",
-        "  DB_MAX_LIFETIME_MS       pooled connection lifetime, ms (1800000)",
-        "  DB_STATEMENT_TIMEOUT_MS  statement timeout, ms (10000)",
-        "  DB_LONG_TRANSACTION_MS   warn about transactions open longer, ms (5000)",
-        "  DB_LEAK_DETECTION_MS     report connections lent out longer, ms; 0 = off (60000)",
-        "  DB_STARTUP_TIMEOUT_MS    how long serve waits for the database at start, ms (30000)",
-        "  DB_SLOW_QUERY_MS         log and count statements slower, ms (500)",
-        "  DB_MAX_RETRIES           retries after a transient failure (3)",
-        "  BCRYPT_COST              bcrypt cost factor, 4-31 (10)",
-        "  CORS_ALLOWED_ORIGINS     * or comma-separated origins (*)",
-        "  ADMIN_TOKEN              bearer token for /admin, >= 32 bytes (unset: admin off)",
-        "  LOG_FORMAT               text or json (text)",
-        "  INSTANCES                instances sharing the database, for doctor (1)",
-        "  HTTP_THREADS             HTTP server threads, 8-1000 (4 per CPU + 4)",
-    };
+    /** The settings, as every command's help ends: generated from {@link Setting}, so it cannot leave one out. */
+    private static String[] configurationHelp() {
+        var lines = new ArrayList<String>();
+        lines.add("");
+        lines.add("Environment variables (-DNAME=value overrides one):");
+        lines.addAll(Setting.helpLines());
+        return lines.toArray(String[]::new);
+    }
 }

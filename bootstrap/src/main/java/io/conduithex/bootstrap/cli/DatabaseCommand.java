@@ -94,7 +94,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     static Optional<AppConfig> loadConfiguration(PrintWriter err) {
         try {
             AppConfig config = AppConfig.load(ConfigSource.system());
-            LogFormats.apply(config.logFormat());
+            LogFormats.apply(config.operations().logFormat());
             return Optional.of(config);
         } catch (ConfigurationException e) {
             err.println("Invalid configuration: " + e.getMessage());

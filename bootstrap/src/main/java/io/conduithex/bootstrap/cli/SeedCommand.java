@@ -66,8 +66,8 @@ final class SeedCommand extends DatabaseCommand {
             persistence.migrate();
             out.println("Seeding run '" + plan.runId() + "' into " + describeDatabase(persistence, config.database()));
             out.flush();
-            var seeding = new SeedDatabase(persistence.seedWriter(), new BCryptPasswordHasher(config.bcryptCost()),
-                    Clock.systemUTC());
+            var seeding = new SeedDatabase(persistence.seedWriter(),
+                    new BCryptPasswordHasher(config.security().bcryptCost()), Clock.systemUTC());
             return report(seeding.seed(plan, SeedProgress.forConsole(out)), out);
         }
     }

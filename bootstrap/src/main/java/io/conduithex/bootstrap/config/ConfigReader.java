@@ -1,9 +1,14 @@
 package io.conduithex.bootstrap.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
-/** Reads typed values from a {@link ConfigSource}, failing with one line that names the variable. */
+/**
+ * Reads typed values from a {@link ConfigSource}, the defaults and bounds coming from each {@link Setting};
+ * fails with one line that names the variable and says what it must be.
+ */
 final class ConfigReader {
     private static final int MAX_ECHO = 80;
 
@@ -13,37 +18,62 @@ final class ConfigReader {
         this.source = source;
     }
 
-    String text(String name, String defaultValue) {
-        String value = source.get(name);
-        return value == null ? defaultValue : value.strip();
+    /** The value, stripped; the setting's default (maybe null) when not set. */
+    String text(Setting setting) {
+        String value = source.get(setting.name());
+        return value == null ? setting.defaultValue : value.strip();
     }
 
     /** The raw value, not stripped (secrets may legitimately have spaces at the ends); null when not set. */
-    String secret(String name) {
-        return source.get(name);
+    String secret(Setting setting) {
+        return source.get(setting.name());
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
-        String value = source.get(name);
+    /** The secret's bytes (UTF-8), at least {@code minBytes} of them; empty when not set. */
+    Optional<Secret> secret(Setting setting, int minBytes) {
+        String value = secret(setting);
         if (value == null) {
-            return defaultValue;
+            return Optional.empty();
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < minBytes) {
+            // The value itself is never echoed: it is a secret, even when it is too short to be a good one.
+            throw new ConfigurationException(setting.name() + " must be " + setting.allowed + ", was "
+                    + bytes.length + " bytes");
+        }
+        return Optional.of(new Secret(bytes));
+    }
+
+    /** An integer within the setting's bounds; its default, unchecked, when not set. */
+    int integer(Setting setting) {
+        if (setting.min == null || setting.max == null) {
+            throw new IllegalArgumentException(setting + " is not an integer setting");
+        }
+        String value = source.get(setting.name());
+        if (value == null) {
+            return Integer.parseInt(setting.defaultValue);
         }
         try {
             int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
+            if (parsed >= setting.min && parsed <= setting.max) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        throw invalid(name, "must be an integer between " + min + " and " + max, value);
+        throw invalid(setting, value);
     }
 
-    /** An ISO-8601 duration such as {@code P30D} or {@code PT12H}, within [min, max] ({@code range} in words). */
-    Duration duration(String name, Duration defaultValue, Duration min, Duration max, String range) {
-        String value = source.get(name);
+    /** An integer of milliseconds within the setting's bounds. */
+    Duration millis(Setting setting) {
+        return Duration.ofMillis(integer(setting));
+    }
+
+    /** An ISO-8601 duration such as {@code P30D} or {@code PT12H}, within [min, max]. */
+    Duration duration(Setting setting, Duration min, Duration max) {
+        String value = source.get(setting.name());
         if (value == null) {
-            return defaultValue;
+            return Duration.parse(setting.defaultValue);
         }
         try {
             Duration parsed = Duration.parse(value.strip());
@@ -53,11 +83,17 @@ final class ConfigReader {
         } catch (DateTimeParseException e) {
             // reported below, with the range
         }
-        throw invalid(name, "must be an ISO-8601 duration such as P30D or PT12H, " + range, value);
+        throw invalid(setting, value);
     }
 
-    static ConfigurationException invalid(String name, String rule, String shownValue) {
-        return new ConfigurationException(name + " " + rule + ", was \"" + printable(shownValue) + "\"");
+    /** "NAME must be (what the setting allows), was "value"". */
+    static ConfigurationException invalid(Setting setting, String shownValue) {
+        return invalid(setting, setting.allowed, shownValue);
+    }
+
+    static ConfigurationException invalid(Setting setting, String rule, String shownValue) {
+        return new ConfigurationException(setting.name() + " must be " + rule + ", was \"" + printable(shownValue)
+                + "\"");
     }
 
     /** The value as it can appear in a one-line message: control characters replaced, long values cut. */

@@ -14,6 +14,7 @@ import io.conduithex.bootstrap.wiring.ConfigurationModule;
 import io.conduithex.bootstrap.wiring.PersistenceModule;
 import io.conduithex.bootstrap.wiring.WebModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,12 @@ public final class Conduit implements AutoCloseable {
      */
     public static Conduit start(AppConfig config, Module... overrides) {
         log.info("Configuration: {}", config.describe());
-        if (config.jwtSecretGenerated()) {
+        if (config.security().jwtSecretGenerated()) {
             log.warn("JWT_SECRET is not set: using a random secret, so tokens will not survive a restart");
         }
         // Singletons are built on demand, the database first: when it cannot be opened, nothing else is tried
         // (eager singletons would each try to open it again, and wait out the pool timeout every time).
+        Duration startupTimeout = config.operations().startupTimeout();
         var injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.override(modules(config)).with(overrides));
         JdbiPersistence persistence;
         try {
@@ -67,7 +69,7 @@ public final class Conduit implements AutoCloseable {
         }
         // The database is reached and migrated while the web server is built and started: on a small machine
         // each takes a few hundred milliseconds of the time to ready, and neither needs the other.
-        var migration = new BackgroundMigration(() -> new DatabaseStartup(persistence, config.startupTimeout())
+        var migration = new BackgroundMigration(() -> new DatabaseStartup(persistence, startupTimeout)
                 .migrateWhenReachable(config.database().url()));
         WebServer web;
         Readiness readiness;
@@ -78,7 +80,7 @@ public final class Conduit implements AutoCloseable {
             migration.start();
             web = injector.getInstance(WebServer.class);
         } catch (ProvisionException e) {
-            migration.abandon(e, config.startupTimeout());
+            migration.abandon(e, startupTimeout);
             closeAfter(e, persistence);
             throw StartupException.of("cannot build the application", e);
         }
@@ -92,7 +94,7 @@ public final class Conduit implements AutoCloseable {
             log.info("Conduit is serving on port {}", port);
             return new Conduit(web, persistence, injector.getInstance(MeterRegistry.class), port);
         } catch (RuntimeException e) {
-            migration.abandon(e, config.startupTimeout());
+            migration.abandon(e, startupTimeout);
             try {
                 web.stop();
             } catch (RuntimeException stopping) {

@@ -66,13 +66,13 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     TagCache tagCache(AppConfig config) {
-        return new TagCache(config.tagsMaxAge());
+        return new TagCache(config.operations().tagsMaxAge());
     }
 
     @Provides
     @Singleton
     RetrySettings retrySettings(AppConfig config) {
-        return config.retrySettings();
+        return config.operations().retrySettings();
     }
 
     @Provides
@@ -97,6 +97,6 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     PasswordHasher passwordHasher(AppConfig config) {
-        return new BCryptPasswordHasher(config.bcryptCost());
+        return new BCryptPasswordHasher(config.security().bcryptCost());
     }
 }

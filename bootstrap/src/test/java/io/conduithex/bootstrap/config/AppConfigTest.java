@@ -29,22 +29,22 @@ class AppConfigTest {
         assertThat(config.database().poolTimeout()).isEqualTo(Duration.ofMillis(5000));
         assertThat(config.database().maxLifetime()).isEqualTo(Duration.ofMillis(1_800_000));
         assertThat(config.database().statementTimeout()).isEqualTo(Duration.ofMillis(10_000));
-        assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.jwtSecretGenerated()).isTrue();
-        assertThat(config.jwtSecret().length()).isGreaterThanOrEqualTo(32);
-        assertThat(config.jwtTtl()).isEqualTo(Duration.ofDays(30));
-        assertThat(config.maxRetries()).isEqualTo(3);
-        assertThat(config.bcryptCost()).isEqualTo(10);
-        assertThat(config.corsAllowedOrigins()).containsExactly("*");
+        assertThat(config.web().port()).isEqualTo(8080);
+        assertThat(config.security().jwtSecretGenerated()).isTrue();
+        assertThat(config.security().jwtSecret().length()).isGreaterThanOrEqualTo(32);
+        assertThat(config.security().jwtTtl()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.operations().maxRetries()).isEqualTo(3);
+        assertThat(config.security().bcryptCost()).isEqualTo(10);
+        assertThat(config.web().corsAllowedOrigins()).containsExactly("*");
         assertThat(config.database().longTransaction()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.database().leakDetection()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.database().slowStatement()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.database().migrationUser()).isNull();
-        assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.adminToken()).isEmpty();
-        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
-        assertThat(config.instances()).isEqualTo(1);
-        assertThat(config.tagsMaxAge()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.operations().startupTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.security().adminToken()).isEmpty();
+        assertThat(config.operations().logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+        assertThat(config.operations().instances()).isEqualTo(1);
+        assertThat(config.operations().tagsMaxAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.webSettings().httpThreads())
                 .isEqualTo(4 * Runtime.getRuntime().availableProcessors() + 4);
     }
@@ -80,18 +80,18 @@ class AppConfigTest {
         assertThat(config.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/conduit", "conduit",
                 "s3cret", 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(2500), "conduit",
                 Duration.ofMillis(750), Duration.ZERO, Duration.ofMillis(250), "owner", "owner-s3cret"));
-        assertThat(config.adminToken()).contains(new Secret(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
-        assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
-        assertThat(config.instances()).isEqualTo(3);
-        assertThat(config.tagsMaxAge()).isZero();
+        assertThat(config.security().adminToken()).contains(new Secret(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
+        assertThat(config.operations().logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
+        assertThat(config.operations().instances()).isEqualTo(3);
+        assertThat(config.operations().tagsMaxAge()).isZero();
         assertThat(config.webSettings().httpThreads()).isEqualTo(40);
-        assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(config.port()).isEqualTo(9090);
-        assertThat(config.jwtSecretGenerated()).isFalse();
-        assertThat(config.jwtSecret().bytes()).isEqualTo(SECRET.getBytes(StandardCharsets.UTF_8));
-        assertThat(config.jwtTtl()).isEqualTo(Duration.ofHours(12));
-        assertThat(config.retrySettings().maxRetries()).isZero();
-        assertThat(config.bcryptCost()).isEqualTo(4);
+        assertThat(config.operations().startupTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.web().port()).isEqualTo(9090);
+        assertThat(config.security().jwtSecretGenerated()).isFalse();
+        assertThat(config.security().jwtSecret().bytes()).isEqualTo(SECRET.getBytes(StandardCharsets.UTF_8));
+        assertThat(config.security().jwtTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.operations().retrySettings().maxRetries()).isZero();
+        assertThat(config.security().bcryptCost()).isEqualTo(4);
         assertThat(config.webSettings().allowedOrigins())
                 .containsExactly("https://app.example.com", "http://localhost:3000");
     }
@@ -100,8 +100,8 @@ class AppConfigTest {
     void aBlankValueCountsAsNotSet() {
         var config = AppConfig.load(ConfigSource.of(Map.of("PORT", " ", "JWT_SECRET", "")));
 
-        assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.jwtSecretGenerated()).isTrue();
+        assertThat(config.web().port()).isEqualTo(8080);
+        assertThat(config.security().jwtSecretGenerated()).isTrue();
     }
 
     static Stream<Arguments> badValues() {
