@@ -9,13 +9,9 @@ import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.web.Readiness;
 import io.conduithex.adapter.web.WebServer;
 import io.conduithex.bootstrap.config.AppConfig;
-import io.conduithex.bootstrap.wiring.ApplicationModule;
-import io.conduithex.bootstrap.wiring.ConfigurationModule;
-import io.conduithex.bootstrap.wiring.PersistenceModule;
-import io.conduithex.bootstrap.wiring.WebModule;
+import io.conduithex.bootstrap.wiring.ConduitModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +37,6 @@ public final class Conduit implements AutoCloseable {
         this.port = port;
     }
 
-    /** The modules of the production object graph. */
-    static List<Module> modules(AppConfig config) {
-        return List.of(new ConfigurationModule(config), new PersistenceModule(), new ApplicationModule(),
-                new WebModule());
-    }
-
     /**
      * Builds the application, applies pending migrations and starts serving.
      *
@@ -60,7 +50,7 @@ public final class Conduit implements AutoCloseable {
         // Singletons are built on demand, the database first: when it cannot be opened, nothing else is tried
         // (eager singletons would each try to open it again, and wait out the pool timeout every time).
         Duration startupTimeout = config.operations().startupTimeout();
-        var injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.override(modules(config)).with(overrides));
+        var injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.override(new ConduitModule(config)).with(overrides));
         JdbiPersistence persistence;
         try {
             persistence = injector.getInstance(JdbiPersistence.class);

@@ -37,7 +37,7 @@ import java.time.Clock;
  * The use cases, their transaction runner and retry policy, the clock, password hashing, the meter registry and
  * the readiness checks.
  */
-public final class ApplicationModule extends AbstractModule {
+final class ApplicationModule extends AbstractModule {
 
     @Override
     protected void configure() {

@@ -5,10 +5,10 @@ import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.bootstrap.config.AppConfig;
 
 /** The validated configuration, and the settings each adapter takes from it. */
-public final class ConfigurationModule extends AbstractModule {
+final class ConfigurationModule extends AbstractModule {
     private final AppConfig config;
 
-    public ConfigurationModule(AppConfig config) {
+    ConfigurationModule(AppConfig config) {
         this.config = config;
     }
 

@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
  * {@link JdbiPersistence} binding (with {@code Modules.override}) to run the application on a database of
  * their own; the ports follow it.
  */
-public final class PersistenceModule extends AbstractModule {
+final class PersistenceModule extends AbstractModule {
 
     @Override
     protected void configure() {

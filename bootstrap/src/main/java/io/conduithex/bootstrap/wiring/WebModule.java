@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The HTTP server, its token service, and what its operator endpoints (health, metrics, admin) serve. */
-public final class WebModule extends AbstractModule {
+final class WebModule extends AbstractModule {
 
     @Override
     protected void configure() {
