@@ -59,7 +59,7 @@ public final class AdminRoutes {
 
     private Handler authorized(Handler handler) {
         return whenEnabled(ctx -> {
-            switch (authorization.check(ctx.header("Authorization"))) {
+            switch (authorization.check(ctx.header(AuthorizationHeader.NAME))) {
                 case GRANTED -> {
                     ctx.header("Cache-Control", "no-store");
                     handler.handle(ctx);
