@@ -2,6 +2,7 @@ package io.conduithex.adapter.web;
 
 import io.conduithex.domain.user.UserId;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ final class Authenticator {
 
     private final TokenService tokens;
 
+    @Inject
     Authenticator(TokenService tokens) {
         this.tokens = tokens;
     }
@@ -36,6 +38,11 @@ final class Authenticator {
     /** Empty when no token was sent; @throws TokenRejectedException when one was sent and it is not valid */
     Optional<Caller> optional(Context ctx) {
         return tokenIn(ctx.header(AuthorizationHeader.NAME)).map(token -> new Caller(tokens.verify(token), token));
+    }
+
+    /** Who is looking, where authentication is optional: as {@link #optional(Context)}, the caller's id alone. */
+    Optional<UserId> viewer(Context ctx) {
+        return optional(ctx).map(Caller::id);
     }
 
     /** The token of an Authorization header value; empty when there is none. */

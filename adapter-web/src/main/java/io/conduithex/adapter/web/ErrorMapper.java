@@ -116,7 +116,7 @@ final class ErrorMapper {
     }
 
     /** The application has not finished starting (or lost its database at start): come back shortly. */
-    ApiError notReady(String reason) {
+    static ApiError notReady(String reason) {
         return ApiError.of(503, "server", "is not ready yet: " + reason)
                 .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
