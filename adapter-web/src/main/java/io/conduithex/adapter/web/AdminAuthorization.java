@@ -3,15 +3,15 @@ package io.conduithex.adapter.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 
 /**
- * Checks {@code Authorization: Bearer <token>} against the admin token. The comparison takes the same time
+ * Checks {@code Authorization: Bearer <token>} against the admin token, the header spelled as
+ * {@link AuthorizationHeader} reads it (any other scheme is no admin token). The comparison takes the same time
  * whatever the given token shares with the real one: both are hashed, then compared with
  * {@link MessageDigest#isEqual}, so neither content nor length leaks through timing. Thread-safe.
  */
 final class AdminAuthorization {
-    private static final String SCHEME = "bearer ";
+    private static final String SCHEME = "Bearer";
 
     enum Verdict { GRANTED, MISSING, WRONG }
 
@@ -22,15 +22,11 @@ final class AdminAuthorization {
     }
 
     Verdict check(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() <= SCHEME.length()
-                || !authorizationHeader.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-            return Verdict.MISSING;
-        }
-        String given = authorizationHeader.substring(SCHEME.length()).strip();
+        var given = AuthorizationHeader.parse(authorizationHeader).flatMap(header -> header.credentialsUnder(SCHEME));
         if (given.isEmpty()) {
             return Verdict.MISSING;
         }
-        byte[] givenDigest = sha256(given.getBytes(StandardCharsets.UTF_8));
+        byte[] givenDigest = sha256(given.get().getBytes(StandardCharsets.UTF_8));
         return MessageDigest.isEqual(expectedDigest, givenDigest) ? Verdict.GRANTED : Verdict.WRONG;
     }
 

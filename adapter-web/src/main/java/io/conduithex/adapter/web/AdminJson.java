@@ -14,58 +14,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The admin API's response bodies; the dashboard reads these names. */
+/**
+ * The admin API's response bodies; the dashboard reads these names. Each JSON object is a record whose
+ * components are its fields, in order (as in {@link Responses}); the diagnostics report alone is open-ended.
+ */
 final class AdminJson {
     private AdminJson() {
     }
 
-    static Map<String, Object> health(DatabaseHealth health) {
-        Map<String, Object> slow = new LinkedHashMap<>();
-        slow.put("thresholdMs", health.slowStatements().thresholdMs());
-        slow.put("total", health.slowStatements().total());
-        slow.put("lastHour", health.slowStatementsLastHour());
-        slow.put("recent", health.slowStatements().recent().stream().map(AdminJson::slowStatement).toList());
-        Map<String, Object> performance = new LinkedHashMap<>();
-        performance.put("unitOfWork", latency(health.unitsOfWork()));
-        performance.put("statements", latency(health.statements()));
-        performance.put("slowStatements", slow);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", health.status().name().toLowerCase(Locale.ROOT));
-        body.put("timestamp", health.timestamp());
-        body.put("pool", poolFigures(health.pool()));
-        body.put("performance", performance);
-        body.put("reliability", reliability(health.retries()));
-        body.put("recommendations", findings(health.recommendations()));
-        body.put("alerts", findings(health.alerts()));
-        return body;
+    static HealthJson health(DatabaseHealth health) {
+        var slow = health.slowStatements();
+        return new HealthJson(health.status().name().toLowerCase(Locale.ROOT), health.timestamp(),
+                PoolFigures.of(health.pool()),
+                new Performance(LatencyJson.of(health.unitsOfWork()), LatencyJson.of(health.statements()),
+                        new SlowStatements(slow.thresholdMs(), slow.total(), health.slowStatementsLastHour(),
+                                slow.recent().stream().map(SlowStatementJson::of).toList())),
+                new Reliability(Window.retries(health.retries()), Window.deadlocks(health.retries()),
+                        Window.exhausted(health.retries())),
+                findings(health.recommendations()), findings(health.alerts()));
     }
 
-    static Map<String, Object> connectionPool(PoolSnapshot pool, Instant now) {
+    static ConnectionPoolJson connectionPool(PoolSnapshot pool, Instant now) {
         var config = pool.configuration();
-        Map<String, Object> configuration = new LinkedHashMap<>();
-        configuration.put("dialect", config.dialect());
-        configuration.put("maximumPoolSize", config.maximumSize());
-        configuration.put("connectionTimeoutMs", config.connectionTimeoutMs());
-        configuration.put("maxLifetimeMs", config.maxLifetimeMs());
-        configuration.put("leakDetectionThresholdMs", config.leakDetectionMs());
-        configuration.put("statementTimeoutMs", config.statementTimeoutMs());
-        configuration.put("instances", config.instances());
-        configuration.put("poolBudget", config.maximumSize() * config.instances());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("timestamp", now);
-        body.putAll(poolFigures(pool));
-        body.put("configuration", configuration);
-        return body;
+        var figures = PoolFigures.of(pool);
+        return new ConnectionPoolJson(now, figures.size(), figures.active(), figures.idle(), figures.waiting(),
+                figures.utilizationPercent(), new PoolConfigurationJson(config.dialect(), config.maximumSize(),
+                        config.connectionTimeoutMs(), config.maxLifetimeMs(), config.leakDetectionMs(),
+                        config.statementTimeoutMs(), config.instances(), config.maximumSize() * config.instances()));
     }
 
-    static Map<String, Object> deadlocks(RetryStatistics retries, Instant now) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("timestamp", now);
-        body.put("deadlocks", window(retries.deadlocksLastHour(), retries.deadlocksSinceStart()));
-        body.put("retries", window(retries.retriesLastHour(), retries.retriesSinceStart()));
-        body.put("exhausted", window(retries.exhaustedLastHour(), retries.exhaustedSinceStart()));
-        body.put("recent", retries.recent().stream().map(AdminJson::event).toList());
-        return body;
+    static DeadlocksJson deadlocks(RetryStatistics retries, Instant now) {
+        return new DeadlocksJson(now, Window.deadlocks(retries), Window.retries(retries), Window.exhausted(retries),
+                retries.recent().stream().map(EventJson::of).toList());
     }
 
     static Map<String, Object> diagnostics(DatabaseDiagnostics.Report report, Instant now) {
@@ -76,65 +56,80 @@ final class AdminJson {
         return body;
     }
 
-    private static Map<String, Object> poolFigures(PoolSnapshot pool) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("size", pool.maximum());
-        figures.put("active", pool.active());
-        figures.put("idle", pool.idle());
-        figures.put("waiting", pool.waiting());
-        figures.put("utilizationPercent", pool.utilizationPercent());
-        return figures;
+    private static List<FindingJson> findings(List<Finding> findings) {
+        return findings.stream().map(FindingJson::of).toList();
     }
 
-    private static Map<String, Object> reliability(RetryStatistics retries) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("retries", window(retries.retriesLastHour(), retries.retriesSinceStart()));
-        body.put("deadlocks", window(retries.deadlocksLastHour(), retries.deadlocksSinceStart()));
-        body.put("exhausted", window(retries.exhaustedLastHour(), retries.exhaustedSinceStart()));
-        return body;
+    record HealthJson(String status, Instant timestamp, PoolFigures pool, Performance performance,
+                      Reliability reliability, List<FindingJson> recommendations, List<FindingJson> alerts) {
     }
 
-    /** Figures over the last hour and since start, in that order. */
-    private static Map<String, Object> window(Object lastHour, Object sinceStart) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lastHour", lastHour);
-        body.put("sinceStart", sinceStart);
-        return body;
+    record PoolFigures(int size, int active, int idle, int waiting, double utilizationPercent) {
+        static PoolFigures of(PoolSnapshot pool) {
+            return new PoolFigures(pool.maximum(), pool.active(), pool.idle(), pool.waiting(),
+                    pool.utilizationPercent());
+        }
     }
 
-    private static Map<String, Object> latency(Latency latency) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", latency.count());
-        body.put("p50Ms", latency.p50Ms());
-        body.put("p95Ms", latency.p95Ms());
-        body.put("p99Ms", latency.p99Ms());
-        return body;
+    record Performance(LatencyJson unitOfWork, LatencyJson statements, SlowStatements slowStatements) {
     }
 
-    private static Map<String, Object> slowStatement(SlowStatement statement) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("at", statement.at());
-        body.put("durationMs", statement.durationMs());
-        body.put("sql", statement.sql());
-        return body;
+    record LatencyJson(long count, double p50Ms, double p95Ms, double p99Ms) {
+        static LatencyJson of(Latency latency) {
+            return new LatencyJson(latency.count(), latency.p50Ms(), latency.p95Ms(), latency.p99Ms());
+        }
     }
 
-    private static Map<String, Object> event(RetryEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("at", event.at());
-        body.put("useCase", event.useCase());
-        body.put("cause", event.cause());
-        body.put("outcome", event.exhausted() ? "gave_up" : "retried");
-        return body;
+    record SlowStatements(long thresholdMs, long total, long lastHour, List<SlowStatementJson> recent) {
     }
 
-    private static List<Map<String, Object>> findings(List<Finding> findings) {
-        return findings.stream().map(finding -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", finding.code());
-            body.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-            body.put("message", finding.message());
-            return body;
-        }).toList();
+    record SlowStatementJson(Instant at, double durationMs, String sql) {
+        static SlowStatementJson of(SlowStatement statement) {
+            return new SlowStatementJson(statement.at(), statement.durationMs(), statement.sql());
+        }
+    }
+
+    record Reliability(Window retries, Window deadlocks, Window exhausted) {
+    }
+
+    /** Figures over the last hour and since start, in that order: counts by cause, or one total. */
+    record Window(Object lastHour, Object sinceStart) {
+        static Window retries(RetryStatistics retries) {
+            return new Window(retries.retriesLastHour(), retries.retriesSinceStart());
+        }
+
+        static Window deadlocks(RetryStatistics retries) {
+            return new Window(retries.deadlocksLastHour(), retries.deadlocksSinceStart());
+        }
+
+        static Window exhausted(RetryStatistics retries) {
+            return new Window(retries.exhaustedLastHour(), retries.exhaustedSinceStart());
+        }
+    }
+
+    record FindingJson(String code, String severity, String message) {
+        static FindingJson of(Finding finding) {
+            return new FindingJson(finding.code(), finding.severity().name().toLowerCase(Locale.ROOT),
+                    finding.message());
+        }
+    }
+
+    record ConnectionPoolJson(Instant timestamp, int size, int active, int idle, int waiting,
+                              double utilizationPercent, PoolConfigurationJson configuration) {
+    }
+
+    record PoolConfigurationJson(String dialect, int maximumPoolSize, long connectionTimeoutMs, long maxLifetimeMs,
+                                 long leakDetectionThresholdMs, long statementTimeoutMs, int instances,
+                                 int poolBudget) {
+    }
+
+    record DeadlocksJson(Instant timestamp, Window deadlocks, Window retries, Window exhausted,
+                         List<EventJson> recent) {
+    }
+
+    record EventJson(Instant at, String useCase, String cause, String outcome) {
+        static EventJson of(RetryEvent event) {
+            return new EventJson(event.at(), event.useCase(), event.cause(), event.exhausted() ? "gave_up" : "retried");
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.time.Instant;
  * every path when the admin token is not configured. Not gated by readiness: operators need it most while the
  * database is in trouble.
  */
-public final class AdminRoutes {
+public final class AdminRoutes implements RouteGroup {
     static final String DASHBOARD = "/admin";
     static final String ASSETS = "/admin/assets/{file}";
     static final String HEALTH = "/admin/database/health";
@@ -35,7 +35,8 @@ public final class AdminRoutes {
         this.authorization = settings.enabled() ? new AdminAuthorization(settings.token()) : null;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(DASHBOARD, whenEnabled(assets::page));
         routes.get(ASSETS, whenEnabled(ctx -> assets.asset(ctx, ctx.pathParam("file"))));
         routes.get(HEALTH, authorized(ctx -> Json.respond(ctx, 200, AdminJson.health(report.health()))));
@@ -59,7 +60,7 @@ public final class AdminRoutes {
 
     private Handler authorized(Handler handler) {
         return whenEnabled(ctx -> {
-            switch (authorization.check(ctx.header("Authorization"))) {
+            switch (authorization.check(ctx.header(AuthorizationHeader.NAME))) {
                 case GRANTED -> {
                     ctx.header("Cache-Control", "no-store");
                     handler.handle(ctx);

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code article} and {@code comment} objects of request bodies as commands. As for users, a field of
- * the wrong JSON type is reported as such before any value is validated.
+ * The {@code article} and {@code comment} objects of request bodies as commands, their fields read as
+ * {@link RequestFields} reads them: a field of the wrong JSON type is reported as such before any value is
+ * validated.
  */
 final class ArticleRequests {
     static final String ARTICLE = "article";
@@ -26,9 +27,9 @@ final class ArticleRequests {
     /** A new article: title, description and body required, tagList optional ({@code null} means none). */
     static ArticleCommand creation(ObjectNode article) {
         var types = FieldErrors.builder();
-        String title = UserRequests.text(article, "title", types);
-        String description = UserRequests.text(article, "description", types);
-        String body = UserRequests.text(article, "body", types);
+        String title = RequestFields.text(article, "title", types);
+        String description = RequestFields.text(article, "description", types);
+        String body = RequestFields.text(article, "body", types);
         var tags = tagList(article, types);
         types.throwIfAny();
         return ArticleCommand.of(title, description, body, tags instanceof FieldChange.SetTo<List<String>> set
@@ -41,9 +42,9 @@ final class ArticleRequests {
      */
     static ArticleUpdateCommand update(ObjectNode article) {
         var types = FieldErrors.builder();
-        var title = UserRequests.change(article, "title", types);
-        var description = UserRequests.change(article, "description", types);
-        var body = UserRequests.change(article, "body", types);
+        var title = RequestFields.change(article, "title", types);
+        var description = RequestFields.change(article, "description", types);
+        var body = RequestFields.change(article, "body", types);
         var tags = tagList(article, types);
         types.throwIfAny();
         return ArticleUpdateCommand.of(title, description, body, tags);
@@ -51,33 +52,33 @@ final class ArticleRequests {
 
     static CommentCommand comment(ObjectNode comment) {
         var types = FieldErrors.builder();
-        String body = UserRequests.text(comment, "body", types);
+        String body = RequestFields.text(comment, "body", types);
         types.throwIfAny();
         return CommentCommand.of(body);
     }
 
-    /** The tag names as sent; which of them are acceptable tags is for the command to say. */
     private static FieldChange<List<String>> tagList(ObjectNode article, FieldErrors.Builder types) {
-        JsonNode value = article.get(TAG_LIST);
-        if (value == null) {
-            return FieldChange.unchanged();
-        }
-        if (value.isNull()) {
-            return FieldChange.cleared();
-        }
+        return RequestFields.change(article, TAG_LIST, value -> tagNames(value, types));
+    }
+
+    /**
+     * The tag names as sent, or null when tagList is not an array; which of them are acceptable tags is for the
+     * command to say.
+     */
+    private static List<String> tagNames(JsonNode value, FieldErrors.Builder types) {
         if (!value.isArray()) {
             types.add(TAG_LIST, NOT_AN_ARRAY);
-            return FieldChange.unchanged();
+            return null;
         }
         var names = new ArrayList<String>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode name = value.get(i);
             if (!name.isTextual()) {
-                types.add(TAG_LIST, "tag " + (i + 1) + " " + UserRequests.NOT_A_STRING);
+                types.add(TAG_LIST, "tag " + (i + 1) + " " + RequestFields.NOT_A_STRING);
                 continue;
             }
             names.add(name.textValue());
         }
-        return FieldChange.setTo(names);
+        return names;
     }
 }

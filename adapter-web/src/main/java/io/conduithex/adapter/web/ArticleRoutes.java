@@ -9,6 +9,7 @@ import io.conduithex.application.article.ListArticles;
 import io.conduithex.application.article.UpdateArticle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 
 /**
  * Articles and favorites: parse, call one use case, shape the answer.
@@ -24,7 +25,7 @@ import io.javalin.http.Context;
  *   <li>Favoriting and unfavoriting are idempotent and answer the article as the caller now sees it.</li>
  * </ul>
  */
-final class ArticleRoutes {
+final class ArticleRoutes implements RouteGroup {
     static final String ARTICLES = "/api/articles";
     static final String FEED = "/api/articles/feed";
     static final String ARTICLE = "/api/articles/{slug}";
@@ -37,11 +38,12 @@ final class ArticleRoutes {
     private final ListArticles listArticles;
     private final FavoriteArticle favoriteArticle;
     private final Authenticator authenticator;
-    private final long maxBodyBytes;
+    private final RequestBodies bodies;
 
+    @Inject
     ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                   GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
-                  Authenticator authenticator, long maxBodyBytes) {
+                  Authenticator authenticator, RequestBodies bodies) {
         this.createArticle = createArticle;
         this.updateArticle = updateArticle;
         this.deleteArticle = deleteArticle;
@@ -49,10 +51,11 @@ final class ArticleRoutes {
         this.listArticles = listArticles;
         this.favoriteArticle = favoriteArticle;
         this.authenticator = authenticator;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(ARTICLES, this::list);
         routes.post(ARTICLES, this::create);
         routes.get(FEED, this::feed);
@@ -64,7 +67,7 @@ final class ArticleRoutes {
     }
 
     private void list(Context ctx) {
-        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        var viewer = authenticator.viewer(ctx);
         var page = ArticleQueries.page(ctx);
         var filter = ArticleQueries.filter(ctx);
         var articles = filter.isPresent() ? listArticles.list(filter.get(), page, viewer) : ArticleQueries.NOTHING;
@@ -78,7 +81,7 @@ final class ArticleRoutes {
     }
 
     private void article(Context ctx) {
-        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        var viewer = authenticator.viewer(ctx);
         Json.respond(ctx, 200, Responses.article(getArticle.get(viewer, ctx.pathParam("slug"))));
     }
 
@@ -111,6 +114,6 @@ final class ArticleRoutes {
     }
 
     private ObjectNode articleIn(Context ctx) {
-        return RequestBody.wrapped(RequestBody.read(ctx, maxBodyBytes), ArticleRequests.ARTICLE);
+        return bodies.wrapped(ctx, ArticleRequests.ARTICLE);
     }
 }

@@ -2,17 +2,22 @@ package io.conduithex.adapter.web;
 
 import io.conduithex.domain.user.UserId;
 import io.javalin.http.Context;
-import java.util.Locale;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Finds the caller of a request from {@code Authorization: Token <jwt>} (or {@code Bearer <jwt>}). A header
- * that is present but unacceptable is always refused, even where authentication is optional: a client that
- * sent a token expects to be treated as its user, not silently as a stranger.
+ * Finds the caller of a request from {@code Authorization: Token <jwt>} (or {@code Bearer <jwt>}), spelled as
+ * {@link AuthorizationHeader} reads it. A header that is present but unacceptable is always refused, even where
+ * authentication is optional: a client that sent a token expects to be treated as its user, not silently as a
+ * stranger.
  */
 final class Authenticator {
+    private static final String TOKEN = "Token";
+    private static final String BEARER = "Bearer";
+
     private final TokenService tokens;
 
+    @Inject
     Authenticator(TokenService tokens) {
         this.tokens = tokens;
     }
@@ -32,22 +37,17 @@ final class Authenticator {
 
     /** Empty when no token was sent; @throws TokenRejectedException when one was sent and it is not valid */
     Optional<Caller> optional(Context ctx) {
-        return tokenIn(ctx.header("Authorization")).map(token -> new Caller(tokens.verify(token), token));
+        return tokenIn(ctx.header(AuthorizationHeader.NAME)).map(token -> new Caller(tokens.verify(token), token));
+    }
+
+    /** Who is looking, where authentication is optional: as {@link #optional(Context)}, the caller's id alone. */
+    Optional<UserId> viewer(Context ctx) {
+        return optional(ctx).map(Caller::id);
     }
 
     /** The token of an Authorization header value; empty when there is none. */
     static Optional<String> tokenIn(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length != 2) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
-        }
-        String scheme = parts[0].toLowerCase(Locale.ROOT);
-        if (!scheme.equals("token") && !scheme.equals("bearer")) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
-        }
-        return Optional.of(parts[1].strip());
+        return AuthorizationHeader.parse(header).map(parsed -> parsed.credentialsUnder(TOKEN, BEARER)
+                .orElseThrow(() -> new TokenRejectedException(TokenRejectedException.Reason.MALFORMED)));
     }
 }

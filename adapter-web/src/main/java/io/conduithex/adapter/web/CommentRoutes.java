@@ -5,12 +5,13 @@ import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 
 /**
  * Comments on an article: parse, call one use case, shape the answer. A comment id that is not a positive
  * number names no comment (404, like any unknown id). Deleting answers {@code 204 No Content} with no body.
  */
-final class CommentRoutes {
+final class CommentRoutes implements RouteGroup {
     static final String COMMENTS = "/api/articles/{slug}/comments";
     static final String COMMENT = "/api/articles/{slug}/comments/{id}";
 
@@ -18,32 +19,33 @@ final class CommentRoutes {
     private final ListComments listComments;
     private final DeleteComment deleteComment;
     private final Authenticator authenticator;
-    private final long maxBodyBytes;
+    private final RequestBodies bodies;
 
+    @Inject
     CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                  Authenticator authenticator, long maxBodyBytes) {
+                  Authenticator authenticator, RequestBodies bodies) {
         this.addComment = addComment;
         this.listComments = listComments;
         this.deleteComment = deleteComment;
         this.authenticator = authenticator;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(COMMENTS, this::list);
         routes.post(COMMENTS, this::add);
         routes.delete(COMMENT, this::delete);
     }
 
     private void list(Context ctx) {
-        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        var viewer = authenticator.viewer(ctx);
         Json.respond(ctx, 200, Responses.comments(listComments.list(viewer, ctx.pathParam("slug"))));
     }
 
     private void add(Context ctx) {
         var caller = authenticator.required(ctx);
-        var command = ArticleRequests.comment(
-                RequestBody.wrapped(RequestBody.read(ctx, maxBodyBytes), ArticleRequests.COMMENT));
+        var command = ArticleRequests.comment(bodies.wrapped(ctx, ArticleRequests.COMMENT));
         Json.respond(ctx, 201, Responses.comment(addComment.add(caller.id(), ctx.pathParam("slug"), command)));
     }
 

@@ -1,6 +1,7 @@
 package io.conduithex.adapter.web;
 
 import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.BadCredentialsException;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
@@ -38,7 +39,7 @@ final class ErrorMapper {
      * @param failure what went wrong
      * @param method  the request method, for the log
      * @param route   the matched route template (such as {@code /api/profiles/{username}}), or the raw path when
-     *                none matched
+     *                none matched; for the log only, the answer depends on the failure alone
      * @param requestId the request's id (its X-Request-Id), named in a 500's message and logged with the trace
      */
     ApiError map(Throwable failure, String method, String route, String requestId) {
@@ -48,11 +49,12 @@ final class ErrorMapper {
         if (failure instanceof TokenRejectedException rejected) {
             return unauthorized("token", rejected.reason().message());
         }
+        if (failure instanceof BadCredentialsException) {
+            return unauthorized("email or password", "is invalid");
+        }
         if (failure instanceof AuthenticationException) {
-            // On login it means the credentials were wrong; anywhere else, the token names no current user.
-            return UserRoutes.LOGIN.equals(route)
-                    ? unauthorized("email or password", "is invalid")
-                    : unauthorized("token", "is invalid");
+            // The token was valid, but the user it names no longer exists.
+            return unauthorized("token", "is invalid");
         }
         if (failure instanceof NotFoundException notFound) {
             return ApiError.of(404, notFound.resource(), "not found");
@@ -114,7 +116,7 @@ final class ErrorMapper {
     }
 
     /** The application has not finished starting (or lost its database at start): come back shortly. */
-    ApiError notReady(String reason) {
+    static ApiError notReady(String reason) {
         return ApiError.of(503, "server", "is not ready yet: " + reason)
                 .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }

@@ -4,6 +4,7 @@ import io.conduithex.application.health.HealthChecks;
 import io.conduithex.application.health.HealthReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,19 +19,21 @@ import java.util.Map;
  * (on SQLite for its one writer connection, which the migration holds), and a report taken then would be served
  * from the cache for a while after the startup ends, delaying the first 200.
  */
-final class HealthRoutes {
+final class HealthRoutes implements RouteGroup {
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
 
     private final Readiness readiness;
     private final HealthChecks checks;
 
-    HealthRoutes(Readiness readiness, HealthChecks checks) {
+    @Inject
+    HealthRoutes(Readiness readiness, Observability observability) {
         this.readiness = readiness;
-        this.checks = checks;
+        this.checks = observability.health();
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(LIVE, ctx -> Json.respond(ctx, 200, Map.of("status", "UP")));
         routes.get(READY, this::ready);
     }

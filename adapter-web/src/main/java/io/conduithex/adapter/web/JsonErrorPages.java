@@ -19,7 +19,7 @@ import org.slf4j.MDC;
  * same logger, with its id.
  */
 final class JsonErrorPages extends ErrorHandler {
-    private static final Logger requestLog = LoggerFactory.getLogger(WebServer.REQUEST_LOG);
+    private static final Logger requestLog = LoggerFactory.getLogger(RequestLog.LOGGER);
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,

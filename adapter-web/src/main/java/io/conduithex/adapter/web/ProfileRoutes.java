@@ -4,9 +4,10 @@ import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetProfile;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 
 /** Profiles and following: parse, call one use case, shape the answer. */
-final class ProfileRoutes {
+final class ProfileRoutes implements RouteGroup {
     static final String PROFILE = "/api/profiles/{username}";
     static final String FOLLOW = "/api/profiles/{username}/follow";
 
@@ -14,20 +15,22 @@ final class ProfileRoutes {
     private final FollowUser followUser;
     private final Authenticator authenticator;
 
+    @Inject
     ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator) {
         this.getProfile = getProfile;
         this.followUser = followUser;
         this.authenticator = authenticator;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(PROFILE, this::profile);
         routes.post(FOLLOW, this::follow);
         routes.delete(FOLLOW, this::unfollow);
     }
 
     private void profile(Context ctx) {
-        var viewer = authenticator.optional(ctx).map(Authenticator.Caller::id);
+        var viewer = authenticator.viewer(ctx);
         Json.respond(ctx, 200, Responses.profile(getProfile.get(viewer, ctx.pathParam("username"))));
     }
 

@@ -3,6 +3,7 @@ package io.conduithex.adapter.web;
 import io.conduithex.application.article.ListTags;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -11,17 +12,19 @@ import java.util.List;
  *
  * <p>While {@link ListTags} hands back the same remembered list, its JSON is written once, not per request.
  */
-final class TagRoutes {
+final class TagRoutes implements RouteGroup {
     static final String TAGS = "/api/tags";
 
     private final ListTags listTags;
     private volatile Written last = new Written(null, new byte[0]);
 
+    @Inject
     TagRoutes(ListTags listTags) {
         this.listTags = listTags;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.get(TAGS, this::tags);
     }
 

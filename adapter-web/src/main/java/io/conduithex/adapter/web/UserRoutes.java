@@ -7,9 +7,10 @@ import io.conduithex.application.user.RegisterUser;
 import io.conduithex.application.user.UpdateUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.inject.Inject;
 
 /** Registration, login and the current user: parse, call one use case, shape the answer. */
-final class UserRoutes {
+final class UserRoutes implements RouteGroup {
     static final String REGISTER = "/api/users";
     static final String LOGIN = "/api/users/login";
     static final String CURRENT_USER = "/api/user";
@@ -20,20 +21,22 @@ final class UserRoutes {
     private final UpdateUser updateUser;
     private final TokenService tokens;
     private final Authenticator authenticator;
-    private final long maxBodyBytes;
+    private final RequestBodies bodies;
 
+    @Inject
     UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser, UpdateUser updateUser,
-               TokenService tokens, Authenticator authenticator, long maxBodyBytes) {
+               TokenService tokens, Authenticator authenticator, RequestBodies bodies) {
         this.registerUser = registerUser;
         this.loginUser = loginUser;
         this.getCurrentUser = getCurrentUser;
         this.updateUser = updateUser;
         this.tokens = tokens;
         this.authenticator = authenticator;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
     }
 
-    void addTo(RoutesConfig routes) {
+    @Override
+    public void addTo(RoutesConfig routes) {
         routes.post(REGISTER, this::register);
         routes.post(LOGIN, this::login);
         routes.get(CURRENT_USER, this::current);
@@ -66,6 +69,6 @@ final class UserRoutes {
     }
 
     private ObjectNode userIn(Context ctx) {
-        return RequestBody.wrapped(RequestBody.read(ctx, maxBodyBytes), UserRequests.WRAPPER);
+        return bodies.wrapped(ctx, UserRequests.WRAPPER);
     }
 }

@@ -1,37 +1,19 @@
 package io.conduithex.adapter.web;
 
-import io.conduithex.application.article.CreateArticle;
-import io.conduithex.application.article.DeleteArticle;
-import io.conduithex.application.article.FavoriteArticle;
-import io.conduithex.application.article.GetArticle;
-import io.conduithex.application.article.ListArticles;
-import io.conduithex.application.article.ListTags;
-import io.conduithex.application.article.UpdateArticle;
-import io.conduithex.application.comment.AddComment;
-import io.conduithex.application.comment.DeleteComment;
-import io.conduithex.application.comment.ListComments;
-import io.conduithex.application.user.FollowUser;
-import io.conduithex.application.user.GetCurrentUser;
-import io.conduithex.application.user.GetProfile;
-import io.conduithex.application.user.LoginUser;
-import io.conduithex.application.user.RegisterUser;
-import io.conduithex.application.user.UpdateUser;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * The HTTP API: the Conduit routes on Javalin (Jetty), with token authentication, JSON errors, CORS, request
- * ids, one log line and one timer per request, and the operator endpoints (health probes, metrics).
+ * The HTTP API on Javalin (Jetty): the routes of {@link ServerRoutes} (the Conduit API with token authentication,
+ * the operator endpoints), what every request meets first ({@link RequestAdmission}: request ids, CORS,
+ * readiness), JSON answers to every failure ({@link FailureResponses}), and one log line and one timer per
+ * request ({@link RequestLog}). This class owns the server's lifecycle and its Jetty settings.
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #stop()} once (a stopped server cannot be started again).
  * {@code stop()} stops accepting connections, lets requests in flight finish within the configured shutdown
@@ -40,10 +22,6 @@ import org.slf4j.MDC;
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    /** The logger of the one line per request. */
-    static final String REQUEST_LOG = "io.conduithex.adapter.web.requests";
-    private static final Logger requestLog = LoggerFactory.getLogger(REQUEST_LOG);
-    private static final String STARTED_AT = "conduit.startedAtNanos";
     private static final long IDLE_CONNECTION_GRACE_MS = 100;
     private static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     /** Never above the pool's size: WebSettings allows no fewer threads than this. */
@@ -51,46 +29,21 @@ public final class WebServer {
     private static final int IDLE_THREAD_TIMEOUT_MS = 60_000;
 
     private final WebSettings settings;
-    private final UserRoutes users;
-    private final ProfileRoutes profiles;
-    private final ArticleRoutes articles;
-    private final CommentRoutes comments;
-    private final TagRoutes tags;
-    private final HealthRoutes health;
-    private final AdminRoutes admin;
-    private final MetricsRoutes metrics;
-    private final HttpMeters httpMeters;
-    private final Readiness readiness;
-    private final ErrorMapper errors;
-    private final Cors cors;
+    private final ServerRoutes routes;
+    private final RequestAdmission admission;
+    private final FailureResponses failures;
+    private final RequestLog requestLog;
     private Javalin app;
     private boolean stopped;
 
     @Inject
-    public WebServer(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser,
-                     UpdateUser updateUser, GetProfile getProfile, FollowUser followUser,
-                     CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
-                     GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
-                     AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     ListTags listTags, TokenService tokens, Readiness readiness, Observability observability,
-                     WebSettings settings, AdminRoutes admin) {
+    WebServer(WebSettings settings, ServerRoutes routes, RequestAdmission admission, FailureResponses failures,
+              RequestLog requestLog) {
         this.settings = settings;
-        this.admin = admin;
-        this.readiness = readiness;
-        this.health = new HealthRoutes(readiness, observability.health());
-        this.metrics = new MetricsRoutes(observability.metrics());
-        this.httpMeters = new HttpMeters(observability.meters());
-        var authenticator = new Authenticator(tokens);
-        this.users = new UserRoutes(registerUser, loginUser, getCurrentUser, updateUser, tokens, authenticator,
-                settings.maxBodyBytes());
-        this.profiles = new ProfileRoutes(getProfile, followUser, authenticator);
-        this.articles = new ArticleRoutes(createArticle, updateArticle, deleteArticle, getArticle, listArticles,
-                favoriteArticle, authenticator, settings.maxBodyBytes());
-        this.comments = new CommentRoutes(addComment, listComments, deleteComment, authenticator,
-                settings.maxBodyBytes());
-        this.tags = new TagRoutes(listTags);
-        this.errors = new ErrorMapper(settings.maxBodyBytes());
-        this.cors = new Cors(settings);
+        this.routes = routes;
+        this.admission = admission;
+        this.failures = failures;
+        this.requestLog = requestLog;
     }
 
     /**
@@ -159,96 +112,15 @@ public final class WebServer {
             server.setErrorHandler(new JsonErrorPages());
         });
 
-        config.routes.before(this::beginRequest);
-        users.addTo(config.routes);
-        profiles.addTo(config.routes);
-        articles.addTo(config.routes);
-        comments.addTo(config.routes);
-        tags.addTo(config.routes);
-        health.addTo(config.routes);
-        admin.addTo(config.routes);
-        metrics.addTo(config.routes);
-        config.routes.exception(HttpResponseException.class, this::respondWithError);
-        config.routes.exception(Exception.class, this::respondWithError);
-        config.router.javaLangErrorHandler(this::respondToError);
-        config.requestLogger.http(this::logRequest);
-    }
-
-    private void beginRequest(Context ctx) {
-        ctx.attribute(STARTED_AT, System.nanoTime());
-        String requestId = RequestIds.reuseOrGenerate(ctx.header(RequestIds.HEADER));
-        MDC.put(RequestIds.MDC_KEY, requestId);
-        ctx.header(RequestIds.HEADER, requestId);
-        cors.decorate(ctx);
-        if (Cors.isPreflight(ctx)) {
-            cors.answerPreflight(ctx);
-            ctx.skipRemainingHandlers();
-            return;
-        }
-        if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
-            errors.notReady(readiness.reason()).respondTo(ctx);
-            ctx.skipRemainingHandlers();
-            return;
-        }
-        QueryStrings.requireWellFormed(ctx.queryString());
-    }
-
-    private void respondWithError(Exception failure, Context ctx) {
-        errors.map(failure, ctx.req().getMethod(), route(ctx), RequestIds.ofResponse(ctx)).respondTo(ctx);
-    }
-
-    /** A java.lang.Error (out of memory, stack overflow) still gets a JSON 500 and a logged id. */
-    private void respondToError(HttpServletResponse response, Error error) {
-        String given = response.getHeader(RequestIds.HEADER);
-        String errorId = given != null ? given : RequestIds.currentOrNew();
-        log.error("Request failed with a JVM error, id {}", errorId, error);
-        if (response.isCommitted()) {
-            return;
-        }
-        try {
-            response.resetBuffer();
-            response.setStatus(500);
-            response.setHeader(RequestIds.HEADER, errorId);
-            response.setContentType(Json.CONTENT_TYPE);
-            response.getOutputStream().write(Json.write(
-                    ApiError.of(500, "server", "unexpected error, id " + errorId).body(errorId)));
-        } catch (IOException | RuntimeException e) {
-            error.addSuppressed(e);
-        }
-    }
-
-    private void logRequest(Context ctx, Float handlerMillis) {
-        try {
-            Long startedAt = ctx.attribute(STARTED_AT);
-            long nanos = startedAt == null ? (long) (handlerMillis * 1_000_000) : System.nanoTime() - startedAt;
-            String template = routeTemplate(ctx);
-            httpMeters.record(ctx.req().getMethod(), template, ctx.statusCode(), nanos);
-            if (requestLog.isInfoEnabled()) {
-                requestLog.info("{} {} -> {} in {} ms [{}]", ctx.req().getMethod(),
-                        template != null ? template : ctx.path(), ctx.statusCode(), tenths(nanos),
-                        ctx.res().getHeader(RequestIds.HEADER));
-            }
-        } finally {
-            MDC.remove(RequestIds.MDC_KEY);
-        }
-    }
-
-    /** Milliseconds with one decimal ("12.3"), without the cost of String.format on every request. */
-    static String tenths(long nanos) {
-        long tenths = (nanos + 50_000) / 100_000;
-        return (tenths / 10) + "." + (tenths % 10);
-    }
-
-    /** The matched route template, a bounded set; the raw path only when no route matched. */
-    private static String route(Context ctx) {
-        String template = routeTemplate(ctx);
-        return template != null ? template : ctx.path();
-    }
-
-    /** The matched route template, or null when no route matched. */
-    private static String routeTemplate(Context ctx) {
-        var endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return endpoint != null ? endpoint.path : null;
+        config.routes.before(ctx -> {
+            requestLog.begin(ctx);
+            admission.admit(ctx);
+        });
+        routes.addTo(config.routes);
+        config.routes.exception(HttpResponseException.class, failures::respond);
+        config.routes.exception(Exception.class, failures::respond);
+        config.router.javaLangErrorHandler(failures::respondToError);
+        config.requestLogger.http(requestLog::end);
     }
 
     /**

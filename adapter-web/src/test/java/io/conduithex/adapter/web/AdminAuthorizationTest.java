@@ -19,6 +19,14 @@ class AdminAuthorizationTest {
     }
 
     @Test
+    void theTokenIsReadFromTheHeaderAsApiTokensAreWhateverTheWhitespace() {
+        for (String header : new String[] {"Bearer\t" + TOKEN, " Bearer " + TOKEN, "BEARER \t " + TOKEN + "\t"}) {
+            assertThat(authorization.check(header)).as(header).isEqualTo(Verdict.GRANTED);
+            assertThat(Authenticator.tokenIn(header)).as(header).contains(TOKEN);
+        }
+    }
+
+    @Test
     void noBearerTokenIsMissing() {
         for (String header : new String[] {null, "", "Bearer", "Bearer ", "Bearer    ", "Token " + TOKEN,
                 "Basic " + TOKEN, TOKEN}) {

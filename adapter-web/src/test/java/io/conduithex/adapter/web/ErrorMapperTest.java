@@ -3,6 +3,7 @@ package io.conduithex.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.BadCredentialsException;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
@@ -41,11 +42,22 @@ class ErrorMapperTest {
 
     @Test
     void wrongCredentialsOnLoginAre401WithTheSpecsMessage() {
-        var error = map(new AuthenticationException("email or password is invalid"), UserRoutes.LOGIN);
+        var error = map(new BadCredentialsException(), UserRoutes.LOGIN);
 
         assertThat(error.status()).isEqualTo(401);
         assertThat(error.errors()).isEqualTo(Map.of("email or password", List.of("is invalid")));
         assertThat(error.headers()).containsEntry("WWW-Authenticate", "Token");
+    }
+
+    @Test
+    void theAnswerDependsOnTheFailureNeverOnTheRoute() {
+        var badCredentials = map(new BadCredentialsException(), "/anywhere");
+        var userGone = map(new AuthenticationException("user no longer exists"), UserRoutes.LOGIN);
+
+        assertThat(badCredentials.errors()).isEqualTo(Map.of("email or password", List.of("is invalid")));
+        assertThat(badCredentials.headers()).containsEntry("WWW-Authenticate", "Token");
+        assertThat(userGone.errors()).isEqualTo(Map.of("token", List.of("is invalid")));
+        assertThat(userGone.headers()).containsEntry("WWW-Authenticate", "Token");
     }
 
     @Test

@@ -21,9 +21,9 @@ class UserRequestsTest {
         var user = user("{\"user\":{\"bio\":null,\"email\":\"jake@jake.jake\"}}");
         var types = FieldErrors.builder();
 
-        assertThat(UserRequests.change(user, "image", types)).isInstanceOf(FieldChange.Unchanged.class);
-        assertThat(UserRequests.change(user, "bio", types)).isInstanceOf(FieldChange.Cleared.class);
-        assertThat(UserRequests.change(user, "email", types)).isEqualTo(FieldChange.setTo("jake@jake.jake"));
+        assertThat(RequestFields.change(user, "image", types)).isInstanceOf(FieldChange.Unchanged.class);
+        assertThat(RequestFields.change(user, "bio", types)).isInstanceOf(FieldChange.Cleared.class);
+        assertThat(RequestFields.change(user, "email", types)).isEqualTo(FieldChange.setTo("jake@jake.jake"));
         assertThat(types.isEmpty()).isTrue();
     }
 

@@ -137,10 +137,10 @@ class WebServerTest {
 
     @Test
     void requestDurationsAreLoggedInMillisecondsWithOneDecimalRoundedHalfUp() {
-        assertThat(WebServer.tenths(0)).isEqualTo("0.0");
-        assertThat(WebServer.tenths(49_999)).isEqualTo("0.0");
-        assertThat(WebServer.tenths(1_250_000)).isEqualTo("1.3");
-        assertThat(WebServer.tenths(12_345_678_901L)).isEqualTo("12345.7");
+        assertThat(RequestLog.tenths(0)).isEqualTo("0.0");
+        assertThat(RequestLog.tenths(49_999)).isEqualTo("0.0");
+        assertThat(RequestLog.tenths(1_250_000)).isEqualTo("1.3");
+        assertThat(RequestLog.tenths(12_345_678_901L)).isEqualTo("12345.7");
     }
 
     @Test
@@ -226,7 +226,7 @@ class WebServerTest {
 
     @Test
     void aRequestJettyCannotParseIsAnsweredWithJsonAndARequestIdThatIsAlsoLogged() throws Exception {
-        var requestLog = listenTo(WebServer.REQUEST_LOG);
+        var requestLog = listenTo(RequestLog.LOGGER);
         start(WebSettings.defaults());
 
         String response;
@@ -526,22 +526,33 @@ class WebServerTest {
         throw new AssertionError("the server kept accepting new connections while stopping");
     }
 
-    private void start(WebSettings settings) {
+    private void start(WebSettings given) {
+        var settings = given.withPort(0);
         var transactions = new TransactionRunner(unitOfWork, RetrySettings.DEFAULTS.withMaxRetries(0),
                 new SimpleMeterRegistry());
         var hasher = new PlainHasher();
         var clock = Clock.systemUTC();
         var tags = TagCache.disabled();
-        server = new WebServer(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
-                new GetCurrentUser(transactions), new UpdateUser(transactions, hasher),
-                new GetProfile(transactions), new FollowUser(transactions),
-                new CreateArticle(transactions, clock, tags), new UpdateArticle(transactions, clock, tags),
-                new DeleteArticle(transactions, tags), new GetArticle(transactions), new ListArticles(transactions),
-                new FavoriteArticle(transactions), new AddComment(transactions, clock),
-                new ListComments(transactions), new DeleteComment(transactions), new ListTags(transactions, tags),
-                tokens, readiness, observability, settings.withPort(0),
+        var authenticator = new Authenticator(tokens);
+        var bodies = new RequestBodies(settings);
+        var routes = new ServerRoutes(
+                new UserRoutes(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
+                        new GetCurrentUser(transactions), new UpdateUser(transactions, hasher), tokens, authenticator,
+                        bodies),
+                new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions), authenticator),
+                new ArticleRoutes(new CreateArticle(transactions, clock, tags),
+                        new UpdateArticle(transactions, clock, tags), new DeleteArticle(transactions, tags),
+                        new GetArticle(transactions), new ListArticles(transactions), new FavoriteArticle(transactions),
+                        authenticator, bodies),
+                new CommentRoutes(new AddComment(transactions, clock), new ListComments(transactions),
+                        new DeleteComment(transactions), authenticator, bodies),
+                new TagRoutes(new ListTags(transactions, tags)),
+                new HealthRoutes(readiness, observability),
                 // The admin surface is off, so its report is never asked for.
-                new AdminRoutes(null, AdminSettings.off()));
+                new AdminRoutes(null, AdminSettings.off()),
+                new MetricsRoutes(observability));
+        server = new WebServer(settings, routes, new RequestAdmission(settings, readiness),
+                new FailureResponses(settings), new RequestLog(observability));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

@@ -5,12 +5,10 @@ import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.Slug;
-import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.port.persistence.UnitOfWork.TransactionalWork;
-import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import java.util.Optional;
 
@@ -53,18 +51,5 @@ public final class Articles {
             }
             throw e;
         }
-    }
-
-    /** The user a token names; fails when that user no longer exists. */
-    public static User requireUser(Transaction tx, UserId user) {
-        return tx.users().findById(user).orElseThrow(() -> new AuthenticationException("user no longer exists"));
-    }
-
-    /**
-     * Where a token is optional, one that names no user is still refused, as everywhere else: the caller meant
-     * to be someone, and is not answered as a stranger.
-     */
-    public static void requireViewer(Transaction tx, Optional<UserId> viewer) {
-        viewer.ifPresent(id -> requireUser(tx, id));
     }
 }

@@ -1,6 +1,7 @@
 package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.article.NewArticle;
@@ -36,7 +37,7 @@ public final class CreateArticle {
 
     public ArticleView create(UserId author, ArticleCommand command) {
         return tags.afterWriting(() -> transactions.write("create-article", tx -> {
-            Articles.requireUser(tx, author);
+            Callers.require(tx, author);
             var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(), command.description(),
                     command.body(), command.tags(), author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             Article stored = insertWithFreeSlug(tx, candidate);

@@ -1,6 +1,7 @@
 package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public final class DeleteArticle {
         var name = Articles.slug(slug);
         // A tag only this article carried is no longer in use.
         tags.afterWriting(() -> transactions.write("delete-article", tx -> {
-            Articles.requireUser(tx, user);
+            Callers.require(tx, user);
             var article = Articles.existing(tx, name);
             if (!article.isWrittenBy(user)) {
                 throw new ForbiddenException("only the author may delete an article");

@@ -1,6 +1,7 @@
 package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ public final class FavoriteArticle {
     public ArticleView favorite(UserId user, String slug) {
         var name = Articles.slug(slug);
         return Articles.writeReferring(transactions, "favorite-article", tx -> {
-            Articles.requireUser(tx, user);
+            Callers.require(tx, user);
             tx.favorites().favorite(user, Articles.existingId(tx, name));
             return Articles.view(tx, name, user);
         });
@@ -26,7 +27,7 @@ public final class FavoriteArticle {
     public ArticleView unfavorite(UserId user, String slug) {
         var name = Articles.slug(slug);
         return transactions.write("unfavorite-article", tx -> {
-            Articles.requireUser(tx, user);
+            Callers.require(tx, user);
             tx.favorites().unfavorite(user, Articles.existingId(tx, name));
             return Articles.view(tx, name, user);
         });

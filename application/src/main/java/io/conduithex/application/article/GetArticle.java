@@ -1,6 +1,7 @@
 package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.UserId;
@@ -19,7 +20,7 @@ public final class GetArticle {
     public ArticleView get(Optional<UserId> viewer, String slug) {
         var name = Articles.slug(slug);
         return transactions.read("get-article", tx -> {
-            Articles.requireViewer(tx, viewer);
+            Callers.requireViewer(tx, viewer);
             return tx.articleReads().view(name, viewer);
         }).orElseThrow(() -> new NotFoundException("article"));
     }

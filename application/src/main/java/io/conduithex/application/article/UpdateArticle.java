@@ -1,6 +1,7 @@
 package io.conduithex.application.article;
 
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleView;
 import io.conduithex.domain.failure.ForbiddenException;
@@ -25,7 +26,7 @@ public final class UpdateArticle {
     public ArticleView update(UserId user, String slug, ArticleUpdateCommand command) {
         var name = Articles.slug(slug);
         return tags.afterWriting(() -> transactions.write("update-article", tx -> {
-            Articles.requireUser(tx, user);
+            Callers.require(tx, user);
             Article current = Articles.existing(tx, name);
             if (!current.isWrittenBy(user)) {
                 throw new ForbiddenException("only the author may change an article");

@@ -2,6 +2,7 @@ package io.conduithex.application.comment;
 
 import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.comment.NewComment;
 import io.conduithex.domain.user.UserId;
@@ -26,7 +27,7 @@ public final class AddComment {
     public CommentView add(UserId author, String slug, CommentCommand command) {
         var name = Articles.slug(slug);
         return Articles.writeReferring(transactions, "add-comment", tx -> {
-            var writer = Articles.requireUser(tx, author);
+            var writer = Callers.require(tx, author);
             var article = Articles.existingId(tx, name);
             var comment = tx.comments().insert(new NewComment(article, author, command.body(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));

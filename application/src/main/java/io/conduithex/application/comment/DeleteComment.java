@@ -2,6 +2,7 @@ package io.conduithex.application.comment;
 
 import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.comment.CommentId;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.failure.NotFoundException;
@@ -22,7 +23,7 @@ public final class DeleteComment {
         var name = Articles.slug(slug);
         var id = parseId(commentId);
         transactions.write("delete-comment", tx -> {
-            Articles.requireUser(tx, user);
+            Callers.require(tx, user);
             var article = Articles.existingId(tx, name);
             var comment = tx.comments().find(article, id).orElseThrow(() -> new NotFoundException("comment"));
             if (!comment.isWrittenBy(user)) {

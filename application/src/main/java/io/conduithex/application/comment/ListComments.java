@@ -2,6 +2,7 @@ package io.conduithex.application.comment;
 
 import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.Callers;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public final class ListComments {
     public List<CommentView> list(Optional<UserId> viewer, String slug) {
         var name = Articles.slug(slug);
         return transactions.read("list-comments", tx -> {
-            Articles.requireViewer(tx, viewer);
+            Callers.requireViewer(tx, viewer);
             Articles.existingId(tx, name);
             return tx.articleReads().comments(name, viewer);
         });

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Generates the rows of one seed run. Deterministic: each user, each user's follows and each article comes
@@ -220,27 +221,11 @@ final class SeedGenerator {
     }
 
     private String paragraphs(SplittableRandom random) {
-        int count = 2 + random.nextInt(4);
-        var text = new StringBuilder();
-        for (int p = 0; p < count; p++) {
-            if (p > 0) {
-                text.append("\n\n");
-            }
-            text.append(capitalized(sentences(random, 3, 6)));
-        }
-        return text.toString();
+        return joined(2 + random.nextInt(4), "\n\n", () -> capitalized(sentences(random, 3, 6)));
     }
 
     private String sentences(SplittableRandom random, int min, int max) {
-        int count = min + random.nextInt(max - min + 1);
-        var text = new StringBuilder();
-        for (int s = 0; s < count; s++) {
-            if (s > 0) {
-                text.append(' ');
-            }
-            text.append(capitalized(sentence(random, 6, 14)));
-        }
-        return text.toString();
+        return joined(min + random.nextInt(max - min + 1), " ", () -> capitalized(sentence(random, 6, 14)));
     }
 
     private String sentence(SplittableRandom random, int min, int max) {
@@ -248,13 +233,17 @@ final class SeedGenerator {
     }
 
     private String words(SplittableRandom random, int min, int max) {
-        int count = min + random.nextInt(max - min + 1);
+        return joined(min + random.nextInt(max - min + 1), " ", () -> pick(random, vocabulary.words));
+    }
+
+    /** {@code count} pieces, made in order (the random draws stay in the same sequence), between separators. */
+    private static String joined(int count, String separator, Supplier<String> piece) {
         var text = new StringBuilder();
-        for (int w = 0; w < count; w++) {
-            if (w > 0) {
-                text.append(' ');
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                text.append(separator);
             }
-            text.append(pick(random, vocabulary.words));
+            text.append(piece.get());
         }
         return text.toString();
     }

@@ -1,7 +1,6 @@
 package io.conduithex.application.user;
 
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.user.Profile;
@@ -42,9 +41,7 @@ public final class FollowUser {
     }
 
     private static User target(Transaction tx, UserId follower, io.conduithex.domain.user.Username name) {
-        if (tx.users().findById(follower).isEmpty()) {
-            throw new AuthenticationException("user no longer exists");
-        }
+        Callers.require(tx, follower);
         return tx.users().findByUsername(name).orElseThrow(() -> new NotFoundException("profile"));
     }
 }

@@ -1,7 +1,6 @@
 package io.conduithex.application.user;
 
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
@@ -17,6 +16,6 @@ public final class GetCurrentUser {
 
     public User get(UserId id) {
         return transactions.read("get-current-user", tx -> tx.users().findById(id))
-                .orElseThrow(() -> new AuthenticationException("user no longer exists"));
+                .orElseThrow(Callers::gone);
     }
 }

@@ -1,7 +1,6 @@
 package io.conduithex.application.user;
 
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.user.Profile;
 import io.conduithex.domain.user.UserId;
@@ -20,10 +19,7 @@ public final class GetProfile {
     public Profile get(Optional<UserId> viewer, String username) {
         var name = ProfileNames.parse(username);
         return transactions.read("get-profile", tx -> {
-            if (viewer.isPresent() && tx.users().findById(viewer.get()).isEmpty()) {
-                // A token that names no user is refused even where one is optional, as everywhere else.
-                throw new AuthenticationException("user no longer exists");
-            }
+            Callers.requireViewer(tx, viewer);
             var target = tx.users().findByUsername(name).orElseThrow(() -> new NotFoundException("profile"));
             boolean following = viewer.map(v -> tx.follows().isFollowing(v, target.id())).orElse(false);
             return target.profileAsSeenBy(following);

@@ -1,7 +1,7 @@
 package io.conduithex.application.user;
 
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.BadCredentialsException;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.conduithex.domain.user.Password;
 import io.conduithex.domain.user.PasswordHash;
@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Checks an e-mail and password. Unknown e-mail and wrong password are one answer, in about the same time.
- * Thread-safe.
+ * Checks an e-mail and password. Unknown e-mail and wrong password are one answer
+ * ({@link BadCredentialsException}), in about the same time. Thread-safe.
  */
 public final class LoginUser {
     private final TransactionRunner transactions;
@@ -31,7 +31,7 @@ public final class LoginUser {
         Optional<User> found = transactions.read("login-user", tx -> tx.users().findByEmail(command.email()));
         boolean matches = hasher.matches(command.password(), found.map(User::passwordHash).orElse(decoy));
         if (found.isEmpty() || !matches) {
-            throw new AuthenticationException("email or password is invalid");
+            throw new BadCredentialsException();
         }
         return found.get();
     }

@@ -2,7 +2,6 @@ package io.conduithex.application.user;
 
 import io.conduithex.application.command.FieldChange;
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.conduithex.domain.user.PasswordHash;
@@ -25,8 +24,7 @@ public final class UpdateUser {
         FieldChange<PasswordHash> newHash = command.password().map(hasher::hash);
         try {
             return transactions.write("update-user", tx -> {
-                var current = tx.users().findById(id)
-                        .orElseThrow(() -> new AuthenticationException("user no longer exists"));
+                var current = Callers.require(tx, id);
                 if (command.changesNothing()) {
                     return current;
                 }
@@ -37,7 +35,7 @@ public final class UpdateUser {
                         command.bio().applyTo(current.bio()),
                         command.image().applyTo(current.image()));
                 if (!tx.users().update(updated)) {
-                    throw new AuthenticationException("user no longer exists");
+                    throw Callers.gone();
                 }
                 return updated;
             });

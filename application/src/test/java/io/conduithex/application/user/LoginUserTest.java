@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.application.fakes.InMemoryConduit;
-import io.conduithex.domain.failure.AuthenticationException;
+import io.conduithex.domain.failure.BadCredentialsException;
 import io.conduithex.domain.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class LoginUserTest {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "wrong-password")))
-                .isInstanceOf(AuthenticationException.class)
+                .isInstanceOf(BadCredentialsException.class)
                 .hasMessage("email or password is invalid");
     }
 
@@ -45,7 +45,7 @@ class LoginUserTest {
 
         assertThatThrownBy(() -> loginUser.login(
                 LoginCommand.of("nobody@example.com", InMemoryConduit.passwordOf("jake"))))
-                .isInstanceOf(AuthenticationException.class)
+                .isInstanceOf(BadCredentialsException.class)
                 .hasMessage("email or password is invalid");
     }
 
@@ -53,13 +53,13 @@ class LoginUserTest {
     void the_decoy_password_does_not_open_an_unknown_account() {
         assertThatThrownBy(() -> loginUser.login(
                 LoginCommand.of("nobody@example.com", "decoy-password-never-matches")))
-                .isInstanceOf(AuthenticationException.class);
+                .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
     void a_short_password_is_still_checked_at_login() {
         assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "short")))
-                .isInstanceOf(AuthenticationException.class);
+                .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test

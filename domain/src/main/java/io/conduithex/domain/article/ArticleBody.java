@@ -1,5 +1,7 @@
 package io.conduithex.domain.article;
 
+import io.conduithex.domain.validation.Text;
+
 /** An article's text (Markdown). */
 public record ArticleBody(String value) {
     public static final int MAX_LENGTH = 100_000;

@@ -1,6 +1,7 @@
 package io.conduithex.domain.article;
 
 import io.conduithex.domain.validation.InvalidValueException;
+import io.conduithex.domain.validation.Text;
 
 /** A tag name, as written (tags are compared exactly, so "dragons" and "Dragons" are two tags). */
 public record Tag(String value) implements Comparable<Tag> {

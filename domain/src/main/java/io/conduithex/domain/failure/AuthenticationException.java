@@ -1,6 +1,9 @@
 package io.conduithex.domain.failure;
 
-/** Credentials are wrong, or the authenticated user no longer exists. */
+/**
+ * The authenticated caller no longer exists: the token was valid, but the user it names has gone. Wrong login
+ * credentials are {@link BadCredentialsException}.
+ */
 public final class AuthenticationException extends DomainException {
     private static final long serialVersionUID = 1L;
 

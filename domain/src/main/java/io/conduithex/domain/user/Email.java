@@ -1,6 +1,7 @@
 package io.conduithex.domain.user;
 
 import io.conduithex.domain.validation.InvalidValueException;
+import io.conduithex.domain.validation.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,13 +18,7 @@ public record Email(String value) {
             Pattern.compile("^[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+$");
 
     public Email {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("can't be blank");
-        }
-        value = value.strip();
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
-        }
+        value = Text.required(value, MAX_LENGTH);
         if (!SHAPE.matcher(value).matches()) {
             throw new InvalidValueException("is invalid");
         }

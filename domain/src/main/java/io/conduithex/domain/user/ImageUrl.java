@@ -1,6 +1,7 @@
 package io.conduithex.domain.user;
 
 import io.conduithex.domain.validation.InvalidValueException;
+import io.conduithex.domain.validation.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -10,13 +11,7 @@ public record ImageUrl(String value) {
     public static final int MAX_LENGTH = 2048;
 
     public ImageUrl {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("can't be blank");
-        }
-        value = value.strip();
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
-        }
+        value = Text.required(value, MAX_LENGTH);
         if (!isHttpUrl(value)) {
             throw new InvalidValueException("must be an http or https URL");
         }

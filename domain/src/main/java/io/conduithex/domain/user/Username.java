@@ -2,6 +2,7 @@ package io.conduithex.domain.user;
 
 import io.conduithex.domain.validation.InvalidValueException;
 import io.conduithex.domain.validation.Strings;
+import io.conduithex.domain.validation.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,13 +21,7 @@ public record Username(String value) {
     }
 
     private static String checked(String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("can't be blank");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > MAX_LENGTH) {
-            throw new InvalidValueException("is too long (maximum is " + MAX_LENGTH + " characters)");
-        }
+        String stripped = Text.required(value, MAX_LENGTH);
         if (!SHAPE.matcher(stripped).matches()) {
             throw new InvalidValueException("is invalid (use letters, digits, '_', '-' and '.')");
         }

@@ -1,17 +1,17 @@
-package io.conduithex.domain.article;
+package io.conduithex.domain.validation;
 
-import io.conduithex.domain.validation.InvalidValueException;
-import io.conduithex.domain.validation.Strings;
-
-/** Shared rules for required free text. */
-final class Text {
-    static final String CONTROL_CHARACTERS = "can't contain control characters";
+/**
+ * Shared rules for required text, whatever it holds (an e-mail, a title, a comment): not blank, stripped of
+ * surrounding white space, at most a length. Value objects add their own rules on what comes back.
+ */
+public final class Text {
+    public static final String CONTROL_CHARACTERS = "can't contain control characters";
 
     private Text() {
     }
 
     /** The text stripped of surrounding white space; refused when blank or longer than {@code maxLength}. */
-    static String required(String value, int maxLength) {
+    public static String required(String value, int maxLength) {
         if (Strings.hasPlainEnds(value) && value.length() <= maxLength) {
             return value;
         }
@@ -30,7 +30,7 @@ final class Text {
      * summary) has no use for line breaks, tabs or terminal escapes, and would carry them into every page, list
      * and log line that shows it.
      */
-    static String requiredLine(String value, int maxLength) {
+    public static String requiredLine(String value, int maxLength) {
         String stripped = required(value, maxLength);
         if (hasControlCharacter(stripped)) {
             throw new InvalidValueException(CONTROL_CHARACTERS);
@@ -39,7 +39,7 @@ final class Text {
     }
 
     /** A plain loop: this runs for every title, description and tag of every page read, not only on input. */
-    static boolean hasControlCharacter(String text) {
+    public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
                 return true;

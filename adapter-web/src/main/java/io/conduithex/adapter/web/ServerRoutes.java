@@ -1,0 +1,20 @@
+package io.conduithex.adapter.web;
+
+import io.javalin.config.RoutesConfig;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Every route the server answers: the Conduit API, then the operator endpoints, in the order they are added. */
+final class ServerRoutes {
+    private final List<RouteGroup> groups;
+
+    @Inject
+    ServerRoutes(UserRoutes users, ProfileRoutes profiles, ArticleRoutes articles, CommentRoutes comments,
+                 TagRoutes tags, HealthRoutes health, AdminRoutes admin, MetricsRoutes metrics) {
+        this.groups = List.of(users, profiles, articles, comments, tags, health, admin, metrics);
+    }
+
+    void addTo(RoutesConfig routes) {
+        groups.forEach(group -> group.addTo(routes));
+    }
+}

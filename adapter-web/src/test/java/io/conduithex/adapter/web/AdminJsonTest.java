@@ -1,0 +1,73 @@
+package io.conduithex.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conduithex.application.operations.DatabaseHealth;
+import io.conduithex.application.operations.Finding;
+import io.conduithex.application.operations.HealthStatus;
+import io.conduithex.application.operations.RetryEvent;
+import io.conduithex.application.operations.RetryStatistics;
+import io.conduithex.domain.port.persistence.DatabaseTimings.Latency;
+import io.conduithex.domain.port.persistence.DatabaseTimings.SlowStatement;
+import io.conduithex.domain.port.persistence.DatabaseTimings.SlowStatements;
+import io.conduithex.domain.port.persistence.PoolSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard reads these names, in this order: the bodies are pinned to the character. */
+class AdminJsonTest {
+    private static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
+    private static final PoolSnapshot POOL = new PoolSnapshot(5, 2, 3, 1,
+            new PoolSnapshot.PoolConfiguration("sqlite", 4, 5000, 0, 0, 10_000, 2));
+    private static final RetryStatistics RETRIES = new RetryStatistics(Map.of("deadlock", 2L, "busy", 1L),
+            Map.of("deadlock", 5L), Map.of("busy", 1L), Map.of(), List.of(
+                    new RetryEvent(NOW, "create-article", "deadlock", true), new RetryEvent(NOW, "x", "busy", false)));
+
+    @Test
+    void theHealthBodyNamesEveryFigure() {
+        var health = new DatabaseHealth(HealthStatus.HEALTHY, NOW, POOL, new Latency(3, 1.5, 2.5, 3.5),
+                new Latency(9, 0.1, 0.2, 0.3), new SlowStatements(500, 7, List.of(new SlowStatement(NOW, 612.5,
+                "select 1"))), 4, RETRIES, List.of(new Finding("a", Finding.Severity.ADVICE, "m")),
+                List.of(new Finding("b", Finding.Severity.CRITICAL, "n")));
+
+        assertThat(json(AdminJson.health(health))).isEqualTo("{\"status\":\"healthy\","
+                + "\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+                + "\"pool\":{\"size\":5,\"active\":2,\"idle\":3,\"waiting\":1,\"utilizationPercent\":40.0},"
+                + "\"performance\":{\"unitOfWork\":{\"count\":3,\"p50Ms\":1.5,\"p95Ms\":2.5,\"p99Ms\":3.5},"
+                + "\"statements\":{\"count\":9,\"p50Ms\":0.1,\"p95Ms\":0.2,\"p99Ms\":0.3},"
+                + "\"slowStatements\":{\"thresholdMs\":500,\"total\":7,\"lastHour\":4,\"recent\":[{"
+                + "\"at\":\"2026-01-02T03:04:05.678Z\",\"durationMs\":612.5,\"sql\":\"select 1\"}]}},"
+                + "\"reliability\":{\"retries\":{\"lastHour\":{\"busy\":1,\"deadlock\":2},"
+                + "\"sinceStart\":{\"deadlock\":5}},\"deadlocks\":{\"lastHour\":2,\"sinceStart\":5},"
+                + "\"exhausted\":{\"lastHour\":{\"busy\":1},\"sinceStart\":{}}},"
+                + "\"recommendations\":[{\"code\":\"a\",\"severity\":\"advice\",\"message\":\"m\"}],"
+                + "\"alerts\":[{\"code\":\"b\",\"severity\":\"critical\",\"message\":\"n\"}]}");
+    }
+
+    @Test
+    void theConnectionPoolBodyGivesTheLiveFiguresThenTheConfiguration() {
+        assertThat(json(AdminJson.connectionPool(POOL, NOW))).isEqualTo("{\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+                + "\"size\":5,\"active\":2,\"idle\":3,\"waiting\":1,\"utilizationPercent\":40.0,"
+                + "\"configuration\":{\"dialect\":\"sqlite\",\"maximumPoolSize\":4,\"connectionTimeoutMs\":5000,"
+                + "\"maxLifetimeMs\":0,\"leakDetectionThresholdMs\":0,\"statementTimeoutMs\":10000,\"instances\":2,"
+                + "\"poolBudget\":8}}");
+    }
+
+    @Test
+    void theDeadlocksBodyCountsByWindowAndListsTheRecentRetries() {
+        assertThat(json(AdminJson.deadlocks(RETRIES, NOW))).isEqualTo("{\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+                + "\"deadlocks\":{\"lastHour\":2,\"sinceStart\":5},"
+                + "\"retries\":{\"lastHour\":{\"busy\":1,\"deadlock\":2},\"sinceStart\":{\"deadlock\":5}},"
+                + "\"exhausted\":{\"lastHour\":{\"busy\":1},\"sinceStart\":{}},\"recent\":["
+                + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"create-article\",\"cause\":\"deadlock\","
+                + "\"outcome\":\"gave_up\"},"
+                + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"x\",\"cause\":\"busy\",\"outcome\":\"retried\"}]}");
+    }
+
+    private static String json(Object body) {
+        return new String(Json.write(body), StandardCharsets.UTF_8);
+    }
+}
