@@ -1,7 +1,7 @@
 package io.conduithex.bootstrap;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

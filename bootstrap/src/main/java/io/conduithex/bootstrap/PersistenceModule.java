@@ -3,7 +3,7 @@ package io.conduithex.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;

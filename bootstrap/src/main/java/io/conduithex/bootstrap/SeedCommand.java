@@ -1,6 +1,6 @@
 package io.conduithex.bootstrap;
 
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.application.seed.SeedCounts;
 import io.conduithex.application.seed.SeedDatabase;
 import io.conduithex.application.seed.SeedListener;

@@ -2,6 +2,7 @@ package io.conduithex.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -45,6 +46,12 @@ class ArchitectureTest {
     static final ArchRule the_jdbi_adapter_does_not_know_the_web_the_composition_root_or_the_tests = noClasses()
             .that().resideInAPackage(ADAPTER_JDBI)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP, TEST_SUPPORT);
+
+    @ArchTest
+    static final ArchRule the_jdbi_adapter_packages_are_free_of_cycles = slices()
+            .matching("io.conduithex.adapter.jdbi.(**)")
+            .should().beFreeOfCycles()
+            .because("shared values sit in a leaf package and the facade on top, so every package has one room");
 
     @ArchTest
     static final ArchRule the_web_adapter_does_not_know_persistence_the_composition_root_or_the_tests = noClasses()

@@ -1,5 +1,10 @@
 package io.conduithex.adapter.jdbi;
 
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
 import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;

@@ -1,6 +1,6 @@
 package io.conduithex.testsupport.postgres;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;

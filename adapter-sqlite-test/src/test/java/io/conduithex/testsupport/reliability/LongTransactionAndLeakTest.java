@@ -3,7 +3,7 @@ package io.conduithex.testsupport.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

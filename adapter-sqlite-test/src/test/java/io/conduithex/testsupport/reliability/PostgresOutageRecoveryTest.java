@@ -2,7 +2,7 @@ package io.conduithex.testsupport.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.TransientPersistenceException;

@@ -3,8 +3,8 @@ package io.conduithex.testsupport.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;

@@ -1,8 +1,8 @@
 package io.conduithex.bootstrap.config;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebSettings;
 import io.conduithex.application.transaction.RetrySettings;

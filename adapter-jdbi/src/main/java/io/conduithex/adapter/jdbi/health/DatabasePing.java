@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.health;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.application.health.HealthCheck;
 import java.time.Duration;
 

@@ -2,8 +2,8 @@ package io.conduithex.adapter.jdbi.health;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.application.health.HealthCheck.Result;
 import java.sql.Connection;
 import java.sql.SQLException;

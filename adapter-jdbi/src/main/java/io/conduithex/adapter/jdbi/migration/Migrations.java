@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.migration;
 
-import io.conduithex.adapter.jdbi.MigrationResult;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

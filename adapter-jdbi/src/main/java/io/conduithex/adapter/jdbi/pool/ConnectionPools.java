@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.pool;
 
-import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

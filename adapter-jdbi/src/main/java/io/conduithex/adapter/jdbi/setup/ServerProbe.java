@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.setup;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,7 +1,6 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.comment.Comment;
 import io.conduithex.domain.comment.CommentBody;

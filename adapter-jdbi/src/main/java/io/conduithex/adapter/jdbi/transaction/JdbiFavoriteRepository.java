@@ -1,7 +1,6 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.user.UserId;

@@ -1,6 +1,5 @@
-package io.conduithex.adapter.jdbi.user;
+package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.user.UserId;
 import java.util.Collection;
