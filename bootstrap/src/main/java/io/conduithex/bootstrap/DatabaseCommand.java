@@ -66,7 +66,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
      * large configured pool would otherwise fill up in the background against the server's connection limit.
      */
     static JdbiPersistence open(DatabaseSettings settings) {
-        return JdbiPersistence.open(settings.withPoolSize(1), new SimpleMeterRegistry());
+        return JdbiPersistence.open(settings.toBuilder().poolSize(1).build(), new SimpleMeterRegistry());
     }
 
     /** On SQLite, insists that the database file exists, so that a read-only command does not create it. */

@@ -73,9 +73,10 @@ class PostgresCommitOutcomeTest {
     }
 
     private DatabaseSettings settings() {
-        return DatabaseSettings.forUrl(server.getJdbcUrl("postgres", database))
-                .withPoolSize(2)
-                .withPoolTimeout(Duration.ofSeconds(1));
+        return DatabaseSettings.forUrl(server.getJdbcUrl("postgres", database)).toBuilder()
+                .poolSize(2)
+                .poolTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     @AfterEach

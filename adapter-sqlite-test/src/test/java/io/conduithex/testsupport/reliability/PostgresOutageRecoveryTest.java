@@ -33,10 +33,11 @@ class PostgresOutageRecoveryTest {
     void open() {
         postgres = OwnedPostgres.launch();
         String database = postgres.createDatabase();
-        persistence = JdbiPersistence.open(DatabaseSettings.forUrl(postgres.url(database))
-                .withCredentials(postgres.user(), null)
-                .withPoolSize(2)
-                .withPoolTimeout(Duration.ofMillis(500)), new SimpleMeterRegistry());
+        persistence = JdbiPersistence.open(DatabaseSettings.forUrl(postgres.url(database)).toBuilder()
+                .credentials(postgres.user(), null)
+                .poolSize(2)
+                .poolTimeout(Duration.ofMillis(500))
+                .build(), new SimpleMeterRegistry());
         persistence.migrate();
     }
 

@@ -83,34 +83,73 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 DEFAULT_SLOW_STATEMENT, null, null);
     }
 
-    public DatabaseSettings withCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(url, newUser, newPassword, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
+    /** A builder that starts from these settings: the one way to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(url, user, password, size, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+    /**
+     * Changes some settings of a copy; {@link #build()} validates the result like the constructor does. Not
+     * thread-safe; use it where it was made.
+     */
+    public static final class Builder {
+        private final DatabaseSettings from;
+        private String user;
+        private String password;
+        private int poolSize;
+        private Duration poolTimeout;
+        private Duration statementTimeout;
+        private Duration longTransaction;
+        private Duration leakDetection;
 
-    public DatabaseSettings withPoolTimeout(Duration timeout) {
-        return new DatabaseSettings(url, user, password, poolSize, timeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        private Builder(DatabaseSettings from) {
+            this.from = from;
+            this.user = from.user;
+            this.password = from.password;
+            this.poolSize = from.poolSize;
+            this.poolTimeout = from.poolTimeout;
+            this.statementTimeout = from.statementTimeout;
+            this.longTransaction = from.longTransaction;
+            this.leakDetection = from.leakDetection;
+        }
 
-    public DatabaseSettings withStatementTimeout(Duration timeout) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, timeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        public Builder credentials(String newUser, String newPassword) {
+            this.user = newUser;
+            this.password = newPassword;
+            return this;
+        }
 
-    public DatabaseSettings withLongTransaction(Duration threshold) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, threshold, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        public Builder poolSize(int size) {
+            this.poolSize = size;
+            return this;
+        }
 
-    public DatabaseSettings withLeakDetection(Duration threshold) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, threshold, slowStatement, migrationUser, migrationPassword);
+        public Builder poolTimeout(Duration timeout) {
+            this.poolTimeout = timeout;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        public Builder longTransaction(Duration threshold) {
+            this.longTransaction = threshold;
+            return this;
+        }
+
+        /** Zero turns HikariCP's leak detection off. */
+        public Builder leakDetection(Duration threshold) {
+            this.leakDetection = threshold;
+            return this;
+        }
+
+        public DatabaseSettings build() {
+            return new DatabaseSettings(from.url, user, password, poolSize, poolTimeout, from.maxLifetime,
+                    statementTimeout, from.applicationName, longTransaction, leakDetection, from.slowStatement,
+                    from.migrationUser, from.migrationPassword);
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ class SqlitePoolSettingsTest {
     }
 
     private ConnectionPools open() {
-        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("settings.db")).withPoolSize(2);
+        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("settings.db")).toBuilder().poolSize(2)
+                .build();
         return PoolFactory.open(settings, new SimpleMeterRegistry());
     }
 
