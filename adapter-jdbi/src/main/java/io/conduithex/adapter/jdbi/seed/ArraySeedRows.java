@@ -58,18 +58,16 @@ final class ArraySeedRows implements SeedRows {
             return;
         }
         h.createUpdate("""
-                        INSERT INTO articles (slug, title, description, body, author_id, favorites_count,
-                                              created_at, updated_at)
-                        SELECT slug, title, description, body, author_id, favorites_count, %s, %s
-                          FROM unnest(:slug, :title, :description, :body, :author, :favorites, :createdAt)
-                            AS a (slug, title, description, body, author_id, favorites_count, created_ms)"""
+                        INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
+                        SELECT slug, title, description, body, author_id, %s, %s
+                          FROM unnest(:slug, :title, :description, :body, :author, :createdAt)
+                            AS a (slug, title, description, body, author_id, created_ms)"""
                         .formatted(FROM_MILLIS.formatted("created_ms"), FROM_MILLIS.formatted("created_ms")))
                 .bindArray("slug", String.class, articles.stream().map(a -> a.slug().value()).toList())
                 .bindArray("title", String.class, articles.stream().map(a -> a.title().value()).toList())
                 .bindArray("description", String.class, articles.stream().map(a -> a.description().value()).toList())
                 .bindArray("body", String.class, articles.stream().map(a -> a.body().value()).toList())
                 .bindArray("author", Long.class, articles.stream().map(a -> a.author().value()).toList())
-                .bindArray("favorites", Long.class, articles.stream().map(a -> (long) a.favoritedBy().size()).toList())
                 .bindArray("createdAt", Long.class, articles.stream().map(a -> a.createdAt().toEpochMilli()).toList())
                 .execute();
     }

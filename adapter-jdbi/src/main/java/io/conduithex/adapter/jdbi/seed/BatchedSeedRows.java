@@ -53,15 +53,14 @@ final class BatchedSeedRows implements SeedRows {
     @Override
     public void articles(Handle h, List<SeedArticle> articles) {
         PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO articles (slug, title, description, body, author_id, favorites_count, created_at, updated_at)
-                VALUES (:slug, :title, :description, :body, :author, :favorites, :createdAt, :createdAt)""");
+                INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
+                VALUES (:slug, :title, :description, :body, :author, :createdAt, :createdAt)""");
         for (SeedArticle article : articles) {
             batch.bind("slug", article.slug().value())
                     .bind("title", article.title().value())
                     .bind("description", article.description().value())
                     .bind("body", article.body().value())
                     .bind("author", article.author().value())
-                    .bind("favorites", article.favoritedBy().size())
                     .bind("createdAt", timestamps.bind(article.createdAt()))
                     .add();
         }

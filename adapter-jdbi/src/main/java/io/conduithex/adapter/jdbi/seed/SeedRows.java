@@ -20,7 +20,7 @@ interface SeedRows {
     /** Inserts the tags that do not exist yet. */
     void tags(Handle h, Collection<String> names);
 
-    /** Inserts the articles, each with {@code favorites_count} set to its number of favoriting users. */
+    /** Inserts the articles; their {@code favorites_count} is moved by a trigger as {@link #favorites} inserts. */
     void articles(Handle h, List<SeedArticle> articles);
 
     void articleTags(Handle h, List<Long> articles, List<Long> tags);

@@ -38,7 +38,7 @@ final class JdbiTransaction implements Transaction {
         this.users = new JdbiUserRepository(guarded);
         this.follows = new JdbiFollowRepository(guarded);
         this.articles = new JdbiArticleRepository(guarded, timestamps);
-        this.favorites = new JdbiFavoriteRepository(guarded, dialect);
+        this.favorites = new JdbiFavoriteRepository(guarded);
         this.comments = new JdbiCommentRepository(guarded, timestamps);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
     }
