@@ -151,14 +151,12 @@ final class DoctorCommand extends DatabaseCommand {
     }
 
     private static Outcome migrations(JdbiPersistence persistence) {
-        var summary = persistence.migrations().summary();
-        String detail = "schema version " + (summary.currentVersion() == null ? "<empty>" : summary.currentVersion())
-                + ", " + summary.applied() + " applied, " + summary.pending() + " pending, " + summary.failed()
-                + " failed";
-        if (summary.failed() > 0) {
+        var state = persistence.migrations().state();
+        String detail = "schema version " + state.versionLabel() + ", " + state.summary();
+        if (state.failed() > 0) {
             return new Outcome(false, detail + "; run 'conduit repair', then 'conduit migrate'");
         }
-        if (summary.pending() > 0) {
+        if (state.pending() > 0) {
             return new Outcome(false, detail + "; run 'conduit migrate'");
         }
         return pass(detail);

@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap;
 
+import io.conduithex.adapter.jdbi.migration.SchemaState;
 import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.println("Applied " + result.applied() + " migration(s) to " + persistence.dialect()
                     + " database " + JdbcUrls.masked(settings.url())
-                    + "; schema version is now " + (result.currentVersion() == null ? "<empty>" : result.currentVersion()));
+                    + "; schema version is now " + SchemaState.label(result.currentVersion()));
             out.flush();
             return 0;
         } catch (RuntimeException e) {

@@ -85,7 +85,7 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
             sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
+        sections.add("migrations", () -> migrations.get().state().asMap());
         return new Report("postgresql", sections.all());
     }
 

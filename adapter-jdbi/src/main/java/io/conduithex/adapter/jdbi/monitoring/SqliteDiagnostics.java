@@ -34,7 +34,7 @@ public final class SqliteDiagnostics implements DatabaseDiagnostics {
             sections.add("integrity", () -> integrity(handle));
             sections.add("tables", () -> tables(handle));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
+        sections.add("migrations", () -> migrations.get().state().asMap());
         return new Report("sqlite", sections.all());
     }
 
