@@ -17,6 +17,8 @@ import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.seed.JdbiSeedWriter;
+import io.conduithex.adapter.jdbi.server.PoolBudget;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.application.health.HealthCheck;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +105,10 @@ public final class JdbiPersistence implements AutoCloseable {
     public MigrationResult migrate() {
         DataSource source = migrationSource();
         if (settings.dialect() == Dialect.POSTGRESQL) {
-            MinimumVersionCheck.require(source);
+            // Before anything is migrated, on a connection of its own.
+            try (Handle handle = Jdbi.open(source)) {
+                ServerFacts.of(settings.dialect()).requireSupported(handle);
+            }
         }
         MigrationResult result = migrations(source).migrate();
         latestShippedVersion = result.latestShippedVersion();
@@ -197,7 +204,7 @@ public final class JdbiPersistence implements AutoCloseable {
     public DatabaseDiagnostics diagnostics(int instances) {
         return switch (settings.dialect()) {
             case POSTGRESQL -> new PostgresDiagnostics(pools.reader().jdbi(),
-                    () -> migrations(pools.reader().dataSource()), settings.poolSize() * instances);
+                    () -> migrations(pools.reader().dataSource()), new PoolBudget(settings.poolSize(), instances));
             // The writer is the connection Flyway migrated through; the reader pool is read-only (query_only).
             case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), () -> migrations(pools.writer().dataSource()));
         };
