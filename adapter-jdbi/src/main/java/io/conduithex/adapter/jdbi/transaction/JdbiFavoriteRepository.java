@@ -9,17 +9,11 @@ import io.conduithex.domain.user.UserId;
  * {@code article_counts} by exactly the rows that changed, in the same statement (migrations V4 and V6): the
  * counts can never drift from the stored favorites, and lists never count favorites row by row.
  */
-public final class JdbiFavoriteRepository implements FavoriteRepository {
+record JdbiFavoriteRepository(GuardedHandle handle) implements FavoriteRepository {
     private static final String ADD = """
             INSERT INTO favorites (user_id, article_id) VALUES (:user, :article)
             ON CONFLICT DO NOTHING""";
     private static final String REMOVE = "DELETE FROM favorites WHERE user_id = :user AND article_id = :article";
-
-    private final GuardedHandle handle;
-
-    public JdbiFavoriteRepository(GuardedHandle handle) {
-        this.handle = handle;
-    }
 
     @Override
     public boolean favorite(UserId user, ArticleId article) {
