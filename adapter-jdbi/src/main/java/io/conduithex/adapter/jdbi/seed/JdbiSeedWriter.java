@@ -48,10 +48,10 @@ public final class JdbiSeedWriter implements SeedWriter {
         this.dialect = dialect;
         this.timestamps = Timestamps.of(dialect);
         this.classifier = classifier;
-        this.rows = switch (dialect) {
+        this.rows = new SeedRows(switch (dialect) {
             case POSTGRESQL -> new ArraySeedRows();
             case SQLITE -> new BatchedSeedRows(timestamps);
-        };
+        });
     }
 
     @Override
