@@ -5,10 +5,8 @@ import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.adapter.jdbi.values.MigrationResult;
 import io.conduithex.adapter.jdbi.values.JdbcUrls;
-import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
 import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
-import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.monitoring.JdbiPoolMonitor;
 import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
@@ -75,10 +73,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** The classifier for a dialect's errors. */
     public static SqlErrorClassifier classifierFor(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> new PostgresErrorClassifier();
-            case SQLITE -> new SqliteErrorClassifier();
-        };
+        return SqlErrorClassifier.of(dialect);
     }
 
     public Dialect dialect() {

@@ -40,39 +40,37 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(poolTimeout, "poolTimeout");
-        Objects.requireNonNull(maxLifetime, "maxLifetime");
-        Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(applicationName, "applicationName");
-        Objects.requireNonNull(longTransaction, "longTransaction");
         Objects.requireNonNull(leakDetection, "leakDetection");
-        Objects.requireNonNull(slowStatement, "slowStatement");
-        if (slowStatement.isNegative() || slowStatement.isZero()) {
-            throw new IllegalArgumentException("slowStatement must be positive, was " + slowStatement);
-        }
+        requirePositive(slowStatement, "slowStatement");
         Dialect.fromUrl(url);
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
-        if (poolTimeout.toMillis() < 250) {
-            throw new IllegalArgumentException("poolTimeout must be at least 250 ms (HikariCP's minimum), was "
-                    + poolTimeout.toMillis() + " ms");
-        }
-        if (maxLifetime.toMillis() < 30_000) {
-            throw new IllegalArgumentException("maxLifetime must be at least 30000 ms (HikariCP's minimum), was "
-                    + maxLifetime.toMillis() + " ms");
-        }
-        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
-            throw new IllegalArgumentException("statementTimeout must be positive, was " + statementTimeout);
-        }
-        if (longTransaction.isNegative() || longTransaction.isZero()) {
-            throw new IllegalArgumentException("longTransaction must be positive, was " + longTransaction);
-        }
+        requireHikariMinimum(poolTimeout, 250, "poolTimeout");
+        requireHikariMinimum(maxLifetime, 30_000, "maxLifetime");
+        requirePositive(statementTimeout, "statementTimeout");
+        requirePositive(longTransaction, "longTransaction");
         if (!leakDetection.isZero()
                 && (leakDetection.compareTo(MIN_LEAK_DETECTION) < 0 || leakDetection.compareTo(maxLifetime) > 0)) {
             throw new IllegalArgumentException("leakDetection must be 0 (off) or between "
                     + MIN_LEAK_DETECTION.toMillis() + " ms and maxLifetime (HikariCP's limits), was "
                     + leakDetection.toMillis() + " ms");
+        }
+    }
+
+    private static void requireHikariMinimum(Duration duration, long minimumMillis, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.toMillis() < minimumMillis) {
+            throw new IllegalArgumentException(name + " must be at least " + minimumMillis
+                    + " ms (HikariCP's minimum), was " + duration.toMillis() + " ms");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
         }
     }
 
