@@ -1,6 +1,6 @@
 package io.conduithex.testsupport;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,10 +36,11 @@ public final class SqliteTestDatabase implements TestDatabase {
         try {
             Path folder = Files.createTempDirectory("conduit-sqlite-test");
             String url = "jdbc:sqlite:" + folder.resolve("conduit.db");
-            var settings = DatabaseSettings.forUrl(url)
-                    .withPoolSize(options.poolSize())
-                    .withPoolTimeout(options.poolTimeout())
-                    .withStatementTimeout(options.statementTimeout());
+            var settings = DatabaseSettings.forUrl(url).toBuilder()
+                    .poolSize(options.poolSize())
+                    .poolTimeout(options.poolTimeout())
+                    .statementTimeout(options.statementTimeout())
+                    .build();
             var meters = new SimpleMeterRegistry();
             var persistence = JdbiPersistence.open(settings, meters);
             persistence.migrate();

@@ -52,6 +52,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP, TEST_SUPPORT);
 
     @ArchTest
+    static final ArchRule the_jdbi_adapter_packages_are_free_of_cycles = slices()
+            .matching("io.conduithex.adapter.jdbi.(**)")
+            .should().beFreeOfCycles()
+            .because("shared values sit in a leaf package and the facade on top, so every package has one room");
+
+    @ArchTest
+    static final ArchRule nothing_inside_the_jdbi_adapter_depends_on_its_facade = noClasses()
+            .that().resideInAPackage("io.conduithex.adapter.jdbi.*..")
+            .should().dependOnClassesThat().resideInAPackage("io.conduithex.adapter.jdbi")
+            .because("JdbiPersistence sits on top of the adapter's packages; the cycle rule's slices leave it out");
+
+    @ArchTest
     static final ArchRule the_web_adapter_does_not_know_persistence_the_composition_root_or_the_tests = noClasses()
             .that().resideInAPackage(ADAPTER_WEB)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_JDBI, BOOTSTRAP, TEST_SUPPORT,

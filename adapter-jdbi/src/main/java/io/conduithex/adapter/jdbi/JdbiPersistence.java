@@ -1,9 +1,12 @@
 package io.conduithex.adapter.jdbi;
 
-import io.conduithex.adapter.jdbi.error.PostgresErrorClassifier;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
-import io.conduithex.adapter.jdbi.error.SqliteErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.monitoring.JdbiPoolMonitor;
 import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
@@ -12,6 +15,8 @@ import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.seed.JdbiSeedWriter;
+import io.conduithex.adapter.jdbi.server.PoolBudget;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.application.health.HealthCheck;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +73,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** The classifier for a dialect's errors. */
     public static SqlErrorClassifier classifierFor(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> new PostgresErrorClassifier();
-            case SQLITE -> new SqliteErrorClassifier();
-        };
+        return SqlErrorClassifier.of(dialect);
     }
 
     public Dialect dialect() {
@@ -96,7 +100,10 @@ public final class JdbiPersistence implements AutoCloseable {
     public MigrationResult migrate() {
         DataSource source = migrationSource();
         if (settings.dialect() == Dialect.POSTGRESQL) {
-            MinimumVersionCheck.require(source);
+            // Before anything is migrated, on a connection of its own.
+            try (Handle handle = Jdbi.open(source)) {
+                ServerFacts.of(settings.dialect()).requireSupported(handle);
+            }
         }
         MigrationResult result = migrations(source).migrate();
         latestShippedVersion = result.latestShippedVersion();
@@ -192,7 +199,7 @@ public final class JdbiPersistence implements AutoCloseable {
     public DatabaseDiagnostics diagnostics(int instances) {
         return switch (settings.dialect()) {
             case POSTGRESQL -> new PostgresDiagnostics(pools.reader().jdbi(),
-                    () -> migrations(pools.reader().dataSource()), settings.poolSize() * instances);
+                    () -> migrations(pools.reader().dataSource()), new PoolBudget(settings.poolSize(), instances));
             // The writer is the connection Flyway migrated through; the reader pool is read-only (query_only).
             case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), () -> migrations(pools.writer().dataSource()));
         };

@@ -1,6 +1,6 @@
 package io.conduithex.testsupport.postgres;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,11 +49,12 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     private static PostgresTestDatabase open(PostgresServer server, String url, int poolSize, Duration poolTimeout,
                                              Duration statementTimeout) {
-        var settings = DatabaseSettings.forUrl(url)
-                .withCredentials(server.user(), server.password())
-                .withPoolSize(poolSize)
-                .withPoolTimeout(poolTimeout)
-                .withStatementTimeout(statementTimeout);
+        var settings = DatabaseSettings.forUrl(url).toBuilder()
+                .credentials(server.user(), server.password())
+                .poolSize(poolSize)
+                .poolTimeout(poolTimeout)
+                .statementTimeout(statementTimeout)
+                .build();
         var meters = new SimpleMeterRegistry();
         JdbiPersistence persistence = JdbiPersistence.open(settings, meters);
         try {

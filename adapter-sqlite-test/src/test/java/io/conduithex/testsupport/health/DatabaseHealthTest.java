@@ -3,7 +3,7 @@ package io.conduithex.testsupport.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
 import io.conduithex.application.health.HealthCheck;

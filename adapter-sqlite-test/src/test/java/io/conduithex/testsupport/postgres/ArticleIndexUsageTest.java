@@ -2,8 +2,8 @@ package io.conduithex.testsupport.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.transaction.JdbiArticleReadModel;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.ArticleFilter;
 import io.conduithex.domain.article.PageRequest;
@@ -59,11 +59,10 @@ class ArticleIndexUsageTest {
                       FROM generate_series(1, ?) AS i""", USERS);
             // Each author's articles are spread evenly over the table, as they are when many people write.
             h.execute("""
-                    INSERT INTO articles (slug, title, description, body, author_id, favorites_count, created_at,
-                                          updated_at)
+                    INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
                     SELECT 'article-' || i, 'Article ' || i, 'What article ' || i || ' is about',
                            repeat('Lorem ipsum dolor sit amet, consectetur adipiscing elit. ', 20),
-                           (SELECT min(id) FROM users) + i % ?, CASE WHEN i % 4 = 0 THEN 1 ELSE 0 END,
+                           (SELECT min(id) FROM users) + i % ?,
                            timestamptz '2020-01-01 00:00:00+00' + i * interval '1 hour',
                            timestamptz '2020-01-01 00:00:00+00' + i * interval '1 hour'
                       FROM generate_series(1, ?) AS i""", USERS, ARTICLES);
@@ -75,7 +74,7 @@ class ArticleIndexUsageTest {
                       FROM articles a
                       JOIN LATERAL generate_series(0, a.id % 3) AS k ON true
                       JOIN tags t ON t.name = 'tag' || (1 + (a.id + k * 17) % ?)""", TAGS);
-            // Every fourth article has one favorite, matching the favorites_count seeded above.
+            // Every fourth article has one favorite; the trigger counts it in favorites_count.
             h.execute("""
                     INSERT INTO favorites (user_id, article_id)
                     SELECT (SELECT min(id) FROM users) + (a.id * 7) % ?, a.id FROM articles a WHERE a.id % 4 = 0""",

@@ -3,7 +3,7 @@ package io.conduithex.testsupport.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,7 +35,7 @@ class LongTransactionAndLeakTest {
 
     @Test
     void aTransactionOverTheLimitIsLoggedWithItsUseCaseAndDurationAndCounted() {
-        open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(150)));
+        open(DatabaseSettings.forUrl(url()).toBuilder().longTransaction(Duration.ofMillis(150)).build());
 
         try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-report"), tx -> {
@@ -56,7 +56,7 @@ class LongTransactionAndLeakTest {
 
     @Test
     void aRolledBackTransactionOverTheLimitIsReportedToo() {
-        open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(100)));
+        open(DatabaseSettings.forUrl(url()).toBuilder().longTransaction(Duration.ofMillis(100)).build());
 
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-failure"),
                 tx -> {
@@ -71,7 +71,7 @@ class LongTransactionAndLeakTest {
 
     @Test
     void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
-        open(DatabaseSettings.forUrl(url()).withLeakDetection(DatabaseSettings.MIN_LEAK_DETECTION));
+        open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(DatabaseSettings.MIN_LEAK_DETECTION).build());
 
         try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
@@ -85,7 +85,7 @@ class LongTransactionAndLeakTest {
 
     @Test
     void withLeakDetectionOffNothingIsReported() {
-        open(DatabaseSettings.forUrl(url()).withLeakDetection(Duration.ZERO));
+        open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(Duration.ZERO).build());
 
         try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {

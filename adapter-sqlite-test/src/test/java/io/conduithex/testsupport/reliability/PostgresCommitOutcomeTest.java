@@ -2,7 +2,7 @@ package io.conduithex.testsupport.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
@@ -73,9 +73,10 @@ class PostgresCommitOutcomeTest {
     }
 
     private DatabaseSettings settings() {
-        return DatabaseSettings.forUrl(server.getJdbcUrl("postgres", database))
-                .withPoolSize(2)
-                .withPoolTimeout(Duration.ofSeconds(1));
+        return DatabaseSettings.forUrl(server.getJdbcUrl("postgres", database)).toBuilder()
+                .poolSize(2)
+                .poolTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     @AfterEach

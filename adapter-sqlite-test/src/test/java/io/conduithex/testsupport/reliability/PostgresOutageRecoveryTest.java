@@ -2,7 +2,7 @@ package io.conduithex.testsupport.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.TransientPersistenceException;
@@ -33,10 +33,11 @@ class PostgresOutageRecoveryTest {
     void open() {
         postgres = OwnedPostgres.launch();
         String database = postgres.createDatabase();
-        persistence = JdbiPersistence.open(DatabaseSettings.forUrl(postgres.url(database))
-                .withCredentials(postgres.user(), null)
-                .withPoolSize(2)
-                .withPoolTimeout(Duration.ofMillis(500)), new SimpleMeterRegistry());
+        persistence = JdbiPersistence.open(DatabaseSettings.forUrl(postgres.url(database)).toBuilder()
+                .credentials(postgres.user(), null)
+                .poolSize(2)
+                .poolTimeout(Duration.ofMillis(500))
+                .build(), new SimpleMeterRegistry());
         persistence.migrate();
     }
 

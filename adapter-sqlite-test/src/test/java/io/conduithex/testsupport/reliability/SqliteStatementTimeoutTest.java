@@ -3,8 +3,8 @@ package io.conduithex.testsupport.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.pool.ConnectionPools;
@@ -42,9 +42,10 @@ class SqliteStatementTimeoutTest {
 
     @BeforeEach
     void open() {
-        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("conduit.db"))
-                .withPoolSize(1)
-                .withStatementTimeout(Duration.ofMillis(300));
+        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("conduit.db")).toBuilder()
+                .poolSize(1)
+                .statementTimeout(Duration.ofMillis(300))
+                .build();
         pools = PoolFactory.open(settings, new SimpleMeterRegistry());
     }
 
@@ -70,8 +71,9 @@ class SqliteStatementTimeoutTest {
     void aWriteInterruptedByItsDeadlineFailsItsUnitOfWorkWholeWithoutAFalseRollbackWarning() throws Exception {
         pools.close();
         String url = "jdbc:sqlite:" + folder.resolve("w.db");
-        try (var persistence = JdbiPersistence.open(DatabaseSettings.forUrl(url)
-                .withStatementTimeout(Duration.ofMillis(300)), new SimpleMeterRegistry())) {
+        try (var persistence = JdbiPersistence.open(DatabaseSettings.forUrl(url).toBuilder()
+                .statementTimeout(Duration.ofMillis(300))
+                .build(), new SimpleMeterRegistry())) {
             persistence.migrate();
             makeEveryFollowSlow(url);
             var unitOfWork = persistence.unitOfWork();

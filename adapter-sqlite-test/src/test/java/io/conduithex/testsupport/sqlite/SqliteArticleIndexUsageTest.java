@@ -2,8 +2,8 @@ package io.conduithex.testsupport.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.transaction.JdbiArticleReadModel;
 import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.ArticleFilter;
 import io.conduithex.domain.article.PageRequest;

@@ -1,7 +1,7 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
@@ -108,7 +108,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
      * large configured pool would otherwise fill up in the background against the server's connection limit.
      */
     static JdbiPersistence open(DatabaseSettings settings) {
-        return JdbiPersistence.open(settings.withPoolSize(1), new SimpleMeterRegistry());
+        return JdbiPersistence.open(settings.toBuilder().poolSize(1).build(), new SimpleMeterRegistry());
     }
 
     /**

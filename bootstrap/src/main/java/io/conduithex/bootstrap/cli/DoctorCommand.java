@@ -1,9 +1,9 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.adapter.jdbi.error.Phase;
-import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
+import io.conduithex.adapter.jdbi.server.PoolBudget;
 import io.conduithex.bootstrap.config.AppConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -128,16 +128,15 @@ final class DoctorCommand extends DatabaseCommand {
     }
 
     static Outcome poolBudget(AppConfig config, Integer maxConnections) {
-        int poolSize = config.database().poolSize();
-        int instances = config.instances();
+        var budget = new PoolBudget(config.database().poolSize(), config.instances());
         if (maxConnections == null) {
-            return pass("not applicable (SQLite has no connection limit; " + poolSize + " reader(s) and one writer)");
+            return pass("not applicable (SQLite has no connection limit; " + budget.poolSize()
+                    + " reader(s) and one writer)");
         }
-        long budget = (long) poolSize * instances;
-        long limit = (long) maxConnections * PostgresDiagnostics.BUDGET_LIMIT_PERCENT / 100;
-        String figures = "DB_POOL_SIZE " + poolSize + " x INSTANCES " + instances + " = " + budget
-                + " connection(s), " + PostgresDiagnostics.BUDGET_LIMIT_PERCENT + "% of max_connections " + maxConnections + " is " + limit;
-        if (budget < limit) {
+        String figures = "DB_POOL_SIZE " + budget.poolSize() + " x INSTANCES " + budget.instances() + " = "
+                + budget.connections() + " connection(s), " + PoolBudget.LIMIT_PERCENT + "% of max_connections "
+                + maxConnections + " is " + budget.limit(maxConnections);
+        if (budget.fits(maxConnections)) {
             return pass(figures);
         }
         return new Outcome(false, figures + "; lower DB_POOL_SIZE or raise max_connections");
@@ -151,14 +150,12 @@ final class DoctorCommand extends DatabaseCommand {
     }
 
     private static Outcome migrations(JdbiPersistence persistence) {
-        var summary = persistence.migrations().summary();
-        String detail = "schema version " + (summary.currentVersion() == null ? "<empty>" : summary.currentVersion())
-                + ", " + summary.applied() + " applied, " + summary.pending() + " pending, " + summary.failed()
-                + " failed";
-        if (summary.failed() > 0) {
+        var state = persistence.migrations().state();
+        String detail = "schema version " + state.versionLabel() + ", " + state.summary();
+        if (state.failed() > 0) {
             return new Outcome(false, detail + "; run 'conduit repair', then 'conduit migrate'");
         }
-        if (summary.pending() > 0) {
+        if (state.pending() > 0) {
             return new Outcome(false, detail + "; run 'conduit migrate'");
         }
         return pass(detail);

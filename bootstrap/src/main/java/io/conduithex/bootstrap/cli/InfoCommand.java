@@ -22,17 +22,14 @@ final class InfoCommand extends DatabaseCommand {
     int run(AppConfig config, PrintWriter out, PrintWriter err) {
         requireExistingDatabase(config.database());
         try (var persistence = open(config.database())) {
-            var status = persistence.migrations().status();
+            var state = persistence.migrations().state();
             List<List<String>> rows = new ArrayList<>();
-            for (MigrationRow row : status.rows()) {
+            for (MigrationRow row : state.migrations()) {
                 rows.add(List.of(row.version() == null ? "" : row.version(), row.description(), row.type(),
                         row.installedOn() == null ? "" : INSTALLED_ON.format(row.installedOn()), row.state()));
             }
             printTable(out, rows);
-            var summary = status.summary();
-            out.println("Schema version " + (summary.currentVersion() == null ? "<empty>" : summary.currentVersion())
-                    + ": " + summary.applied() + " applied, " + summary.pending() + " pending, "
-                    + summary.failed() + " failed");
+            out.println("Schema version " + state.versionLabel() + ": " + state.summary());
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.cli;
 
+import io.conduithex.adapter.jdbi.migration.SchemaState;
 import io.conduithex.bootstrap.config.AppConfig;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ final class MigrateCommand extends DatabaseCommand {
             var result = persistence.migrate();
             out.println("Applied " + result.applied() + " migration(s) to "
                     + describeDatabase(persistence, config.database()) + "; schema version is now "
-                    + (result.currentVersion() == null ? "<empty>" : result.currentVersion()));
+                    + SchemaState.label(result.currentVersion()));
             return 0;
         }
     }

@@ -1,7 +1,7 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.setup.PostgresDatabaseSetup;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.SqliteFiles;

@@ -16,7 +16,7 @@ final class ValidateCommand extends DatabaseCommand {
             var migrations = persistence.migrations();
             var problems = migrations.validate();
             if (problems.isEmpty()) {
-                var summary = migrations.summary();
+                var summary = migrations.state();
                 out.println("Valid: " + summary.applied()
                         + " applied migration(s) match the shipped ones; schema version " + summary.currentVersion());
                 return 0;

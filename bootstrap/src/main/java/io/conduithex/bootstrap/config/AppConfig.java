@@ -1,6 +1,6 @@
 package io.conduithex.bootstrap.config;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.web.WebSettings;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -13,9 +13,9 @@ import static io.conduithex.bootstrap.config.Setting.DB_POOL_TIMEOUT_MS;
 import static io.conduithex.bootstrap.config.Setting.DB_SLOW_QUERY_MS;
 import static io.conduithex.bootstrap.config.Setting.DB_STATEMENT_TIMEOUT_MS;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.conduithex.bootstrap.config;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebSettings;
 import io.conduithex.application.transaction.RetrySettings;

@@ -1,6 +1,6 @@
 package io.conduithex.bootstrap.startup;
 
-import io.conduithex.adapter.jdbi.MigrationResult;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

@@ -1,9 +1,9 @@
 package io.conduithex.bootstrap.startup;
 
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
-import io.conduithex.adapter.jdbi.MigrationResult;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.conduithex.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.bootstrap.config.AppConfig;
 
 /** The validated configuration, and the settings each adapter takes from it. */

@@ -3,7 +3,7 @@ package io.conduithex.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.conduithex.bootstrap.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.adapter.jdbi.MigrationResult;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

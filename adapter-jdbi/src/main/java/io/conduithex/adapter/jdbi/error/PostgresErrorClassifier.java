@@ -16,7 +16,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Classifies PostgreSQL errors by SQLSTATE (see the PostgreSQL manual, appendix A, "Error Codes"). */
-public final class PostgresErrorClassifier implements SqlErrorClassifier {
+final class PostgresErrorClassifier implements SqlErrorClassifier {
 
     /** The class of SQLSTATEs ("08xxx") for a connection that failed or broke. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";

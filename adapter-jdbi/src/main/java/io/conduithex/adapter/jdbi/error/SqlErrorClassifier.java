@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.error;
 
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.failure.PersistenceException;
 import java.sql.SQLException;
 
@@ -8,6 +9,14 @@ import java.sql.SQLException;
  * Implementations are stateless and thread-safe; one exists per dialect.
  */
 public interface SqlErrorClassifier {
+
+    /** The classifier for a dialect's errors. */
+    static SqlErrorClassifier of(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresErrorClassifier();
+            case SQLITE -> new SqliteErrorClassifier();
+        };
+    }
 
     /** Classifies {@code failure}, keeping it as the cause. Never returns null. */
     PersistenceException classify(Throwable failure, Phase phase);

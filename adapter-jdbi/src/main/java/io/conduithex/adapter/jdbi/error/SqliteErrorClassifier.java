@@ -21,7 +21,7 @@ import org.sqlite.SQLiteException;
  * Classifies SQLite errors by result code. sqlite-jdbc gives no SQLSTATE, but its {@link SQLiteException}
  * carries the (extended) result code (see https://sqlite.org/rescode.html).
  */
-public final class SqliteErrorClassifier implements SqlErrorClassifier {
+final class SqliteErrorClassifier implements SqlErrorClassifier {
 
     // SQLite names the failing column (or named CHECK) only in the message: "UNIQUE constraint failed:
     // users.email_key". The message is the last resort here, and SqliteErrorClassifier tests pin its shape.

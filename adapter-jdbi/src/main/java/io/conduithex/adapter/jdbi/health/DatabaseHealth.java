@@ -1,7 +1,7 @@
 package io.conduithex.adapter.jdbi.health;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.application.health.HealthCheck;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi.health;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.pool.RecentFailure;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.application.health.HealthCheck;
 import java.time.Duration;
 
@@ -8,14 +9,12 @@ import java.time.Duration;
 final class DatabasePing implements HealthCheck {
     private final ProbeConnection probe;
     private final String query;
-    private final long recentNanos;
-    private volatile long failedAtNanos;
-    private volatile boolean failed;
+    private final RecentFailure<Result> lastFailure;
 
     /** @param recent how long after a failed ping {@link #failedRecently()} says so */
     DatabasePing(ProbeConnection probe, Dialect dialect, Duration recent) {
         this.probe = probe;
-        this.recentNanos = recent.toNanos();
+        this.lastFailure = new RecentFailure<>(recent);
         // On SQLite "SELECT 1" never touches the file; reading the schema table does.
         this.query = dialect == Dialect.SQLITE ? "SELECT count(*) FROM sqlite_master" : "SELECT 1";
     }
@@ -33,8 +32,11 @@ final class DatabasePing implements HealthCheck {
                 return Result.up(null);
             }
         });
-        failedAtNanos = System.nanoTime();
-        failed = !result.up();
+        if (result.up()) {
+            lastFailure.succeeded();
+        } else {
+            lastFailure.failed(result);
+        }
         return result;
     }
 
@@ -43,6 +45,6 @@ final class DatabasePing implements HealthCheck {
      * their own timeout against a database that just did not answer.
      */
     boolean failedRecently() {
-        return failed && System.nanoTime() - failedAtNanos < recentNanos;
+        return lastFailure.get().isPresent();
     }
 }

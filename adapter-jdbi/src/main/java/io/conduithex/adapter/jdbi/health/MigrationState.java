@@ -12,6 +12,11 @@ import org.flywaydb.core.api.MigrationVersion;
  * connection. DOWN when a migration is pending or failed; UP with a note when the schema is newer than this
  * build (a rolling deployment in which a newer instance migrated first: forward-only migrations keep the
  * older instances working, so they stay in service).
+ *
+ * <p>It reads the history table itself instead of asking Flyway for the schema's state ({@code Migrations#state},
+ * which {@code info}, {@code doctor} and the diagnostics render): Flyway scans the shipped migrations and logs
+ * on every call and opens its own connection, while a readiness probe runs every few seconds, on the probe
+ * connection, within the probe timeout. Only the newest shipped version comes from Flyway, once per process.
  */
 final class MigrationState implements HealthCheck {
     static final String HISTORY_TABLE = "flyway_schema_history";

@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.health;
 
-import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.application.health.HealthCheck;
 import java.util.function.Supplier;
 

@@ -2,8 +2,9 @@ package io.conduithex.adapter.jdbi.health;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.pool.PoolFactory;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.application.health.HealthCheck.Result;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -90,15 +91,7 @@ final class ProbeConnection implements AutoCloseable {
     }
 
     private HikariConfig config() {
-        var config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(settings.url());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
+        var config = PoolFactory.loggingIn(settings, POOL_NAME);
         config.setMaximumPoolSize(1);
         config.setMinimumIdle(0);
         // HikariCP's floor is 250 ms; the caller stops waiting at the timeout anyway.

@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.migration;
 
-import io.conduithex.adapter.jdbi.MigrationResult;
+import io.conduithex.adapter.jdbi.values.MigrationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,25 +36,15 @@ public final class Migrations {
         var info = flyway.info();
         String version = versionOf(info.current());
         log.info("Migrations: {} applied, schema now at version {}", result.migrationsExecuted,
-                version == null ? "<empty>" : version);
+                SchemaState.label(version));
         return new MigrationResult(result.migrationsExecuted, version, latestShipped(info.all()));
-    }
-
-    /** Every migration shipped or applied, in order, as {@code flyway info} shows them. */
-    public List<MigrationRow> info() {
-        return status().rows();
-    }
-
-    /** Where the schema stands. */
-    public MigrationSummary summary() {
-        return status().summary();
     }
 
     /**
      * Every migration and where the schema stands, from one {@code info} (each one scans the shipped migrations
      * and reads the history table again).
      */
-    public MigrationStatus status() {
+    public SchemaState state() {
         var info = flyway.info();
         List<MigrationRow> rows = new ArrayList<>();
         int applied = 0;
@@ -76,8 +66,7 @@ public final class Migrations {
                     migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant(),
                     state.getDisplayName()));
         }
-        return new MigrationStatus(List.copyOf(rows),
-                new MigrationSummary(versionOf(info.current()), applied, pending, failed));
+        return new SchemaState(rows, versionOf(info.current()), applied, pending, failed);
     }
 
     /**

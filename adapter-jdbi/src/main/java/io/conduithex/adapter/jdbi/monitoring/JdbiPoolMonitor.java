@@ -1,7 +1,7 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.PoolSnapshot;
 import java.util.Locale;

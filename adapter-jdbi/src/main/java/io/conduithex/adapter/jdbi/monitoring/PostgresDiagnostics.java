@@ -1,6 +1,9 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
 import io.conduithex.adapter.jdbi.migration.Migrations;
+import io.conduithex.adapter.jdbi.server.PoolBudget;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +20,6 @@ import org.jdbi.v3.core.Jdbi;
  * password literal in them is masked.
  */
 public final class PostgresDiagnostics implements DatabaseDiagnostics {
-    /**
-     * The pool budget of all instances should stay under this share of max_connections (the rest: admin sessions,
-     * migrations, tools). The diagnostics and the doctor command hold the budget to the same limit.
-     */
-    public static final int BUDGET_LIMIT_PERCENT = 80;
     static final int QUERY_CHARS = 200;
     private static final Pattern PASSWORD_LITERAL =
             Pattern.compile("(?i)(password\\s*[=:]?\\s*)('(?:[^']|'')*'|\\S+)");
@@ -59,14 +57,15 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             from pg_stat_user_indexes where schemaname = current_schema()
             order by relname, indexrelname limit 200""";
 
+    private final ServerFacts facts = ServerFacts.of(Dialect.POSTGRESQL);
     private final Jdbi jdbi;
     private final Supplier<Migrations> migrations;
-    private final int poolBudget;
+    private final PoolBudget poolBudget;
 
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
-    public PostgresDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, int poolBudget) {
+    public PostgresDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, PoolBudget poolBudget) {
         this.jdbi = jdbi;
         this.migrations = migrations;
         this.poolBudget = poolBudget;
@@ -76,7 +75,7 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
     public Report run() {
         var sections = new Sections();
         jdbi.useHandle(handle -> {
-            sections.add("server", () -> Map.of("version", text(handle, "select version()")));
+            sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
             sections.add("connections", () -> connections(handle));
             sections.add("timeouts", () -> timeouts(handle));
             sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
@@ -85,21 +84,20 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
             sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
+        sections.add("migrations", () -> migrations.get().state().asMap());
         return new Report("postgresql", sections.all());
     }
 
     private Map<String, Object> connections(Handle handle) {
-        long max = Long.parseLong(setting(handle, "max_connections"));
+        int max = facts.maxConnections(handle).orElseThrow();
         long inUse = handle.createQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'")
                 .mapTo(Long.class).one();
-        double budgetPercent = Math.round(1000.0 * poolBudget / max) / 10.0;
         Map<String, Object> connections = new LinkedHashMap<>();
-        connections.put("maxConnections", max);
+        connections.put("maxConnections", (long) max);
         connections.put("clientConnections", inUse);
-        connections.put("poolBudget", poolBudget);
-        connections.put("poolBudgetPercent", budgetPercent);
-        connections.put("poolBudgetOk", budgetPercent < BUDGET_LIMIT_PERCENT);
+        connections.put("poolBudget", (int) poolBudget.connections());
+        connections.put("poolBudgetPercent", poolBudget.percentOf(max));
+        connections.put("poolBudgetOk", poolBudget.fits(max));
         return connections;
     }
 
@@ -143,9 +141,5 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
 
     private static String setting(Handle handle, String name) {
         return handle.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one();
-    }
-
-    private static String text(Handle handle, String sql) {
-        return handle.createQuery(sql).mapTo(String.class).one();
     }
 }

@@ -1,6 +1,8 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
 import io.conduithex.adapter.jdbi.migration.Migrations;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ public final class SqliteDiagnostics implements DatabaseDiagnostics {
     /** quick_check stops after this many problems: enough to see the damage, bounded for a huge broken file. */
     static final int MAX_INTEGRITY_PROBLEMS = 20;
 
+    private final ServerFacts facts = ServerFacts.of(Dialect.SQLITE);
     private final Jdbi reader;
     private final Supplier<Migrations> migrations;
 
@@ -29,12 +32,12 @@ public final class SqliteDiagnostics implements DatabaseDiagnostics {
     public Report run() {
         var sections = new Sections();
         reader.useHandle(handle -> {
-            sections.add("server", () -> Map.of("version", single(handle, "select sqlite_version()")));
+            sections.add("server", () -> Map.of("version", facts.version(handle)));
             sections.add("storage", () -> storage(handle));
             sections.add("integrity", () -> integrity(handle));
             sections.add("tables", () -> tables(handle));
         });
-        sections.add("migrations", () -> MigrationStates.of(migrations.get()));
+        sections.add("migrations", () -> migrations.get().state().asMap());
         return new Report("sqlite", sections.all());
     }
 

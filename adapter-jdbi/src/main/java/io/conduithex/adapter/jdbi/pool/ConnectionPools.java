@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.pool;
 
-import io.conduithex.adapter.jdbi.PoolStatus;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,25 +8,13 @@ import java.util.Set;
 /**
  * The pools of one database: one that read-write work draws from and one for read-only work. On PostgreSQL
  * both are the same pool; on SQLite the writer is a pool of one connection, which serializes writers
- * inside this process, and the readers are a separate pool so that reads run concurrently.
+ * inside this process, and the readers are a separate pool so that reads run concurrently. Built by
+ * {@link PoolFactory}; closing it closes both.
+ *
+ * @param writer the pool read-write work draws from
+ * @param reader the pool read-only work draws from (the writer itself on PostgreSQL)
  */
-public final class ConnectionPools implements AutoCloseable {
-
-    private final Pool writer;
-    private final Pool reader;
-
-    ConnectionPools(Pool writer, Pool reader) {
-        this.writer = writer;
-        this.reader = reader;
-    }
-
-    public Pool writer() {
-        return writer;
-    }
-
-    public Pool reader() {
-        return reader;
-    }
+public record ConnectionPools(Pool writer, Pool reader) implements AutoCloseable {
 
     public PoolStatus status() {
         int active = 0;

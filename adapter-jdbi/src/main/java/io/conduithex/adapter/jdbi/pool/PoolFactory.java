@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.util.DriverDataSource;
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,7 +101,8 @@ public final class PoolFactory {
         return config;
     }
 
-    private static HikariConfig common(DatabaseSettings settings, String name, MeterRegistry meters) {
+    /** A pool named {@code name} that logs in to the settings' database as their user; the rest is the caller's. */
+    public static HikariConfig loggingIn(DatabaseSettings settings, String name) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(settings.url());
@@ -111,6 +112,11 @@ public final class PoolFactory {
         if (settings.password() != null) {
             config.setPassword(settings.password());
         }
+        return config;
+    }
+
+    private static HikariConfig common(DatabaseSettings settings, String name, MeterRegistry meters) {
+        HikariConfig config = loggingIn(settings, name);
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         // Checking an idle connection must leave time, within the pool timeout, to try another.
         config.setValidationTimeout(Math.max(250, Math.min(settings.poolTimeout().toMillis() / 2, 5_000)));

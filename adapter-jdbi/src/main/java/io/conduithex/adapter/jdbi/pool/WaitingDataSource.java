@@ -23,11 +23,9 @@ final class WaitingDataSource implements DataSource {
     private static final long PAUSE_MILLIS = 100;
 
     private final DataSource driver;
-    private final Duration recent;
+    private final RecentFailure<SQLException> lastFailure;
     private final int networkTimeoutMillis;
     private volatile boolean stopped;
-    private volatile SQLException lastFailure;
-    private volatile long lastFailureNanos;
 
     /**
      * @param recent         how long a failure counts as the current reason the server cannot be reached
@@ -37,7 +35,7 @@ final class WaitingDataSource implements DataSource {
      */
     WaitingDataSource(DataSource driver, Duration recent, Duration networkTimeout) {
         this.driver = driver;
-        this.recent = recent;
+        this.lastFailure = new RecentFailure<>(recent);
         this.networkTimeoutMillis = Math.toIntExact(networkTimeout.toMillis());
     }
 
@@ -58,11 +56,7 @@ final class WaitingDataSource implements DataSource {
 
     /** Why the server could not be reached, if an attempt failed within the last {@code recent}. */
     Optional<SQLException> recentFailure() {
-        SQLException failure = lastFailure;
-        if (failure == null || System.nanoTime() - lastFailureNanos > recent.toNanos()) {
-            return Optional.empty();
-        }
-        return Optional.of(failure);
+        return lastFailure.get();
     }
 
     private interface Attempt {
@@ -73,7 +67,7 @@ final class WaitingDataSource implements DataSource {
         while (true) {
             try {
                 Connection connection = attempt.connect();
-                lastFailure = null;
+                lastFailure.succeeded();
                 try {
                     connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
                 } catch (SQLException | RuntimeException e) {
@@ -85,8 +79,7 @@ final class WaitingDataSource implements DataSource {
                 if (stopped || !isUnreachable(e)) {
                     throw e;
                 }
-                lastFailure = e;
-                lastFailureNanos = System.nanoTime();
+                lastFailure.failed(e);
                 try {
                     Thread.sleep(PAUSE_MILLIS);
                 } catch (InterruptedException interrupted) {

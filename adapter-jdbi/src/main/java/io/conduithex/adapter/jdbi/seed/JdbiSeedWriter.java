@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.seed;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.Pool;
@@ -48,10 +48,10 @@ public final class JdbiSeedWriter implements SeedWriter {
         this.dialect = dialect;
         this.timestamps = Timestamps.of(dialect);
         this.classifier = classifier;
-        this.rows = switch (dialect) {
+        this.rows = new SeedRows(switch (dialect) {
             case POSTGRESQL -> new ArraySeedRows();
             case SQLITE -> new BatchedSeedRows(timestamps);
-        };
+        });
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.conduithex.adapter.jdbi.setup;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,26 +1,27 @@
 package io.conduithex.adapter.jdbi.setup;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.pool.Pool;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import io.conduithex.adapter.jdbi.pool.Pool;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Reads what an operator checks before trusting a database: that it answers, which server it is, whether the
- * connection is encrypted, how many connections it allows and whether its clock agrees with ours. Each call
- * borrows one pooled connection and gives it back. Thread-safe.
+ * connection is encrypted, how many connections it allows and whether its clock agrees with ours, each fact as
+ * {@link ServerFacts} reads it. Each call borrows one pooled connection and gives it back. Thread-safe.
  */
 public final class ServerProbe {
 
     private final Pool pool;
-    private final Dialect dialect;
+    private final ServerFacts facts;
 
     public ServerProbe(Pool pool, Dialect dialect) {
         this.pool = pool;
-        this.dialect = dialect;
+        this.facts = ServerFacts.of(dialect);
     }
 
     /** Runs a trivial query and returns how long the round trip took, connection included. */
@@ -32,31 +33,17 @@ public final class ServerProbe {
 
     /** The product and version, such as {@code PostgreSQL 17.2} or {@code SQLite 3.50.1}. */
     public String serverVersion() {
-        String sql = switch (dialect) {
-            case POSTGRESQL -> "SELECT current_setting('server_version')";
-            case SQLITE -> "SELECT sqlite_version()";
-        };
-        String version = withHandle(handle -> handle.createQuery(sql).mapTo(String.class).one());
-        return (dialect == Dialect.POSTGRESQL ? "PostgreSQL " : "SQLite ") + version;
+        return facts.product() + " " + withHandle(facts::version);
     }
 
     /** Whether this connection is encrypted; empty where the question does not apply (a SQLite file). */
     public Optional<Boolean> tlsInUse() {
-        if (dialect != Dialect.POSTGRESQL) {
-            return Optional.empty();
-        }
-        return Optional.of(withHandle(handle -> handle
-                .createQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
-                .mapTo(Boolean.class).findOne().orElse(false)));
+        return withHandle(facts::tlsInUse);
     }
 
     /** The server's {@code max_connections}; empty where there is no such limit (SQLite). */
     public OptionalInt maxConnections() {
-        if (dialect != Dialect.POSTGRESQL) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(withHandle(handle -> handle
-                .createQuery("SELECT current_setting('max_connections')::int").mapTo(Integer.class).one()));
+        return withHandle(facts::maxConnections);
     }
 
     /**
@@ -64,14 +51,9 @@ public final class ServerProbe {
      * half way through the round trip, so network latency does not count as skew.
      */
     public Duration clockOffset() {
-        String sql = switch (dialect) {
-            case POSTGRESQL -> "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint";
-            case SQLITE -> "SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER)";
-        };
         return withHandle(handle -> {
-            var query = handle.createQuery(sql);
             long before = System.currentTimeMillis();
-            long databaseMillis = query.mapTo(Long.class).one();
+            long databaseMillis = facts.clockMillis(handle);
             long after = System.currentTimeMillis();
             return Duration.ofMillis(databaseMillis - (before + after) / 2);
         });

@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.sql;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

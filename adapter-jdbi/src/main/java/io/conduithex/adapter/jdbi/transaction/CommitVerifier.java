@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.pool.Pool;
 import org.jdbi.v3.core.Handle;
 

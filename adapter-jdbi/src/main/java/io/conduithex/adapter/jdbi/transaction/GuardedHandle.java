@@ -2,6 +2,7 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -28,5 +29,10 @@ public final class GuardedHandle {
             }
             throw e;
         }
+    }
+
+    /** Runs an {@code INSERT ... RETURNING id} with {@code binds} and returns the new row's id. */
+    long insertReturningId(String sql, Map<String, ?> binds) {
+        return with(h -> h.createQuery(sql).bindMap(binds).mapTo(Long.class).one());
     }
 }

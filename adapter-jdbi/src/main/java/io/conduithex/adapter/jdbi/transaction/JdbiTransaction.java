@@ -1,15 +1,9 @@
 package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.Dialect;
-import io.conduithex.adapter.jdbi.article.JdbiArticleReadModel;
-import io.conduithex.adapter.jdbi.article.JdbiArticleRepository;
-import io.conduithex.adapter.jdbi.article.JdbiCommentRepository;
-import io.conduithex.adapter.jdbi.article.JdbiFavoriteRepository;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
-import io.conduithex.adapter.jdbi.user.JdbiFollowRepository;
-import io.conduithex.adapter.jdbi.user.JdbiUserRepository;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.port.persistence.ArticleRepository;
 import io.conduithex.domain.port.persistence.CommentRepository;
@@ -44,7 +38,7 @@ final class JdbiTransaction implements Transaction {
         this.users = new JdbiUserRepository(guarded);
         this.follows = new JdbiFollowRepository(guarded);
         this.articles = new JdbiArticleRepository(guarded, timestamps);
-        this.favorites = new JdbiFavoriteRepository(guarded, dialect);
+        this.favorites = new JdbiFavoriteRepository(guarded);
         this.comments = new JdbiCommentRepository(guarded, timestamps);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
     }

@@ -1,6 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.Dialect;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
@@ -78,14 +78,11 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         } catch (LostCommit e) {
             lost = e;
         } finally {
-            close(lease);
+            lease.close();
         }
         // Asked only now that the lost connection is back in (and evicted from) the pool: with every other
         // connection lent out, asking on a new one must not wait for the one that broke.
-        resolveLostCommit(lost, pool, spec);
-        @SuppressWarnings("unchecked")
-        R result = (R) lost.result;
-        return result;
+        return lost.resolve(commitVerifier, pool, spec);
     }
 
     private <R> R runOutermost(Lease lease, TransactionSpec spec, TransactionalWork<R> work) {
@@ -106,13 +103,13 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         try {
             result = work.execute(tx);
         } catch (Error failure) {
-            rollbackAfter(failure, lease);
+            lease.rollbackAfter(failure, dialect);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         } catch (RuntimeException failure) {
             RuntimeException thrown = classified(failure, Phase.WORK);
             retireAllIfConnectionLost(thrown, lease.pool);
-            rollbackAfter(thrown, lease);
+            lease.rollbackAfter(thrown, dialect);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw thrown;
         } finally {
@@ -122,7 +119,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             var failure = new IllegalStateException("unit of work '" + spec.name()
                     + "' was marked rollback-only by a nested unit of work that failed; use inSavepoint to recover from"
                     + " a failure and keep the rest of the transaction");
-            rollbackAfter(failure, lease);
+            lease.rollbackAfter(failure, dialect);
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         }
@@ -188,7 +185,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             // The transaction's connection failed before COMMIT was sent: nothing can have been stored.
             RuntimeException failure = classified(e, Phase.WORK);
             retireAllIfConnectionLost(failure, lease.pool);
-            rollbackAfter(failure, lease);
+            lease.rollbackAfter(failure, dialect);
             throw failure;
         }
         try {
@@ -203,40 +200,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             }
             // The database refused the COMMIT (a deferred constraint, a serialization failure): it answered, so the
             // connection is sound once the transaction is rolled back.
-            rollbackAfter(failure, lease);
+            lease.rollbackAfter(failure, dialect);
             throw failure;
         }
-    }
-
-    /** Returns when the lost commit is known to have been stored; throws otherwise. */
-    private void resolveLostCommit(LostCommit lostCommit, Pool pool, TransactionSpec spec) {
-        CommitOutcomeUnknownException lost = lostCommit.failure;
-        CommitVerifier.Receipt receipt = lostCommit.receipt;
-        if (SqlErrorClassifier.isSocketTimeout(lost)) {
-            // The server stopped answering altogether: asking it again now would only make the client wait longer.
-            logUnknownCommit(spec, receipt, lost);
-            throw lost;
-        }
-        switch (commitVerifier.outcome(receipt, pool)) {
-            case COMMITTED -> log.warn("Unit of work '{}' lost its connection during COMMIT; the database confirms"
-                    + " the transaction committed", spec.name());
-            case NOTHING_TO_LOSE -> log.warn("Unit of work '{}' lost its connection during COMMIT; it had written"
-                    + " nothing, so nothing was lost", spec.name());
-            case ABORTED -> throw new TransientPersistenceException(Cause.CONNECTION_LOST,
-                    "connection lost during COMMIT; the database confirms the transaction was rolled back", lost);
-            case UNKNOWN -> {
-                logUnknownCommit(spec, receipt, lost);
-                throw lost;
-            }
-        }
-    }
-
-    private static void logUnknownCommit(TransactionSpec spec, CommitVerifier.Receipt receipt,
-                                         CommitOutcomeUnknownException lost) {
-        String which = receipt instanceof CommitVerifier.TransactionId id ? "transaction " + id.xid() : "its transaction";
-        log.error("COMMIT OUTCOME UNKNOWN: unit of work '{}' lost its connection while committing {}; it may or may"
-                + " not be stored, and it was not run again. Check the data it writes. Cause: {}", spec.name(), which,
-                lost.getMessage());
     }
 
     private static void retireAllIfConnectionLost(RuntimeException failure, Pool pool) {
@@ -245,99 +211,11 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    /**
-     * Rolls back after {@code failure}. A rollback that fails rides on it as suppressed and costs the connection;
-     * on a connection the driver already knows is closed (the server ended the session) there is nothing to roll
-     * back, the database ended the transaction with it.
-     */
-    private void rollbackAfter(Throwable failure, Lease lease) {
-        if (lease.connectionIsClosed()) {
-            lease.discard(failure);
-            return;
-        }
-        try {
-            lease.handle.rollback();
-        } catch (RuntimeException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-            if (dialect == Dialect.SQLITE && failure instanceof QueryTimeoutException) {
-                // An interrupted SQLite statement ends its whole transaction, so there was nothing to roll back.
-                log.debug("The interrupted statement ended its transaction; replacing the connection");
-            } else {
-                log.warn("Rollback failed after {}; discarding the connection", failure.getClass().getSimpleName(),
-                        rollbackFailure);
-            }
-            lease.discard(failure);
-        }
-    }
-
-    private static void close(Lease lease) {
-        try {
-            lease.handle.close();
-        } catch (RuntimeException e) {
-            if (lease.discarded) {
-                // Already reported and evicted: the close can only fail for the same reason.
-                return;
-            }
-            // The connection may still be in a transaction: never lend it again.
-            log.warn("Closing a handle failed; discarding its connection", e);
-            lease.discard(e);
-        }
-    }
-
-    /** A handle lent from a pool for one transaction, and whether its connection was given up. */
-    private static final class Lease {
-        final Pool pool;
-        final Handle handle;
-        boolean discarded;
-
-        Lease(Pool pool, Handle handle) {
-            this.pool = pool;
-            this.handle = handle;
-        }
-
-        void discard(Throwable failure) {
-            if (discarded) {
-                return;
-            }
-            discarded = true;
-            try {
-                pool.discard(handle.getConnection());
-            } catch (RuntimeException evictFailure) {
-                failure.addSuppressed(evictFailure);
-            }
-        }
-
-        /** Whether the driver has closed the connection under the pool's proxy (a fatal error ended it). */
-        boolean connectionIsClosed() {
-            try {
-                return handle.getConnection().unwrap(java.sql.Connection.class).isClosed();
-            } catch (java.sql.SQLException | RuntimeException e) {
-                return false;
-            }
-        }
-    }
-
     private RuntimeException classified(RuntimeException failure, Phase phase) {
         if (failure instanceof PersistenceException || !SqlErrorClassifier.isDatabaseError(failure)) {
             return failure;
         }
         return classifier.classify(failure, phase);
-    }
-
-    /** COMMIT was sent and its answer lost; carries what is needed to find out what happened. */
-    private static final class LostCommit extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        private final transient CommitOutcomeUnknownException failure;
-        private final transient CommitVerifier.Receipt receipt;
-        private final transient Object result;
-
-        LostCommit(CommitOutcomeUnknownException failure, CommitVerifier.Receipt receipt, Object result) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
-            this.receipt = receipt;
-            this.result = result;
-        }
     }
 
     private static TransactionIsolationLevel toJdbi(Isolation isolation) {

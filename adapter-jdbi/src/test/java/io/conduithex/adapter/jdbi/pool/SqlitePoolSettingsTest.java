@@ -2,7 +2,7 @@ package io.conduithex.adapter.jdbi.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +38,8 @@ class SqlitePoolSettingsTest {
     }
 
     private ConnectionPools open() {
-        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("settings.db")).withPoolSize(2);
+        var settings = DatabaseSettings.forUrl("jdbc:sqlite:" + folder.resolve("settings.db")).toBuilder().poolSize(2)
+                .build();
         return PoolFactory.open(settings, new SimpleMeterRegistry());
     }
 

@@ -2,7 +2,7 @@ package io.conduithex.adapter.jdbi.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.application.health.HealthCheck.Result;
 import java.nio.file.Path;
 import java.time.Duration;

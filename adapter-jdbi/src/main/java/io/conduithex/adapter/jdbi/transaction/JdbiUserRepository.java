@@ -1,6 +1,5 @@
-package io.conduithex.adapter.jdbi.user;
+package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.port.persistence.UserRepository;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.Email;
@@ -12,6 +11,7 @@ import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -20,51 +20,40 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code username_key} columns, which hold the domain's normalized forms and carry the unique constraints,
  * so both dialects compare exactly as the domain does.
  */
-public final class JdbiUserRepository implements UserRepository {
+record JdbiUserRepository(GuardedHandle handle) implements UserRepository {
     private static final String COLUMNS = "id, email, username, password_hash, bio, image";
-
-    private final GuardedHandle handle;
-
-    public JdbiUserRepository(GuardedHandle handle) {
-        this.handle = handle;
-    }
 
     @Override
     public User insert(NewUser user) {
-        long id = handle.with(h -> h.createQuery("""
+        long id = handle.insertReturningId("""
                         INSERT INTO users (email, email_key, username, username_key, password_hash)
                         VALUES (:email, :emailKey, :username, :usernameKey, :passwordHash)
-                        RETURNING id""")
-                .bind("email", user.email().value())
-                .bind("emailKey", user.email().normalized())
-                .bind("username", user.username().value())
-                .bind("usernameKey", user.username().normalized())
-                .bind("passwordHash", user.passwordHash().value())
-                .mapTo(Long.class)
-                .one());
+                        RETURNING id""",
+                Map.of("email", user.email().value(), "emailKey", user.email().normalized(),
+                        "username", user.username().value(), "usernameKey", user.username().normalized(),
+                        "passwordHash", user.passwordHash().value()));
         return new User(new UserId(id), user.email(), user.username(), user.passwordHash(), null, null);
     }
 
     @Override
     public Optional<User> findById(UserId id) {
-        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
-                .bind("id", id.value())
-                .map(JdbiUserRepository::mapUser)
-                .findOne());
+        return findWhere("id", id.value());
     }
 
     @Override
     public Optional<User> findByEmail(Email email) {
-        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email_key = :key")
-                .bind("key", email.normalized())
-                .map(JdbiUserRepository::mapUser)
-                .findOne());
+        return findWhere("email_key", email.normalized());
     }
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = :key")
-                .bind("key", username.normalized())
+        return findWhere("username_key", username.normalized());
+    }
+
+    /** The user whose {@code column} (a key) equals {@code value}. */
+    private Optional<User> findWhere(String column, Object value) {
+        return handle.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE " + column + " = :value")
+                .bind("value", value)
                 .map(JdbiUserRepository::mapUser)
                 .findOne());
     }

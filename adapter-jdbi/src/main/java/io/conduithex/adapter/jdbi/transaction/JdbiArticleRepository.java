@@ -1,7 +1,6 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleBody;
 import io.conduithex.domain.article.ArticleId;
@@ -12,35 +11,23 @@ import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
 import io.conduithex.domain.port.persistence.ArticleRepository;
 import io.conduithex.domain.user.UserId;
+import java.util.Map;
 import java.util.Optional;
 
 /** Articles in {@code articles}, their tags in {@code tags} and {@code article_tags}. */
-public final class JdbiArticleRepository implements ArticleRepository {
-    private final GuardedHandle handle;
-    private final Timestamps timestamps;
-
-    public JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) {
-        this.handle = handle;
-        this.timestamps = timestamps;
-    }
-
+record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) implements ArticleRepository {
     @Override
     public Article insert(NewArticle article) {
-        long id = handle.with(h -> {
-            long newId = h.createQuery("""
-                            INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
-                            VALUES (:slug, :title, :description, :body, :author, :createdAt, :createdAt)
-                            RETURNING id""")
-                    .bind("slug", article.slug().value())
-                    .bind("title", article.title().value())
-                    .bind("description", article.description().value())
-                    .bind("body", article.body().value())
-                    .bind("author", article.authorId().value())
-                    .bind("createdAt", timestamps.bind(article.createdAt()))
-                    .mapTo(Long.class)
-                    .one();
-            TagWriter.link(h, new ArticleId(newId), article.tags());
-            return newId;
+        long id = handle.insertReturningId("""
+                        INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at)
+                        VALUES (:slug, :title, :description, :body, :author, :createdAt, :createdAt)
+                        RETURNING id""",
+                Map.of("slug", article.slug().value(), "title", article.title().value(),
+                        "description", article.description().value(), "body", article.body().value(),
+                        "author", article.authorId().value(), "createdAt", timestamps.bind(article.createdAt())));
+        handle.with(h -> {
+            TagWriter.link(h, new ArticleId(id), article.tags());
+            return null;
         });
         return new Article(new ArticleId(id), article.slug(), article.title(), article.description(), article.body(),
                 article.tags(), article.authorId(), article.createdAt(), article.createdAt(), 0);

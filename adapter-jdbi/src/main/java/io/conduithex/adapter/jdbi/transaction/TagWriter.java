@@ -1,4 +1,4 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.article.TagList;

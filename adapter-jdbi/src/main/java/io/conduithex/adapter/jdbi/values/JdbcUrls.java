@@ -1,4 +1,4 @@
-package io.conduithex.adapter.jdbi;
+package io.conduithex.adapter.jdbi.values;
 
 import java.util.regex.Pattern;
 

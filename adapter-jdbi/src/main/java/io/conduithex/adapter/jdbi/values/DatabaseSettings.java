@@ -1,4 +1,4 @@
-package io.conduithex.adapter.jdbi;
+package io.conduithex.adapter.jdbi.values;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -40,39 +40,37 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(poolTimeout, "poolTimeout");
-        Objects.requireNonNull(maxLifetime, "maxLifetime");
-        Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(applicationName, "applicationName");
-        Objects.requireNonNull(longTransaction, "longTransaction");
         Objects.requireNonNull(leakDetection, "leakDetection");
-        Objects.requireNonNull(slowStatement, "slowStatement");
-        if (slowStatement.isNegative() || slowStatement.isZero()) {
-            throw new IllegalArgumentException("slowStatement must be positive, was " + slowStatement);
-        }
+        requirePositive(slowStatement, "slowStatement");
         Dialect.fromUrl(url);
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
-        if (poolTimeout.toMillis() < 250) {
-            throw new IllegalArgumentException("poolTimeout must be at least 250 ms (HikariCP's minimum), was "
-                    + poolTimeout.toMillis() + " ms");
-        }
-        if (maxLifetime.toMillis() < 30_000) {
-            throw new IllegalArgumentException("maxLifetime must be at least 30000 ms (HikariCP's minimum), was "
-                    + maxLifetime.toMillis() + " ms");
-        }
-        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
-            throw new IllegalArgumentException("statementTimeout must be positive, was " + statementTimeout);
-        }
-        if (longTransaction.isNegative() || longTransaction.isZero()) {
-            throw new IllegalArgumentException("longTransaction must be positive, was " + longTransaction);
-        }
+        requireHikariMinimum(poolTimeout, 250, "poolTimeout");
+        requireHikariMinimum(maxLifetime, 30_000, "maxLifetime");
+        requirePositive(statementTimeout, "statementTimeout");
+        requirePositive(longTransaction, "longTransaction");
         if (!leakDetection.isZero()
                 && (leakDetection.compareTo(MIN_LEAK_DETECTION) < 0 || leakDetection.compareTo(maxLifetime) > 0)) {
             throw new IllegalArgumentException("leakDetection must be 0 (off) or between "
                     + MIN_LEAK_DETECTION.toMillis() + " ms and maxLifetime (HikariCP's limits), was "
                     + leakDetection.toMillis() + " ms");
+        }
+    }
+
+    private static void requireHikariMinimum(Duration duration, long minimumMillis, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.toMillis() < minimumMillis) {
+            throw new IllegalArgumentException(name + " must be at least " + minimumMillis
+                    + " ms (HikariCP's minimum), was " + duration.toMillis() + " ms");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
         }
     }
 
@@ -83,34 +81,73 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 DEFAULT_SLOW_STATEMENT, null, null);
     }
 
-    public DatabaseSettings withCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(url, newUser, newPassword, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
+    /** A builder that starts from these settings: the one way to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(url, user, password, size, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+    /**
+     * Changes some settings of a copy; {@link #build()} validates the result like the constructor does. Not
+     * thread-safe; use it where it was made.
+     */
+    public static final class Builder {
+        private final DatabaseSettings from;
+        private String user;
+        private String password;
+        private int poolSize;
+        private Duration poolTimeout;
+        private Duration statementTimeout;
+        private Duration longTransaction;
+        private Duration leakDetection;
 
-    public DatabaseSettings withPoolTimeout(Duration timeout) {
-        return new DatabaseSettings(url, user, password, poolSize, timeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        private Builder(DatabaseSettings from) {
+            this.from = from;
+            this.user = from.user;
+            this.password = from.password;
+            this.poolSize = from.poolSize;
+            this.poolTimeout = from.poolTimeout;
+            this.statementTimeout = from.statementTimeout;
+            this.longTransaction = from.longTransaction;
+            this.leakDetection = from.leakDetection;
+        }
 
-    public DatabaseSettings withStatementTimeout(Duration timeout) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, timeout,
-                applicationName, longTransaction, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        public Builder credentials(String newUser, String newPassword) {
+            this.user = newUser;
+            this.password = newPassword;
+            return this;
+        }
 
-    public DatabaseSettings withLongTransaction(Duration threshold) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, threshold, leakDetection, slowStatement, migrationUser, migrationPassword);
-    }
+        public Builder poolSize(int size) {
+            this.poolSize = size;
+            return this;
+        }
 
-    public DatabaseSettings withLeakDetection(Duration threshold) {
-        return new DatabaseSettings(url, user, password, poolSize, poolTimeout, maxLifetime, statementTimeout,
-                applicationName, longTransaction, threshold, slowStatement, migrationUser, migrationPassword);
+        public Builder poolTimeout(Duration timeout) {
+            this.poolTimeout = timeout;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        public Builder longTransaction(Duration threshold) {
+            this.longTransaction = threshold;
+            return this;
+        }
+
+        /** Zero turns HikariCP's leak detection off. */
+        public Builder leakDetection(Duration threshold) {
+            this.leakDetection = threshold;
+            return this;
+        }
+
+        public DatabaseSettings build() {
+            return new DatabaseSettings(from.url, user, password, poolSize, poolTimeout, from.maxLifetime,
+                    statementTimeout, from.applicationName, longTransaction, leakDetection, from.slowStatement,
+                    from.migrationUser, from.migrationPassword);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.article.ArticleId;
 import io.conduithex.domain.comment.Comment;
 import io.conduithex.domain.comment.CommentBody;
@@ -9,30 +8,19 @@ import io.conduithex.domain.comment.CommentId;
 import io.conduithex.domain.comment.NewComment;
 import io.conduithex.domain.port.persistence.CommentRepository;
 import io.conduithex.domain.user.UserId;
+import java.util.Map;
 import java.util.Optional;
 
 /** Comments in {@code comments}. */
-public final class JdbiCommentRepository implements CommentRepository {
-    private final GuardedHandle handle;
-    private final Timestamps timestamps;
-
-    public JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) {
-        this.handle = handle;
-        this.timestamps = timestamps;
-    }
-
+record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) implements CommentRepository {
     @Override
     public Comment insert(NewComment comment) {
-        long id = handle.with(h -> h.createQuery("""
+        long id = handle.insertReturningId("""
                         INSERT INTO comments (article_id, author_id, body, created_at, updated_at)
                         VALUES (:article, :author, :body, :createdAt, :createdAt)
-                        RETURNING id""")
-                .bind("article", comment.articleId().value())
-                .bind("author", comment.authorId().value())
-                .bind("body", comment.body().value())
-                .bind("createdAt", timestamps.bind(comment.createdAt()))
-                .mapTo(Long.class)
-                .one());
+                        RETURNING id""",
+                Map.of("article", comment.articleId().value(), "author", comment.authorId().value(),
+                        "body", comment.body().value(), "createdAt", timestamps.bind(comment.createdAt())));
         return new Comment(new CommentId(id), comment.articleId(), comment.authorId(), comment.body(),
                 comment.createdAt(), comment.createdAt());
     }

@@ -1,6 +1,5 @@
-package io.conduithex.adapter.jdbi.user;
+package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.transaction.GuardedHandle;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.user.UserId;
 import java.util.Collection;
@@ -9,13 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Follows in table {@code follows}, keyed by (follower, followee). */
-public final class JdbiFollowRepository implements FollowRepository {
-    private final GuardedHandle handle;
-
-    public JdbiFollowRepository(GuardedHandle handle) {
-        this.handle = handle;
-    }
-
+record JdbiFollowRepository(GuardedHandle handle) implements FollowRepository {
     @Override
     public void follow(UserId follower, UserId followee) {
         // ON CONFLICT DO NOTHING (PostgreSQL 9.5+, SQLite 3.24+) makes a repeated or concurrent follow a no-op

@@ -1,6 +1,6 @@
-package io.conduithex.adapter.jdbi.article;
+package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.application.seed.SeedDatabase;
 import io.conduithex.application.seed.SeedListener;

@@ -1,4 +1,4 @@
-package io.conduithex.adapter.jdbi;
+package io.conduithex.adapter.jdbi.values;
 
 /**
  * What a migration run did.

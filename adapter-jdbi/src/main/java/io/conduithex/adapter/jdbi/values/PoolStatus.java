@@ -1,4 +1,4 @@
-package io.conduithex.adapter.jdbi;
+package io.conduithex.adapter.jdbi.values;
 
 /**
  * A snapshot of connection pool usage. On SQLite the figures add up the reader pool and the single
