@@ -19,16 +19,12 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
 import io.conduithex.testsupport.TestDatabase;
+import io.conduithex.testsupport.kit.DatabasePerTest;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.micrometer.core.instrument.Timer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +56,7 @@ public abstract class PersistenceContract {
 
     @AfterEach
     final void checkForLeaksAndClose() {
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
+        DatabasePerTest.closeChecked(database);
     }
 
     protected UnitOfWork unitOfWork() {
@@ -148,14 +140,7 @@ public abstract class PersistenceContract {
 
     /** The single number {@code sql} answers, asked with plain SQL on a connection of its own. */
     protected long countWithSql(String sql) {
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count with: " + sql, e);
-        }
+        return StoredRows.of(database).count(sql);
     }
 
     /**
@@ -164,10 +149,10 @@ public abstract class PersistenceContract {
      * path fails here, whichever list would have shown it.
      */
     protected void assertCountersMatchRows() {
-        Map<String, Long> counted = numbersBy("""
+        Map<String, Long> counted = StoredRows.of(database).numbersBy("""
                 SELECT CASE scope WHEN 'all' THEN 'all' ELSE scope || ':' || subject_id END, SUM(n)
                   FROM article_counts GROUP BY 1""");
-        Map<String, Long> stored = numbersBy("""
+        Map<String, Long> stored = StoredRows.of(database).numbersBy("""
                 SELECT 'all', COUNT(*) FROM articles
                 UNION ALL SELECT 'author:' || author_id, COUNT(*) FROM articles GROUP BY author_id
                 UNION ALL SELECT 'tag:' || tag_id, COUNT(*) FROM article_tags GROUP BY tag_id
@@ -175,20 +160,6 @@ public abstract class PersistenceContract {
         counted.values().removeIf(n -> n == 0);
         stored.values().removeIf(n -> n == 0);
         assertThat(counted).as("article_counts against count(*) of the rows").isEqualTo(stored);
-    }
-
-    private Map<String, Long> numbersBy(String sql) {
-        Map<String, Long> numbers = new HashMap<>();
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                numbers.put(rs.getString(1), rs.getLong(2));
-            }
-            return numbers;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read with: " + sql, e);
-        }
     }
 
     /** How many SQL statements the adapter has run on this database so far, whatever their outcome. */

@@ -1,10 +1,9 @@
 package io.conduithex.testsupport.postgres;
 
+import io.conduithex.testsupport.kit.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +55,8 @@ public final class OwnedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a data directory for PostgreSQL", e);
         }
-        var postgres = new OwnedPostgres(freePort(), directory);
+        // The port must stay the same across restarts, so it is chosen once here rather than by the server.
+        var postgres = new OwnedPostgres(FreePort.pick(), directory);
         try {
             postgres.start();
         } catch (RuntimeException e) {
@@ -213,15 +213,6 @@ public final class OwnedPostgres implements AutoCloseable {
         deleteQuietly(dataDirectory, failure);
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static int freePort() {
-        // The port must stay the same across restarts, so it is chosen once here rather than by the server.
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for PostgreSQL", e);
         }
     }
 

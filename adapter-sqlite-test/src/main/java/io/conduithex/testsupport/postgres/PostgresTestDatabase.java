@@ -82,6 +82,11 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     @Override
     public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials());
+    }
+
+    /** The server's user and password as JDBC connection properties, for connections of a test's own. */
+    public Properties credentials() {
         Properties credentials = new Properties();
         if (server.user() != null) {
             credentials.setProperty("user", server.user());
@@ -89,7 +94,7 @@ public final class PostgresTestDatabase implements TestDatabase {
         if (server.password() != null) {
             credentials.setProperty("password", server.password());
         }
-        return DriverManager.getConnection(url, credentials);
+        return credentials;
     }
 
     @Override

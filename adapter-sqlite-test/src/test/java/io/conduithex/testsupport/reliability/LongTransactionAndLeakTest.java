@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.conduithex.adapter.jdbi.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class LongTransactionAndLeakTest {
     void aTransactionOverTheLimitIsLoggedWithItsUseCaseAndDurationAndCounted() {
         open(DatabaseSettings.forUrl(url()).withLongTransaction(Duration.ofMillis(150)));
 
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-report"), tx -> {
                 pause(Duration.ofMillis(300));
                 return null;
@@ -73,7 +74,7 @@ class LongTransactionAndLeakTest {
     void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
         open(DatabaseSettings.forUrl(url()).withLeakDetection(DatabaseSettings.MIN_LEAK_DETECTION));
 
-        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
                 pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
                 return null;
@@ -87,7 +88,7 @@ class LongTransactionAndLeakTest {
     void withLeakDetectionOffNothingIsReported() {
         open(DatabaseSettings.forUrl(url()).withLeakDetection(Duration.ZERO));
 
-        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
                 pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
                 return null;

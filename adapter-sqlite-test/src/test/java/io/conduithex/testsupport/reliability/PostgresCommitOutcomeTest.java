@@ -14,6 +14,7 @@ import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -97,7 +98,7 @@ class PostgresCommitOutcomeTest {
     void aCommitConfirmedByTheDatabaseIsASuccessForTheCaller() throws Exception {
         admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
         open();
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             var insert = insertInBackground("committed");
 
             terminateTheBackendWaitingOn("SyncRep");
@@ -149,7 +150,7 @@ class PostgresCommitOutcomeTest {
         open();
         var meters = new SimpleMeterRegistry();
         var runner = new TransactionRunner(persistence.unitOfWork(), RetrySettings.DEFAULTS, meters);
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             var insert = CompletableFuture.supplyAsync(() -> runner.write("insert-user", tx -> {
                 tx.users().insert(newUser("unknown"));
                 return "stored";
