@@ -75,7 +75,7 @@ public abstract class ArticleStatementCostContract extends ArticleReadModelContr
             authors.add(registered("author-" + i));
         }
         List<User> fans = List.of(registered("fan-0"), registered("fan-1"), registered("fan-2"));
-        write(tx -> {
+        commit(tx -> {
             for (int i = 0; i < 25; i++) {
                 User author = authors.get(i % authors.size());
                 var tags = new ArrayList<String>();
@@ -96,7 +96,6 @@ public abstract class ArticleStatementCostContract extends ArticleReadModelContr
             for (int i = 0; i < 4; i++) {
                 tx.follows().follow(reader.id(), authors.get(i).id());
             }
-            return null;
         });
         return reader;
     }

@@ -9,6 +9,7 @@ import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Username;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link io.conduithex.domain.port.persistence.UnitOfWork} adapter must do. */
@@ -147,23 +148,16 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
 
     @Test
     void read_write_work_cannot_join_read_only_work() {
-        assertThatThrownBy(() -> read(tx -> unitOfWork().inTransaction(TransactionSpec.readWrite("nested-write"),
-                inner -> inner.users().insert(newUser("jake")))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("read-only");
-
-        assertThat(exists("jake")).isFalse();
+        assertRefusedAndJakeNotStored(() -> read(tx -> unitOfWork().inTransaction(
+                TransactionSpec.readWrite("nested-write"), inner -> inner.users().insert(newUser("jake")))),
+                "read-only");
     }
 
     @Test
     void a_nested_unit_asking_for_another_isolation_level_fails_loudly() {
-        assertThatThrownBy(() -> write(tx -> unitOfWork().inTransaction(
+        assertRefusedAndJakeNotStored(() -> write(tx -> unitOfWork().inTransaction(
                 TransactionSpec.readWrite("nested").withIsolation(Isolation.SERIALIZABLE),
-                inner -> inner.users().insert(newUser("jake")))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("isolation");
-
-        assertThat(exists("jake")).isFalse();
+                inner -> inner.users().insert(newUser("jake")))), "isolation");
     }
 
     @Test
@@ -192,5 +186,11 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
         assertThat(unitOfWork().isActive()).isFalse();
+    }
+
+    /** {@code work} fails loudly with a message naming {@code reason}, and leaves no user jake behind. */
+    private void assertRefusedAndJakeNotStored(ThrowingCallable work, String reason) {
+        assertThatThrownBy(work).isInstanceOf(IllegalStateException.class).hasMessageContaining(reason);
+        assertThat(exists("jake")).isFalse();
     }
 }

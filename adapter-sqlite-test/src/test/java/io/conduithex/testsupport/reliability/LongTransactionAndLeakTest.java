@@ -10,6 +10,7 @@ import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,27 +75,23 @@ class LongTransactionAndLeakTest {
     void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
         open(DatabaseSettings.forUrl(url()).withLeakDetection(DatabaseSettings.MIN_LEAK_DETECTION));
 
-        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
-            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
-                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
-                return null;
-            });
-
-            assertThat(logs.lines()).anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
-        }
+        assertThat(poolLogWhileAConnectionIsHeldPastTheLeakThreshold())
+                .anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
     }
 
     @Test
     void withLeakDetectionOffNothingIsReported() {
         open(DatabaseSettings.forUrl(url()).withLeakDetection(Duration.ZERO));
 
-        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
-            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
-                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
-                return null;
-            });
+        assertThat(poolLogWhileAConnectionIsHeldPastTheLeakThreshold()).isEmpty();
+    }
 
-            assertThat(logs.lines()).isEmpty();
+    /** What the pool's leak detector logs while a unit of work holds its connection past the lowest threshold. */
+    private List<String> poolLogWhileAConnectionIsHeldPastTheLeakThreshold() {
+        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+            persistence.unitOfWork().useTransaction(TransactionSpec.readWrite("holds-its-connection"),
+                    tx -> pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700)));
+            return logs.lines();
         }
     }
 

@@ -15,6 +15,7 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
 import io.conduithex.testsupport.kit.LogRecorder;
+import io.conduithex.testsupport.postgres.EmbeddedPostgresBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class PostgresCommitOutcomeTest {
 
     @BeforeAll
     static void startOwnServer() throws IOException {
-        server = EmbeddedPostgres.builder()
+        server = EmbeddedPostgresBuilder.forTests(100)
                 .setServerConfig("synchronous_standby_names", "ghost_standby")
                 // Only the databases a test opts in wait for the standby; everything else commits locally.
                 .setServerConfig("synchronous_commit", "local")
