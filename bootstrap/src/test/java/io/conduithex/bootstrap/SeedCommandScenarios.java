@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
-import io.conduithex.bootstrap.http.CapturedLogs;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,13 +1,14 @@
 package io.conduithex.bootstrap.reliability;
 
-import io.conduithex.bootstrap.http.CapturedLogs;
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import io.conduithex.testsupport.postgres.OwnedPostgres;
 import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,18 @@ abstract class FaultTest {
     <T extends AutoCloseable> T closeAfterwards(T resource) {
         opened.push(resource);
         return resource;
+    }
+
+    /**
+     * Nothing a client was told is stored went missing: every write the load acknowledged, its setup included, is in
+     * the database, and every connection the requests took went back to the pool.
+     */
+    void assertNothingAcknowledgedWasLost(RunningConduit app, LoadGenerator load, List<Call> calls)
+            throws SQLException {
+        List<Call> everything = new ArrayList<>(load.setup());
+        everything.addAll(calls);
+        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
     }
 
     /**

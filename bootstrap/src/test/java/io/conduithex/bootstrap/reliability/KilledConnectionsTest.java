@@ -57,10 +57,7 @@ class KilledConnectionsTest extends FaultTest {
         assertAllSucceeded(calls);
         assertThat(app.retries("connection_lost")).as("units of work run again after losing their session")
                 .isPositive();
-        List<Call> everything = new ArrayList<>(load.setup());
-        everything.addAll(calls);
-        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
-        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+        assertNothingAcknowledgedWasLost(app, load, calls);
     }
 
     @Test
