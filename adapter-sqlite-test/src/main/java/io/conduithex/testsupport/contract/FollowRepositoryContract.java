@@ -18,9 +18,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jake = registered("jake");
         User jane = registered("jane");
 
-        commit(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
         assertThat(readFlag(tx -> tx.follows().isFollowing(jane.id(), jake.id()))).isFalse();
@@ -35,9 +33,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
             tx.follows().follow(jake.id(), jane.id());
             tx.follows().follow(jake.id(), jane.id());
         });
-        commit(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
     }
@@ -46,9 +42,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     void unfollowing_is_idempotent() {
         User jake = registered("jake");
         User jane = registered("jane");
-        commit(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
         commit(tx -> {
             tx.follows().unfollow(jake.id(), jane.id());
@@ -80,21 +74,19 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     void following_a_user_that_does_not_exist_is_a_foreign_key_violation() {
         User jake = registered("jake");
 
-        assertThatThrownBy(() -> commit(tx -> {
-            tx.follows().follow(jake.id(), new UserId(4242));
-        })).isInstanceOfSatisfying(ConstraintViolationException.class,
-                e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+        assertThatThrownBy(() -> commit(tx -> tx.follows().follow(jake.id(), new UserId(4242))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
     }
 
     @Test
     void following_oneself_is_a_check_violation() {
         User jake = registered("jake");
 
-        assertThatThrownBy(() -> commit(tx -> {
-            tx.follows().follow(jake.id(), jake.id());
-        })).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
-            assertThat(e.table()).contains("follows");
-        });
+        assertThatThrownBy(() -> commit(tx -> tx.follows().follow(jake.id(), jake.id())))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
+                    assertThat(e.table()).contains("follows");
+                });
     }
 }

@@ -138,9 +138,7 @@ public abstract class PersistenceContract {
     }
 
     protected void givenFollowing(User follower, User followee) {
-        commit(tx -> {
-            tx.follows().follow(follower.id(), followee.id());
-        });
+        commit(tx -> tx.follows().follow(follower.id(), followee.id()));
     }
 
     /** Rows in {@code table}, counted with plain SQL on a connection of its own, outside any unit of work. */
