@@ -29,10 +29,7 @@ class DatabaseRestartTest extends FaultTest {
     void aFiveSecondRestartUnderLoadFailsFastWith503AndEveryRequestSucceedsWithinTwoSecondsOfTheReturn()
             throws Exception {
         RunningConduit app = startConduit(LIMITS);
-        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), 4, Duration.ofSeconds(60), 2_000,
-                Duration.ofMillis(20)));
-        load.start();
-        load.awaitSuccesses(20, System.nanoTime(), Duration.ofSeconds(20));
+        LoadGenerator load = steadyLoad(app, 4, Duration.ofMillis(20), 20);
 
         long stopping = System.nanoTime();
         postgres.stop();

@@ -95,6 +95,19 @@ abstract class FaultTest {
     }
 
     /**
+     * Starts a steady load on {@code app} ({@code clients} threads, each pausing {@code pace} between requests, for
+     * at most a minute and 2,000 requests a thread), closed after the test, and waits (bounded) until
+     * {@code successes} of its requests succeeded: the load a scenario then injects its fault into.
+     */
+    LoadGenerator steadyLoad(RunningConduit app, int clients, Duration pace, int successes) {
+        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), clients, Duration.ofSeconds(60), 2_000,
+                pace));
+        load.start();
+        load.awaitSuccesses(successes, System.nanoTime(), Duration.ofSeconds(20));
+        return load;
+    }
+
+    /**
      * Nothing a client was told is stored went missing: every write the load acknowledged, its setup included, is in
      * the database, and every connection the requests took went back to the pool.
      */

@@ -29,10 +29,7 @@ class NetworkFreezeTest extends FaultTest {
             throws Exception {
         TcpProxy proxy = closeAfterwards(TcpProxy.to(postgres.port()));
         RunningConduit app = startConduitThrough(proxy.port(), LIMITS);
-        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), 3, Duration.ofSeconds(60), 2_000,
-                Duration.ofMillis(50)));
-        load.start();
-        load.awaitSuccesses(15, System.nanoTime(), Duration.ofSeconds(20));
+        LoadGenerator load = steadyLoad(app, 3, Duration.ofMillis(50), 15);
 
         long frozen = System.nanoTime();
         proxy.freeze();
