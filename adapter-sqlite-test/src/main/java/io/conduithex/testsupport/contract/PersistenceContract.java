@@ -1,6 +1,7 @@
 package io.conduithex.testsupport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.conduithex.domain.article.Article;
@@ -10,6 +11,7 @@ import io.conduithex.domain.article.NewArticle;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -40,6 +42,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -111,6 +114,26 @@ public abstract class PersistenceContract {
 
     protected boolean exists(String name) {
         return read(tx -> tx.users().findByUsername(new Username(name)).isPresent());
+    }
+
+    /** {@code work} is refused by a foreign key: it names a row that does not exist. */
+    protected static void assertForeignKeyViolation(ThrowingCallable work) {
+        assertThatThrownBy(work).isInstanceOfSatisfying(ConstraintViolationException.class,
+                e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+    }
+
+    /** Each user named is stored: the work that wrote them committed. */
+    protected void assertStored(String... names) {
+        for (String name : names) {
+            assertThat(exists(name)).as("user %s is stored", name).isTrue();
+        }
+    }
+
+    /** No user named is stored: the work that wrote them rolled back, or never ran. */
+    protected void assertNotStored(String... names) {
+        for (String name : names) {
+            assertThat(exists(name)).as("user %s is stored", name).isFalse();
+        }
     }
 
     /** The instant after the last one handed out: articles published in a test are strictly ordered in time. */

@@ -19,7 +19,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     void work_that_returns_is_committed() {
         registered("jake");
 
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -31,7 +31,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(exists("jake")).isFalse();
+        assertNotStored("jake");
     }
 
     @Test
@@ -52,7 +52,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         assertThatThrownBy(() -> registered("jake")).isInstanceOf(ConstraintViolationException.class);
 
         assertThat(database.persistence().poolStatus().active()).isZero();
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -67,8 +67,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         });
 
         assertThat(seenInside).isTrue();
-        assertThat(exists("jake")).isTrue();
-        assertThat(exists("jane")).isTrue();
+        assertStored("jake", "jane");
     }
 
     @Test
@@ -79,8 +78,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             throw new IllegalStateException("outer fails after the nested unit returned");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(exists("jake")).isFalse();
-        assertThat(exists("jane")).isFalse();
+        assertNotStored("jake", "jane");
     }
 
     @Test
@@ -98,8 +96,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rollback-only");
 
-        assertThat(exists("jake")).isFalse();
-        assertThat(exists("jane")).isFalse();
+        assertNotStored("jake", "jane");
     }
 
     @Test
@@ -118,9 +115,8 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
 
-        assertThat(exists("jake")).isTrue();
-        assertThat(exists("jane")).isFalse();
-        assertThat(exists("john")).isTrue();
+        assertStored("jake", "john");
+        assertNotStored("jane");
     }
 
     @Test
@@ -135,15 +131,14 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
 
-        assertThat(exists("jane")).isTrue();
-        assertThat(exists("john")).isTrue();
+        assertStored("jane", "john");
     }
 
     @Test
     void a_savepoint_that_succeeds_keeps_its_work() {
         write(tx -> tx.inSavepoint(sp -> sp.users().insert(newUser("jake"))));
 
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -165,7 +160,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         assertThatThrownBy(() -> read(tx -> tx.users().insert(newUser("jake"))))
                 .isInstanceOf(PersistenceException.class);
 
-        assertThat(exists("jake")).isFalse();
+        assertNotStored("jake");
     }
 
     @Test
@@ -175,7 +170,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
                 tx -> tx.users().insert(newUser("jake")));
 
         assertThat(user.username().value()).isEqualTo("jake");
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -191,6 +186,6 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     /** {@code work} fails loudly with a message naming {@code reason}, and leaves no user jake behind. */
     private void assertRefusedAndJakeNotStored(ThrowingCallable work, String reason) {
         assertThatThrownBy(work).isInstanceOf(IllegalStateException.class).hasMessageContaining(reason);
-        assertThat(exists("jake")).isFalse();
+        assertNotStored("jake");
     }
 }

@@ -79,7 +79,8 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
 
     @Test
     void following_the_same_user_twice_is_a_unique_violation_of_follows_pkey() throws SQLException {
-        assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK), Kind.UNIQUE, "follows_pkey", "follows", null);
+        assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK),
+                Kind.UNIQUE, "follows_pkey", "follows", null);
     }
 
     @Test
@@ -159,7 +160,8 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
 
     @Test
     void a_server_that_refuses_the_login_cannot_be_connected_to() {
-        SQLException failure = failureOf(() -> DriverManager.getConnection(missingDatabaseUrl(), database.credentials()).close());
+        SQLException failure = failureOf(
+                () -> DriverManager.getConnection(missingDatabaseUrl(), database.credentials()).close());
 
         assertThat(failure.getSQLState()).isEqualTo("3D000");
         assertCannotConnect(classifier.classify(failure, Phase.ACQUIRE));
