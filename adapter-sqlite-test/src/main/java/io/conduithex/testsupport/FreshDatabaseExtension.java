@@ -4,8 +4,6 @@ import com.google.inject.AbstractModule;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import java.net.URI;
 import java.util.Objects;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -13,8 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * After each test the pool must have no active connection: a leaked connection fails the test. Subclasses say
  * which database.
  */
-abstract class FreshDatabaseExtension<D extends TestDatabase>
-        implements BeforeEachCallback, AfterEachCallback, ApplicationUnderTest {
+abstract class FreshDatabaseExtension<D extends TestDatabase> implements ApplicationExtension {
 
     private final ApplicationLauncher launcher;
     private D database;

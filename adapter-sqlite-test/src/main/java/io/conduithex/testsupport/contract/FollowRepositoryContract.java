@@ -18,10 +18,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jake = registered("jake");
         User jane = registered("jane");
 
-        write(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-            return null;
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
         assertThat(readFlag(tx -> tx.follows().isFollowing(jane.id(), jake.id()))).isFalse();
@@ -32,15 +29,11 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jake = registered("jake");
         User jane = registered("jane");
 
-        write(tx -> {
+        commit(tx -> {
             tx.follows().follow(jake.id(), jane.id());
             tx.follows().follow(jake.id(), jane.id());
-            return null;
         });
-        write(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-            return null;
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
     }
@@ -49,15 +42,11 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     void unfollowing_is_idempotent() {
         User jake = registered("jake");
         User jane = registered("jane");
-        write(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-            return null;
-        });
+        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
-        write(tx -> {
+        commit(tx -> {
             tx.follows().unfollow(jake.id(), jane.id());
             tx.follows().unfollow(jake.id(), jane.id());
-            return null;
         });
 
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isFalse();
@@ -69,11 +58,10 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jane = registered("jane");
         User john = registered("john");
         User jill = registered("jill");
-        write(tx -> {
+        commit(tx -> {
             tx.follows().follow(jake.id(), jane.id());
             tx.follows().follow(jake.id(), jill.id());
             tx.follows().follow(john.id(), jane.id());
-            return null;
         });
 
         var followed = readIds(tx -> tx.follows().followedAmong(jake.id(), List.of(jane.id(), john.id(), jill.id())));
@@ -86,23 +74,17 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     void following_a_user_that_does_not_exist_is_a_foreign_key_violation() {
         User jake = registered("jake");
 
-        assertThatThrownBy(() -> write(tx -> {
-            tx.follows().follow(jake.id(), new UserId(4242));
-            return null;
-        })).isInstanceOfSatisfying(ConstraintViolationException.class,
-                e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+        assertForeignKeyViolation(() -> commit(tx -> tx.follows().follow(jake.id(), new UserId(4242))));
     }
 
     @Test
     void following_oneself_is_a_check_violation() {
         User jake = registered("jake");
 
-        assertThatThrownBy(() -> write(tx -> {
-            tx.follows().follow(jake.id(), jake.id());
-            return null;
-        })).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
-            assertThat(e.table()).contains("follows");
-        });
+        assertThatThrownBy(() -> commit(tx -> tx.follows().follow(jake.id(), jake.id())))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
+                    assertThat(e.table()).contains("follows");
+                });
     }
 }

@@ -1,6 +1,7 @@
 package io.conduithex.testsupport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.conduithex.domain.article.Article;
@@ -10,6 +11,7 @@ import io.conduithex.domain.article.NewArticle;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -19,22 +21,28 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
 import io.conduithex.testsupport.TestDatabase;
+import io.conduithex.testsupport.kit.DatabasePerTest;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.micrometer.core.instrument.Timer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -60,11 +68,7 @@ public abstract class PersistenceContract {
 
     @AfterEach
     final void checkForLeaksAndClose() {
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
+        DatabasePerTest.closeChecked(database);
     }
 
     protected UnitOfWork unitOfWork() {
@@ -73,6 +77,11 @@ public abstract class PersistenceContract {
 
     protected <R> R write(Function<Transaction, R> work) {
         return unitOfWork().inTransaction(TransactionSpec.readWrite("contract-write"), work::apply);
+    }
+
+    /** Runs {@code work}, which returns nothing, in a read-write unit of work that commits. */
+    protected void commit(Consumer<Transaction> work) {
+        unitOfWork().useTransaction(TransactionSpec.readWrite("contract-write"), work::accept);
     }
 
     protected <R> R read(Function<Transaction, R> work) {
@@ -107,6 +116,26 @@ public abstract class PersistenceContract {
         return read(tx -> tx.users().findByUsername(new Username(name)).isPresent());
     }
 
+    /** {@code work} is refused by a foreign key: it names a row that does not exist. */
+    protected static void assertForeignKeyViolation(ThrowingCallable work) {
+        assertThatThrownBy(work).isInstanceOfSatisfying(ConstraintViolationException.class,
+                e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+    }
+
+    /** Each user named is stored: the work that wrote them committed. */
+    protected void assertStored(String... names) {
+        for (String name : names) {
+            assertThat(exists(name)).as("user %s is stored", name).isTrue();
+        }
+    }
+
+    /** No user named is stored: the work that wrote them rolled back, or never ran. */
+    protected void assertNotStored(String... names) {
+        for (String name : names) {
+            assertThat(exists(name)).as("user %s is stored", name).isFalse();
+        }
+    }
+
     /** The instant after the last one handed out: articles published in a test are strictly ordered in time. */
     protected Instant nextInstant() {
         clock = clock.plus(Duration.ofMinutes(1));
@@ -132,10 +161,7 @@ public abstract class PersistenceContract {
     }
 
     protected void givenFollowing(User follower, User followee) {
-        write(tx -> {
-            tx.follows().follow(follower.id(), followee.id());
-            return null;
-        });
+        commit(tx -> tx.follows().follow(follower.id(), followee.id()));
     }
 
     /** Rows in {@code table}, counted with plain SQL on a connection of its own, outside any unit of work. */
@@ -148,14 +174,7 @@ public abstract class PersistenceContract {
 
     /** The single number {@code sql} answers, asked with plain SQL on a connection of its own. */
     protected long countWithSql(String sql) {
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count with: " + sql, e);
-        }
+        return StoredRows.of(database).count(sql);
     }
 
     /**
@@ -164,10 +183,10 @@ public abstract class PersistenceContract {
      * path fails here, whichever list would have shown it.
      */
     protected void assertCountersMatchRows() {
-        Map<String, Long> counted = numbersBy("""
+        Map<String, Long> counted = StoredRows.of(database).numbersBy("""
                 SELECT CASE scope WHEN 'all' THEN 'all' ELSE scope || ':' || subject_id END, SUM(n)
                   FROM article_counts GROUP BY 1""");
-        Map<String, Long> stored = numbersBy("""
+        Map<String, Long> stored = StoredRows.of(database).numbersBy("""
                 SELECT 'all', COUNT(*) FROM articles
                 UNION ALL SELECT 'author:' || author_id, COUNT(*) FROM articles GROUP BY author_id
                 UNION ALL SELECT 'tag:' || tag_id, COUNT(*) FROM article_tags GROUP BY tag_id
@@ -177,17 +196,30 @@ public abstract class PersistenceContract {
         assertThat(counted).as("article_counts against count(*) of the rows").isEqualTo(stored);
     }
 
-    private Map<String, Long> numbersBy(String sql) {
-        Map<String, Long> numbers = new HashMap<>();
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                numbers.put(rs.getString(1), rs.getLong(2));
+    /**
+     * Runs {@code writers} tasks on as many real threads, released together by one start gate, and returns what
+     * each returned, in order. Waits a bounded time for each; the threads are stopped afterwards.
+     */
+    protected <T> List<T> race(int writers, IntFunction<Callable<T>> task) throws Exception {
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<T>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Callable<T> work = task.apply(i);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
             }
-            return numbers;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read with: " + sql, e);
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

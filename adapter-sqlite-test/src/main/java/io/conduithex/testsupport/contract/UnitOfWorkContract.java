@@ -9,6 +9,7 @@ import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Username;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link io.conduithex.domain.port.persistence.UnitOfWork} adapter must do. */
@@ -18,7 +19,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     void work_that_returns_is_committed() {
         registered("jake");
 
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -30,7 +31,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(exists("jake")).isFalse();
+        assertNotStored("jake");
     }
 
     @Test
@@ -51,7 +52,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         assertThatThrownBy(() -> registered("jake")).isInstanceOf(ConstraintViolationException.class);
 
         assertThat(database.persistence().poolStatus().active()).isZero();
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -66,8 +67,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         });
 
         assertThat(seenInside).isTrue();
-        assertThat(exists("jake")).isTrue();
-        assertThat(exists("jane")).isTrue();
+        assertStored("jake", "jane");
     }
 
     @Test
@@ -78,8 +78,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             throw new IllegalStateException("outer fails after the nested unit returned");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(exists("jake")).isFalse();
-        assertThat(exists("jane")).isFalse();
+        assertNotStored("jake", "jane");
     }
 
     @Test
@@ -97,8 +96,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rollback-only");
 
-        assertThat(exists("jake")).isFalse();
-        assertThat(exists("jane")).isFalse();
+        assertNotStored("jake", "jane");
     }
 
     @Test
@@ -117,9 +115,8 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
 
-        assertThat(exists("jake")).isTrue();
-        assertThat(exists("jane")).isFalse();
-        assertThat(exists("john")).isTrue();
+        assertStored("jake", "john");
+        assertNotStored("jane");
     }
 
     @Test
@@ -134,36 +131,28 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
 
-        assertThat(exists("jane")).isTrue();
-        assertThat(exists("john")).isTrue();
+        assertStored("jane", "john");
     }
 
     @Test
     void a_savepoint_that_succeeds_keeps_its_work() {
         write(tx -> tx.inSavepoint(sp -> sp.users().insert(newUser("jake"))));
 
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
     void read_write_work_cannot_join_read_only_work() {
-        assertThatThrownBy(() -> read(tx -> unitOfWork().inTransaction(TransactionSpec.readWrite("nested-write"),
-                inner -> inner.users().insert(newUser("jake")))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("read-only");
-
-        assertThat(exists("jake")).isFalse();
+        assertRefusedAndJakeNotStored(() -> read(tx -> unitOfWork().inTransaction(
+                TransactionSpec.readWrite("nested-write"), inner -> inner.users().insert(newUser("jake")))),
+                "read-only");
     }
 
     @Test
     void a_nested_unit_asking_for_another_isolation_level_fails_loudly() {
-        assertThatThrownBy(() -> write(tx -> unitOfWork().inTransaction(
+        assertRefusedAndJakeNotStored(() -> write(tx -> unitOfWork().inTransaction(
                 TransactionSpec.readWrite("nested").withIsolation(Isolation.SERIALIZABLE),
-                inner -> inner.users().insert(newUser("jake")))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("isolation");
-
-        assertThat(exists("jake")).isFalse();
+                inner -> inner.users().insert(newUser("jake")))), "isolation");
     }
 
     @Test
@@ -171,7 +160,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
         assertThatThrownBy(() -> read(tx -> tx.users().insert(newUser("jake"))))
                 .isInstanceOf(PersistenceException.class);
 
-        assertThat(exists("jake")).isFalse();
+        assertNotStored("jake");
     }
 
     @Test
@@ -181,7 +170,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
                 tx -> tx.users().insert(newUser("jake")));
 
         assertThat(user.username().value()).isEqualTo("jake");
-        assertThat(exists("jake")).isTrue();
+        assertStored("jake");
     }
 
     @Test
@@ -192,5 +181,11 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
             return null;
         });
         assertThat(unitOfWork().isActive()).isFalse();
+    }
+
+    /** {@code work} fails loudly with a message naming {@code reason}, and leaves no user jake behind. */
+    private void assertRefusedAndJakeNotStored(ThrowingCallable work, String reason) {
+        assertThatThrownBy(work).isInstanceOf(IllegalStateException.class).hasMessageContaining(reason);
+        assertNotStored("jake");
     }
 }

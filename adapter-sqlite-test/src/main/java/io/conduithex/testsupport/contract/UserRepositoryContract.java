@@ -13,13 +13,7 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link UserRepository} adapter must do. */
@@ -121,58 +115,30 @@ public abstract class UserRepositoryContract extends PersistenceContract {
 
     @Test
     void concurrent_registrations_of_one_email_store_exactly_one_user() throws Exception {
-        int writers = 8;
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                var candidate = new NewUser(new Email("same@example.com"), new Username("user" + i), new PasswordHash("h"));
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        write(tx -> tx.users().insert(candidate));
-                        return true;
-                    } catch (ConstraintViolationException e) {
-                        return false;
-                    }
-                }));
-            }
-            start.countDown();
-            int stored = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                stored += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(stored).isEqualTo(1);
-            assertThat(readUser(tx -> tx.users().findByEmail(new Email("same@example.com")))).isPresent();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> outcomes = race(8, i -> {
+            var candidate = new NewUser(new Email("same@example.com"), new Username("user" + i), new PasswordHash("h"));
+            return () -> {
+                try {
+                    write(tx -> tx.users().insert(candidate));
+                    return true;
+                } catch (ConstraintViolationException e) {
+                    return false;
+                }
+            };
+        });
+
+        assertThat(outcomes.stream().filter(stored -> stored).count()).isEqualTo(1);
+        assertThat(readUser(tx -> tx.users().findByEmail(new Email("same@example.com")))).isPresent();
     }
 
     @Test
     void concurrent_registrations_of_different_users_all_commit() throws Exception {
         int writers = 8;
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<User>> outcomes = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                String name = "writer" + i;
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return registered(name);
-                }));
-            }
-            start.countDown();
-            for (Future<User> outcome : outcomes) {
-                outcome.get(30, TimeUnit.SECONDS);
-            }
-            for (int i = 0; i < writers; i++) {
-                assertThat(exists("writer" + i)).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
+
+        race(writers, i -> () -> registered("writer" + i));
+
+        for (int i = 0; i < writers; i++) {
+            assertThat(exists("writer" + i)).isTrue();
         }
     }
 }

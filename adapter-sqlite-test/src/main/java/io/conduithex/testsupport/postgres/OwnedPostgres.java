@@ -1,10 +1,10 @@
 package io.conduithex.testsupport.postgres;
 
+import io.conduithex.testsupport.kit.FreePort;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,8 @@ public final class OwnedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a data directory for PostgreSQL", e);
         }
-        var postgres = new OwnedPostgres(freePort(), directory);
+        // The port must stay the same across restarts, so it is chosen once here rather than by the server.
+        var postgres = new OwnedPostgres(FreePort.pick(), directory);
         try {
             postgres.start();
         } catch (RuntimeException e) {
@@ -75,13 +77,10 @@ public final class OwnedPostgres implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is already running on port " + port);
         }
         try {
-            server = EmbeddedPostgres.builder()
+            server = EmbeddedPostgresBuilder.forTests(100)
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    // A fast shutdown still checkpoints, so skipping fsync loses nothing these tests can see.
-                    .setServerConfig("fsync", "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL on port " + port, e);
@@ -140,30 +139,21 @@ public final class OwnedPostgres implements AutoCloseable {
      * {@code pg_terminate_backend}. Returns how many sessions were told to end.
      */
     public int terminateBackends(String applicationName) {
-        try (Connection admin = connect(MAINTENANCE_DATABASE);
-             var statement = admin.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
-                     + " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
-            statement.setString(1, applicationName);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not terminate the sessions of " + applicationName, e);
-        }
+        return (int) asSuperuser(rows -> rows.count("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
+                + " FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()", applicationName));
     }
 
     /** Ends one session. Returns whether PostgreSQL found it. */
     public boolean terminateBackend(int pid) {
-        try (Connection admin = connect(MAINTENANCE_DATABASE);
-             var statement = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
-            statement.setInt(1, pid);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
+        return asSuperuser(rows -> rows.count("SELECT CASE WHEN pg_terminate_backend(?) THEN 1 ELSE 0 END", pid)) == 1;
+    }
+
+    /** What {@code read} answers on a superuser connection of its own to the maintenance database. */
+    private long asSuperuser(ToLongFunction<StoredRows> read) {
+        try (Connection admin = connect(MAINTENANCE_DATABASE)) {
+            return read.applyAsLong(StoredRows.on(admin));
         } catch (SQLException e) {
-            throw new IllegalStateException("could not terminate session " + pid, e);
+            throw new IllegalStateException("could not connect to PostgreSQL on port " + port, e);
         }
     }
 
@@ -213,15 +203,6 @@ public final class OwnedPostgres implements AutoCloseable {
         deleteQuietly(dataDirectory, failure);
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static int freePort() {
-        // The port must stay the same across restarts, so it is chosen once here rather than by the server.
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for PostgreSQL", e);
         }
     }
 

@@ -180,10 +180,7 @@ public final class PostgresServer {
     private static final class EmbeddedHolder {
         static PostgresServer start() {
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("fsync", "off")
-                        .start();
+                EmbeddedPostgres postgres = EmbeddedPostgresBuilder.forTests(200).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();

@@ -1,10 +1,7 @@
 package io.conduithex.testsupport.postgres;
 
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
-import io.conduithex.adapter.jdbi.JdbiPersistence;
-import io.conduithex.testsupport.TestDatabase;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.conduithex.testsupport.OpenTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,19 +9,13 @@ import java.time.Duration;
 import java.util.Properties;
 
 /** A fresh, migrated PostgreSQL database on the {@link PostgresServer#shared() shared server}, dropped on close. */
-public final class PostgresTestDatabase implements TestDatabase {
+public final class PostgresTestDatabase extends OpenTestDatabase {
 
     private final PostgresServer server;
-    private final String url;
-    private final JdbiPersistence persistence;
-    private final MeterRegistry meters;
 
-    private PostgresTestDatabase(PostgresServer server, String url, JdbiPersistence persistence,
-                                 MeterRegistry meters) {
+    private PostgresTestDatabase(PostgresServer server, String url, Opened opened) {
+        super(url, opened);
         this.server = server;
-        this.url = url;
-        this.persistence = persistence;
-        this.meters = meters;
     }
 
     public static PostgresTestDatabase create() {
@@ -55,16 +46,12 @@ public final class PostgresTestDatabase implements TestDatabase {
                 .poolTimeout(poolTimeout)
                 .statementTimeout(statementTimeout)
                 .build();
-        var meters = new SimpleMeterRegistry();
-        JdbiPersistence persistence = JdbiPersistence.open(settings, meters);
         try {
-            persistence.migrate();
+            return new PostgresTestDatabase(server, url, openMigrated(settings));
         } catch (RuntimeException e) {
-            persistence.close();
             server.dropDatabase(url);
             throw e;
         }
-        return new PostgresTestDatabase(server, url, persistence, meters);
     }
 
     public PostgresServer server() {
@@ -72,17 +59,12 @@ public final class PostgresTestDatabase implements TestDatabase {
     }
 
     @Override
-    public JdbiPersistence persistence() {
-        return persistence;
-    }
-
-    @Override
-    public String url() {
-        return url;
-    }
-
-    @Override
     public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), credentials());
+    }
+
+    /** The server's user and password as JDBC connection properties, for connections of a test's own. */
+    public Properties credentials() {
         Properties credentials = new Properties();
         if (server.user() != null) {
             credentials.setProperty("user", server.user());
@@ -90,20 +72,15 @@ public final class PostgresTestDatabase implements TestDatabase {
         if (server.password() != null) {
             credentials.setProperty("password", server.password());
         }
-        return DriverManager.getConnection(url, credentials);
-    }
-
-    @Override
-    public MeterRegistry meters() {
-        return meters;
+        return credentials;
     }
 
     @Override
     public void close() {
         try {
-            persistence.close();
+            persistence().close();
         } finally {
-            server.dropDatabase(url);
+            server.dropDatabase(url());
         }
     }
 }

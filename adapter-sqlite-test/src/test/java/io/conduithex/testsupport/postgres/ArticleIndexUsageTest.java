@@ -11,9 +11,9 @@ import io.conduithex.domain.article.Tag;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
 import io.conduithex.testsupport.PlanRecorder;
 import io.conduithex.testsupport.PlanRecorder.Plan;
+import io.conduithex.testsupport.kit.DatabasePerTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,14 +96,7 @@ class ArticleIndexUsageTest {
 
     @AfterAll
     static void dropDatabase() {
-        if (database == null) {
-            return;
-        }
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
+        DatabasePerTest.closeChecked(database);
     }
 
     @Test

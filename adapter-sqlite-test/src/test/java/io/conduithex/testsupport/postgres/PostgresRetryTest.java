@@ -14,7 +14,7 @@ import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.kit.DatabasePerTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -27,9 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Transient failures that PostgreSQL really raises, met by the application's {@link TransactionRunner} on
@@ -40,6 +40,8 @@ class PostgresRetryTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    @RegisterExtension
+    final DatabasePerTest<PostgresTestDatabase> fresh = new DatabasePerTest<>(PostgresTestDatabase::create);
     private PostgresTestDatabase database;
     private TransactionRunner runner;
     private User alice;
@@ -47,19 +49,10 @@ class PostgresRetryTest {
 
     @BeforeEach
     void openDatabase() {
-        database = PostgresTestDatabase.create();
+        database = fresh.database();
         runner = new TransactionRunner(database.persistence().unitOfWork(), RetrySettings.DEFAULTS, meters);
         alice = givenUser("alice");
         bob = givenUser("bob");
-    }
-
-    @AfterEach
-    void checkForLeaksAndClose() {
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
     }
 
     @Test

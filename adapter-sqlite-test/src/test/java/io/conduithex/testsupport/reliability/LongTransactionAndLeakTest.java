@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,7 @@ class LongTransactionAndLeakTest {
     void aTransactionOverTheLimitIsLoggedWithItsUseCaseAndDurationAndCounted() {
         open(DatabaseSettings.forUrl(url()).toBuilder().longTransaction(Duration.ofMillis(150)).build());
 
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("slow-report"), tx -> {
                 pause(Duration.ofMillis(300));
                 return null;
@@ -73,27 +75,23 @@ class LongTransactionAndLeakTest {
     void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
         open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(DatabaseSettings.MIN_LEAK_DETECTION).build());
 
-        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
-            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
-                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
-                return null;
-            });
-
-            assertThat(logs.lines()).anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
-        }
+        assertThat(poolLogWhileAConnectionIsHeldPastTheLeakThreshold())
+                .anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
     }
 
     @Test
     void withLeakDetectionOffNothingIsReported() {
         open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(Duration.ZERO).build());
 
-        try (var logs = LogCapture.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
-            persistence.unitOfWork().inTransaction(TransactionSpec.readWrite("holds-its-connection"), tx -> {
-                pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
-                return null;
-            });
+        assertThat(poolLogWhileAConnectionIsHeldPastTheLeakThreshold()).isEmpty();
+    }
 
-            assertThat(logs.lines()).isEmpty();
+    /** What the pool's leak detector logs while a unit of work holds its connection past the lowest threshold. */
+    private List<String> poolLogWhileAConnectionIsHeldPastTheLeakThreshold() {
+        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+            persistence.unitOfWork().useTransaction(TransactionSpec.readWrite("holds-its-connection"),
+                    tx -> pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700)));
+            return logs.lines();
         }
     }
 

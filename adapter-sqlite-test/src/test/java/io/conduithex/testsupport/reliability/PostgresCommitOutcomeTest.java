@@ -14,6 +14,8 @@ import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.kit.LogRecorder;
+import io.conduithex.testsupport.postgres.EmbeddedPostgresBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -45,7 +47,7 @@ class PostgresCommitOutcomeTest {
 
     @BeforeAll
     static void startOwnServer() throws IOException {
-        server = EmbeddedPostgres.builder()
+        server = EmbeddedPostgresBuilder.forTests(100)
                 .setServerConfig("synchronous_standby_names", "ghost_standby")
                 // Only the databases a test opts in wait for the standby; everything else commits locally.
                 .setServerConfig("synchronous_commit", "local")
@@ -98,7 +100,7 @@ class PostgresCommitOutcomeTest {
     void aCommitConfirmedByTheDatabaseIsASuccessForTheCaller() throws Exception {
         admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
         open();
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             var insert = insertInBackground("committed");
 
             terminateTheBackendWaitingOn("SyncRep");
@@ -150,7 +152,7 @@ class PostgresCommitOutcomeTest {
         open();
         var meters = new SimpleMeterRegistry();
         var runner = new TransactionRunner(persistence.unitOfWork(), RetrySettings.DEFAULTS, meters);
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi.transaction")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             var insert = CompletableFuture.supplyAsync(() -> runner.write("insert-user", tx -> {
                 tx.users().insert(newUser("unknown"));
                 return "stored";

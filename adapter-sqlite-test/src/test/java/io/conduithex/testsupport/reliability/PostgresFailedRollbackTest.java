@@ -8,41 +8,36 @@ import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.kit.DatabasePerTest;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.conduithex.testsupport.postgres.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollback that throws (its connection died under the failing work) must not hide why the work failed: the
  * caller gets the original error, the broken connection is never lent again, and the log says it once.
  */
 class PostgresFailedRollbackTest {
+    @RegisterExtension
+    final DatabasePerTest<PostgresTestDatabase> fresh = new DatabasePerTest<>(
+            () -> PostgresTestDatabase.create(1, Duration.ofSeconds(2), Duration.ofSeconds(10)));
     private PostgresTestDatabase database;
 
     @BeforeEach
     void open() {
-        database = PostgresTestDatabase.create(1, Duration.ofSeconds(2), Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
+        database = fresh.database();
     }
 
     @Test
     void theOriginalFailureReachesTheCallerAndTheConnectionIsDiscarded() throws Exception {
         var unitOfWork = database.persistence().unitOfWork();
         Throwable thrown;
-        try (var logs = LogCapture.of("io.conduithex.adapter.jdbi")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi")) {
             thrown = catchThrowable(() -> unitOfWork.inTransaction(TransactionSpec.readWrite("doomed"), tx -> {
                 tx.users().insert(newUser("doomed"));
                 terminateTheApplicationsBackends();

@@ -9,7 +9,7 @@ import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
-import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.kit.DatabasePerTest;
 import io.conduithex.testsupport.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When an operator (or a server restart) ends every session at once, the first dead connection a unit of work
@@ -33,22 +34,20 @@ import org.junit.jupiter.api.Test;
 class PostgresKilledConnectionsTest {
     private static final int POOL_SIZE = 4;
 
+    @RegisterExtension
+    final DatabasePerTest<PostgresTestDatabase> fresh = new DatabasePerTest<>(
+            () -> PostgresTestDatabase.create(POOL_SIZE, Duration.ofSeconds(2), Duration.ofSeconds(10)));
     private PostgresTestDatabase database;
     private final ExecutorService threads = Executors.newFixedThreadPool(POOL_SIZE);
 
     @BeforeEach
     void open() {
-        database = PostgresTestDatabase.create(POOL_SIZE, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        database = fresh.database();
     }
 
     @AfterEach
-    void close() {
+    void stopThreads() {
         threads.shutdownNow();
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class SqliteStatementTimeoutTest {
             persistence.migrate();
             makeEveryFollowSlow(url);
             var unitOfWork = persistence.unitOfWork();
-            try (var logs = LogCapture.of("io.conduithex.adapter.jdbi")) {
+            try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi")) {
                 Throwable failure = catchThrowable(() -> unitOfWork.inTransaction(
                         TransactionSpec.readWrite("follow-slowly"), tx -> {
                             var jake = tx.users().insert(newUser("jake"));

@@ -1,12 +1,13 @@
 package io.conduithex.testsupport.sqlite;
 
+import static io.conduithex.testsupport.SqlFailures.execute;
+import static io.conduithex.testsupport.SqlFailures.failureOf;
+import static io.conduithex.testsupport.SqlFailures.insertUser;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.conduithex.adapter.jdbi.error.Phase;
-import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.ConstraintViolationException.Kind;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
@@ -16,17 +17,13 @@ import io.conduithex.domain.failure.QueryTimeoutException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.failure.UnexpectedPersistenceException;
-import io.conduithex.testsupport.LeakCheck;
+import io.conduithex.testsupport.ErrorClassifierScenarios;
 import io.conduithex.testsupport.SqliteTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
@@ -35,121 +32,79 @@ import org.sqlite.SQLiteConfig;
  * The SQLite classifier judged on errors that sqlite-jdbc, HikariCP and JDBI really throw against a fresh,
  * migrated database file. Each test provokes one failure over plain JDBC and asserts what it becomes.
  */
-class SqliteErrorClassifierTest {
+class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatabase> {
 
     // Finite, so that a statement that is never interrupted ends the test instead of hanging it.
     private static final String LONG_QUERY =
             "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100000000) SELECT count(*) FROM n";
 
-    private SqliteTestDatabase database;
-    private SqlErrorClassifier classifier;
-
-    @BeforeEach
-    void openDatabase() {
-        database = SqliteTestDatabase.create(SqliteTestDatabase.Options.DEFAULTS);
-        classifier = database.persistence().classifier();
+    @Override
+    protected SqliteTestDatabase newDatabase() {
+        return SqliteTestDatabase.create(SqliteTestDatabase.Options.DEFAULTS);
     }
 
-    @AfterEach
-    void checkForLeaksAndClose() {
-        try {
-            LeakCheck.assertNoActiveConnections(database.persistence());
-        } finally {
-            database.close();
-        }
+    /** A connection like the adapter's (foreign keys on, WAL) but that never waits for a lock. */
+    @Override
+    protected Connection connect() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(0);
+        return DriverManager.getConnection(database.url(), config.toProperties());
+    }
+
+    @Override
+    protected Jdbi jdbi() {
+        return Jdbi.create(database.url());
+    }
+
+    @Override
+    protected void assertTakenEmail(PersistenceException classified) {
+        assertConstraint(classified, Kind.UNIQUE, "users", "email");
     }
 
     @Test
     void a_taken_email_is_a_unique_violation_on_the_users_email() throws SQLException {
-        try (Connection c = connect()) {
-            insertUser(c, "jake@example.com", "jake");
-
-            SQLException failure = failureOf(() -> insertUser(c, "jake@example.com", "jake2"));
-
-            assertConstraint(classifier.classify(failure, Phase.WORK), Kind.UNIQUE, "users", "email");
-        }
+        assertTakenEmail(classifier.classify(aTakenEmail(), Phase.WORK));
     }
 
     @Test
     void a_taken_username_is_a_unique_violation_on_the_users_username() throws SQLException {
-        try (Connection c = connect()) {
-            insertUser(c, "jake@example.com", "jake");
-
-            SQLException failure = failureOf(() -> insertUser(c, "other@example.com", "jake"));
-
-            assertConstraint(classifier.classify(failure, Phase.WORK), Kind.UNIQUE, "users", "username");
-        }
+        assertConstraint(classifier.classify(aTakenUsername(), Phase.WORK), Kind.UNIQUE, "users", "username");
     }
 
     @Test
     void following_the_same_user_twice_is_a_unique_violation_on_follows_without_a_single_column()
             throws SQLException {
-        try (Connection c = connect()) {
-            long jake = insertUser(c, "jake@example.com", "jake");
-            long jane = insertUser(c, "jane@example.com", "jane");
-            follow(c, jake, jane);
-
-            SQLException failure = failureOf(() -> follow(c, jake, jane));
-
-            assertConstraint(classifier.classify(failure, Phase.WORK), Kind.UNIQUE, "follows", null);
-        }
+        assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK), Kind.UNIQUE, "follows", null);
     }
 
     @Test
     void following_a_missing_user_is_a_foreign_key_violation() throws SQLException {
-        try (Connection c = connect()) {
-            long jake = insertUser(c, "jake@example.com", "jake");
+        SQLException failure = aFollowOfAMissingUser();
 
-            SQLException failure = failureOf(() -> follow(c, jake, jake + 1000));
-
-            // SQLite names neither the constraint nor the table of a foreign key violation.
-            assertThat(classifier.classify(failure, Phase.WORK)).isInstanceOfSatisfying(
-                    ConstraintViolationException.class, v -> assertThat(v.kind()).isEqualTo(Kind.FOREIGN_KEY));
-        }
+        // SQLite names neither the constraint nor the table of a foreign key violation.
+        assertThat(classifier.classify(failure, Phase.WORK)).isInstanceOfSatisfying(
+                ConstraintViolationException.class, v -> assertThat(v.kind()).isEqualTo(Kind.FOREIGN_KEY));
     }
 
     @Test
     void a_missing_email_is_a_not_null_violation_on_the_users_email() throws SQLException {
-        try (Connection c = connect()) {
-            SQLException failure = failureOf(() -> insertUser(c, null, "jake"));
-
-            assertConstraint(classifier.classify(failure, Phase.WORK), Kind.NOT_NULL, "users", "email");
-        }
+        assertConstraint(classifier.classify(aMissingEmail(), Phase.WORK), Kind.NOT_NULL, "users", "email");
     }
 
     @Test
     void following_oneself_breaks_the_named_check_follows_not_self() throws SQLException {
-        try (Connection c = connect()) {
-            long jake = insertUser(c, "jake@example.com", "jake");
+        PersistenceException classified = classifier.classify(aFollowOfOneself(), Phase.WORK);
 
-            SQLException failure = failureOf(() -> follow(c, jake, jake));
-
-            PersistenceException classified = classifier.classify(failure, Phase.WORK);
-            assertConstraint(classified, Kind.CHECK, "follows", null);
-            assertThat(((ConstraintViolationException) classified).constraint()).contains("follows_not_self");
-        }
-    }
-
-    @Test
-    void a_unique_violation_wrapped_by_jdbi_is_classified_like_the_bare_one() {
-        Jdbi jdbi = Jdbi.create(database.url());
-        String insert = "INSERT INTO users (email, email_key, username, username_key, password_hash) "
-                + "VALUES ('jake@example.com', 'jake@example.com', ?, ?, 'hash')";
-        jdbi.useHandle(handle -> handle.execute(insert, "jake", "jake"));
-
-        JdbiException failure = catchThrowableOfType(JdbiException.class,
-                () -> jdbi.useHandle(handle -> handle.execute(insert, "jake2", "jake2")));
-
-        assertConstraint(classifier.classify(failure, Phase.WORK), Kind.UNIQUE, "users", "email");
+        assertConstraint(classified, Kind.CHECK, "follows", null);
+        assertThat(((ConstraintViolationException) classified).constraint()).contains("follows_not_self");
     }
 
     @Test
     void a_missing_table_is_a_bug() throws SQLException {
-        try (Connection c = connect()) {
-            SQLException failure = failureOf(() -> execute(c, "SELECT * FROM no_such_table"));
-
-            assertThat(classifier.classify(failure, Phase.WORK)).isInstanceOf(UnexpectedPersistenceException.class);
-        }
+        assertThat(classifier.classify(aQueryOfAMissingTable(), Phase.WORK))
+                .isInstanceOf(UnexpectedPersistenceException.class);
     }
 
     @Test
@@ -218,28 +173,9 @@ class SqliteErrorClassifierTest {
     }
 
     @Test
-    void a_pool_that_times_out_with_every_connection_lent_is_exhausted() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("classifier-test-sqlite");
-        config.setJdbcUrl(database.url());
-        config.setMaximumPoolSize(1);
-        config.setConnectionTimeout(250);
-        try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {
-            assertThat(held.isValid(1)).isTrue();
-
-            SQLException failure = failureOf(() -> pool.getConnection().close());
-
-            assertThat(classifier.classify(failure, Phase.ACQUIRE)).isInstanceOfSatisfying(
-                    DatabaseUnavailableException.class, u -> assertThat(u.reason()).isEqualTo(Reason.POOL_EXHAUSTED));
-        }
-    }
-
-    @Test
     void a_pool_that_times_out_because_the_file_cannot_be_opened_cannot_connect() throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("classifier-test-sqlite-missing");
-        config.setJdbcUrl(database.url().replace("conduit.db", "missing-folder/conduit.db"));
-        config.setMaximumPoolSize(1);
+        HikariConfig config = poolOn(database.url().replace("conduit.db", "missing-folder/conduit.db"),
+                "classifier-test-sqlite-missing");
         config.setConnectionTimeout(1_000);
         // Start without a connection, as a running pool that has lost its file does.
         config.setInitializationFailTimeout(-1);
@@ -249,66 +185,6 @@ class SqliteErrorClassifierTest {
             assertThat(classifier.classify(failure, Phase.ACQUIRE)).isInstanceOfSatisfying(
                     DatabaseUnavailableException.class, u -> assertThat(u.reason()).isEqualTo(Reason.CANNOT_CONNECT));
         }
-    }
-
-    // --- helpers --------------------------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface SqlAction {
-        void run() throws SQLException;
-    }
-
-    private static SQLException failureOf(SqlAction action) {
-        SQLException failure = catchThrowableOfType(SQLException.class, action::run);
-        assertThat((Throwable) failure).as("the database should have refused this").isNotNull();
-        return failure;
-    }
-
-    /** A connection like the adapter's (foreign keys on, WAL) but that never waits for a lock. */
-    private Connection connect() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setBusyTimeout(0);
-        return DriverManager.getConnection(database.url(), config.toProperties());
-    }
-
-    private static long insertUser(Connection c, String email, String username) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO users (email, email_key, username, username_key, password_hash) "
-                        + "VALUES (?, ?, ?, ?, 'hash') RETURNING id")) {
-            insert.setString(1, email);
-            insert.setString(2, email);
-            insert.setString(3, username);
-            insert.setString(4, username);
-            try (var rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static void follow(Connection c, long follower, long followee) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO follows (follower_id, followee_id) VALUES (?, ?)")) {
-            insert.setLong(1, follower);
-            insert.setLong(2, followee);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void assertConstraint(PersistenceException classified, Kind kind, String table, String column) {
-        assertThat(classified).isInstanceOfSatisfying(ConstraintViolationException.class, v -> {
-            assertThat(v.kind()).isEqualTo(kind);
-            assertThat(v.table()).contains(table);
-            assertThat(v.column()).isEqualTo(java.util.Optional.ofNullable(column));
-        });
     }
 
     private static void assertBusy(PersistenceException classified) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,49 +26,33 @@ class RetrySettingsTest {
 
     @Test
     void negative_retries_are_rejected() {
-        assertThatThrownBy(() -> new RetrySettings(-1, MS_1, MS_5, 0.5, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxRetries");
+        assertRefusedNaming(() -> new RetrySettings(-1, MS_1, MS_5, 0.5, S_1), "maxRetries");
         assertThatThrownBy(() -> RetrySettings.DEFAULTS.withMaxRetries(-1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_zero_or_negative_initial_delay_is_rejected() {
-        assertThatThrownBy(() -> new RetrySettings(3, Duration.ZERO, MS_5, 0.5, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("initialDelay");
-        assertThatThrownBy(() -> new RetrySettings(3, MS_1.negated(), MS_5, 0.5, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("initialDelay");
+        assertRefusedNaming(() -> new RetrySettings(3, Duration.ZERO, MS_5, 0.5, S_1), "initialDelay");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_1.negated(), MS_5, 0.5, S_1), "initialDelay");
     }
 
     @Test
     void a_max_delay_not_above_the_initial_delay_is_rejected() {
-        assertThatThrownBy(() -> new RetrySettings(3, MS_5, MS_5, 0.5, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxDelay");
-        assertThatThrownBy(() -> new RetrySettings(3, MS_5, MS_1, 0.5, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxDelay");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_5, MS_5, 0.5, S_1), "maxDelay");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_5, MS_1, 0.5, S_1), "maxDelay");
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void a_jitter_outside_zero_to_one_is_rejected(double jitter) {
-        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, jitter, S_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jitterFactor");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, jitter, S_1), "jitterFactor");
     }
 
     @Test
     void a_total_duration_not_above_the_max_delay_is_rejected() {
-        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_5))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxTotalDuration");
-        assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxTotalDuration");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_5), "maxTotalDuration");
+        assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_1), "maxTotalDuration");
     }
 
     @Test
@@ -75,5 +60,10 @@ class RetrySettingsTest {
         assertThatThrownBy(() -> new RetrySettings(3, null, MS_5, 0.5, S_1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new RetrySettings(3, MS_1, null, 0.5, S_1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    /** Building the settings fails with an IllegalArgumentException that names {@code setting}. */
+    private static void assertRefusedNaming(ThrowingCallable building, String setting) {
+        assertThatThrownBy(building).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(setting);
     }
 }

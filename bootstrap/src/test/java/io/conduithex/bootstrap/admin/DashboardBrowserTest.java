@@ -2,16 +2,11 @@ package io.conduithex.bootstrap.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
-import io.conduithex.bootstrap.config.ConfigSource;
-import io.conduithex.testsupport.RunningApplication;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,24 +46,8 @@ class DashboardBrowserTest {
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
     @RegisterExtension
-    final SqliteApplicationExtension app = new SqliteApplicationExtension(overrides -> {
-        var conduit = Conduit.start(AppConfig.load(ConfigSource.of(Map.of(
-                AppConfig.PORT, "0",
-                AppConfig.BCRYPT_COST, "4",
-                AppConfig.JWT_SECRET, "browser-test-jwt-secret-at-least-32-bytes",
-                AppConfig.ADMIN_TOKEN, TOKEN))), overrides);
-        return new RunningApplication() {
-            @Override
-            public int port() {
-                return conduit.port();
-            }
-
-            @Override
-            public void close() {
-                conduit.stopServing();
-            }
-        };
-    });
+    final SqliteApplicationExtension app = new SqliteApplicationExtension(
+            TestApplication.launcher(TestApplication.config(Map.of(AppConfig.ADMIN_TOKEN, TOKEN))));
 
     private WebDriver browser;
 
@@ -143,7 +122,7 @@ class DashboardBrowserTest {
 
     /** Registers a writer, then publishes and reads articles: each request one unit of work or more. */
     private void runLoad() {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var http = new HttpCalls(app.baseUri(), Duration.ofSeconds(10));
         var failures = new AtomicInteger();
         String token = register(http);
         for (int i = 0; i < LOAD_REQUESTS; i++) {
@@ -158,32 +137,18 @@ class DashboardBrowserTest {
         assertThat(failures).as("load requests that failed").hasValue(0);
     }
 
-    private String register(HttpClient http) {
+    private String register(HttpCalls http) {
         var body = "{\"user\":{\"username\":\"loader\",\"email\":\"loader@conduit.test\",\"password\":\"password-1\"}}";
         var response = exchange(http, "POST", "/api/users", body, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    private int send(HttpClient http, String method, String path, String body, String token) {
+    private int send(HttpCalls http, String method, String path, String body, String token) {
         return exchange(http, method, path, body, token).statusCode();
     }
 
-    private HttpResponse<String> exchange(HttpClient http, String method, String path, String body, String token) {
-        var request = HttpRequest.newBuilder(URI.create(app.baseUri() + path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Token " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> exchange(HttpCalls http, String method, String path, String body, String token) {
+        return http.send(http.request(method, path, body, token));
     }
 }

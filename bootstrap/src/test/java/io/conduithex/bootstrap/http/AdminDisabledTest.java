@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.AdminCalls.Endpoint;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

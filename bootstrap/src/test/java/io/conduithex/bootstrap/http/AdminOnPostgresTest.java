@@ -2,17 +2,17 @@ package io.conduithex.bootstrap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.PostgresApplicationExtension;
+import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.LogRecorder;
+import io.conduithex.testsupport.kit.StoredRows;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The admin API on PostgreSQL. A session of the test's own locks jake's row, so the application's update of
@@ -43,22 +42,20 @@ class AdminOnPostgresTest {
     final PostgresApplicationExtension app = new PostgresApplicationExtension(TestApplication.launcher(
             TestApplication.config(Map.of(AppConfig.ADMIN_TOKEN, AdminCalls.TOKEN))));
 
-    private final ListAppender<ILoggingEvent> slowLog = new ListAppender<>();
+    private LogRecorder slowLog;
     ConduitApi api;
     AdminCalls admin;
 
     @BeforeEach
     void connect() {
-        slowLog.start();
-        recorderLogger().addAppender(slowLog);
+        slowLog = LogRecorder.of(TimingRecorder.class);
         api = new ConduitApi(app.baseUri());
         admin = new AdminCalls(api);
     }
 
     @AfterEach
     void noRequestFailedWithAServerError() {
-        recorderLogger().detachAppender(slowLog);
-        slowLog.stop();
+        slowLog.close();
         api.assertNoServerErrors();
     }
 
@@ -100,12 +97,13 @@ class AdminOnPostgresTest {
         Account jake = api.registered("jake");
         try (Connection blocker = app.database().connect()) {
             blocker.setAutoCommit(false);
-            long blockerPid = single(blocker, "SELECT pg_backend_pid()");
-            assertThat(single(blocker, "SELECT id FROM users WHERE username = 'jake' FOR UPDATE")).isPositive();
+            var blockerRows = StoredRows.on(blocker);
+            long blockerPid = blockerRows.count("SELECT pg_backend_pid()");
+            assertThat(blockerRows.count("SELECT id FROM users WHERE username = 'jake' FOR UPDATE")).isPositive();
             long sentAt = System.nanoTime();
             var update = CompletableFuture.supplyAsync(() ->
                     api.updateUser(jake.token(), ConduitApi.json(Map.of("bio", SECRET_BIO))));
-            awaitUntil(() -> single(blocker, "SELECT count(*) FROM pg_locks WHERE NOT granted") > 0);
+            awaitUntil(() -> blockerRows.count("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0);
 
             var diagnostics = admin.call(AdminCalls.DIAGNOSTICS).json();
 
@@ -150,19 +148,8 @@ class AdminOnPostgresTest {
         return names;
     }
 
-    private static long single(Connection connection, String sql) {
-        try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
-            assertThat(result.next()).as("a row from %s", sql).isTrue();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
     private List<String> logLines() {
-        synchronized (slowLog) {
-            return slowLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        return slowLog.messages();
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -171,9 +158,5 @@ class AdminOnPostgresTest {
             assertThat(System.nanoTime() - deadline).as("waited %s for the lock wait", PATIENCE).isNegative();
             Thread.sleep(10);
         }
-    }
-
-    private static Logger recorderLogger() {
-        return (Logger) LoggerFactory.getLogger(TimingRecorder.class);
     }
 }

@@ -2,6 +2,7 @@ package io.conduithex.bootstrap.http;
 
 import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ final class AppOnSqliteFile implements AutoCloseable {
         String url = "jdbc:sqlite:" + folder.resolve("conduit.db");
         var all = new HashMap<>(variables);
         all.put(AppConfig.DATABASE_URL, url);
-        return new AppOnSqliteFile(Conduit.start(TestApplication.config(all)), url);
+        return new AppOnSqliteFile(TestApplication.start(TestApplication.config(all)), url);
     }
 
     URI baseUri() {

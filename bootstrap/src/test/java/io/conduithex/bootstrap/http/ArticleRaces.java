@@ -1,39 +1,39 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.ArticlesApiTest.texts;
+import static io.conduithex.bootstrap.http.ApiTest.texts;
 import static io.conduithex.bootstrap.http.ConduitApi.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.ApplicationUnderTest;
+import io.conduithex.testsupport.ApplicationExtension;
+import io.conduithex.testsupport.kit.StoredRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Requests that race each other on one article, over real sockets and real threads released by one start
  * gate, checked against the rows stored afterwards. Written once, run on every database by a subclass that
  * starts the application on it.
  */
-@ExtendWith(CapturedLogs.class)
-abstract class ArticleRaces {
+abstract class ArticleRaces extends OnEveryDatabase {
     private static final int FANS = 100;
 
     ConduitApi api;
     StoredRows rows;
     Account jake;
 
-    /** The running application, started on a fresh database for each test by the subclass's extension. */
-    abstract ApplicationUnderTest app();
+    ArticleRaces(ApplicationExtension app) {
+        super(app);
+    }
 
     @BeforeEach
     final void connectAndRegisterJake() {
         api = new ConduitApi(app().baseUri());
-        rows = new StoredRows(app().database());
+        rows = StoredRows.of(app().database());
         jake = api.registered("jake");
     }
 

@@ -1,8 +1,6 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.ArticlesApiTest.assertProfile;
 import static io.conduithex.bootstrap.http.ConduitApi.TIMESTAMP;
-import static io.conduithex.bootstrap.http.UsersApiTest.assertErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommentsApiTest extends ConduitApiTest {
-    private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
     private static final Map<String, List<String>> COMMENT_NOT_FOUND = Map.of("comment", List.of("not found"));
 
     private Account fan;

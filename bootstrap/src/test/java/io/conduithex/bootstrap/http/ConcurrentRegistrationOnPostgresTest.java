@@ -1,16 +1,9 @@
 package io.conduithex.bootstrap.http;
 
-import io.conduithex.testsupport.ApplicationUnderTest;
-import io.conduithex.testsupport.PostgresApplicationExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.conduithex.bootstrap.testkit.TestApplication;
 
 class ConcurrentRegistrationOnPostgresTest extends RegistrationRaces {
-
-    @RegisterExtension
-    final PostgresApplicationExtension app = TestApplication.onFreshPostgres();
-
-    @Override
-    ApplicationUnderTest app() {
-        return app;
+    ConcurrentRegistrationOnPostgresTest() {
+        super(TestApplication.onFreshPostgres());
     }
 }

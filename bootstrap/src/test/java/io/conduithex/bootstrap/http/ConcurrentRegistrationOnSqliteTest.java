@@ -1,16 +1,9 @@
 package io.conduithex.bootstrap.http;
 
-import io.conduithex.testsupport.ApplicationUnderTest;
-import io.conduithex.testsupport.SqliteApplicationExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.conduithex.bootstrap.testkit.TestApplication;
 
 class ConcurrentRegistrationOnSqliteTest extends RegistrationRaces {
-
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    @Override
-    ApplicationUnderTest app() {
-        return app;
+    ConcurrentRegistrationOnSqliteTest() {
+        super(TestApplication.onFreshSqlite());
     }
 }

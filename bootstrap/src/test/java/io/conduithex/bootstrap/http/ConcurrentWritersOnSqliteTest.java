@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.StoredRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class ConcurrentWritersOnSqliteTest {
                 .allSatisfy(reply -> assertThat(reply.status()).as(reply.body()).isBetween(200, 299));
         api.assertNoServerErrors();
 
-        var rows = new StoredRows(app.database());
+        var rows = StoredRows.of(app.database());
         int writesOfEachKind = CLIENTS * ROUNDS;
         assertThat(rows.count("SELECT count(*) FROM articles")).isEqualTo(1 + writesOfEachKind);
         assertThat(rows.count("SELECT count(*) FROM comments c JOIN articles a ON a.id = c.article_id"

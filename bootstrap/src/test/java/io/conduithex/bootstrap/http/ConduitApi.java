@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,24 +17,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A client of the running application that speaks the API's terms; every request is bounded in time. It
- * remembers every answer with status 500, so that a test can insist at the end that there was none.
- * Thread-safe.
+ * A client of the running application that speaks the API's terms, over {@link HttpCalls}; every request is
+ * bounded in time. It remembers every answer with status 500, so that a test can insist at the end that there
+ * was none. Thread-safe.
  */
 final class ConduitApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How the API writes instants: UTC, always three fraction digits. */
     static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
-    private final URI base;
+    private final HttpCalls http;
     private final List<String> serverErrors = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     ConduitApi(URI base) {
-        this.base = base;
+        this.http = new HttpCalls(base, Duration.ofSeconds(30));
     }
 
     /** A registered user, with the token registration returned. */
@@ -104,8 +97,7 @@ final class ConduitApi {
     }
 
     Reply updateUser(String token, String userJson) {
-        return send(request("/api/user", token).PUT(HttpRequest.BodyPublishers.ofString("{\"user\":" + userJson + "}"))
-                .header("Content-Type", "application/json"));
+        return put("/api/user", "{\"user\":" + userJson + "}", token);
     }
 
     Reply profile(String username, String token) {
@@ -117,7 +109,7 @@ final class ConduitApi {
     }
 
     Reply unfollow(String username, String token) {
-        return send(request("/api/profiles/" + username + "/follow", token).DELETE());
+        return delete("/api/profiles/" + username + "/follow", token);
     }
 
     // Articles
@@ -204,13 +196,11 @@ final class ConduitApi {
     }
 
     Reply post(String path, String body, String token) {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
+        return send(http.request("POST", path, body, token));
     }
 
     Reply put(String path, String body, String token) {
-        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
+        return send(http.request("PUT", path, body, token));
     }
 
     Reply delete(String path, String token) {
@@ -218,26 +208,18 @@ final class ConduitApi {
     }
 
     HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        return token == null ? builder : builder.header("Authorization", "Token " + token);
+        return http.request(path, token);
     }
 
     Reply send(HttpRequest.Builder request) {
-        try {
-            var built = request.build();
-            var response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 500) {
-                synchronized (serverErrors) {
-                    serverErrors.add(built.method() + " " + built.uri() + " -> " + response.body());
-                }
+        var built = request.build();
+        var response = http.send(built);
+        if (response.statusCode() == 500) {
+            synchronized (serverErrors) {
+                serverErrors.add(built.method() + " " + built.uri() + " -> " + response.body());
             }
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return new Reply(response.statusCode(), response.headers(), response.body());
     }
 
     /** Fails when any request so far was answered with 500. */

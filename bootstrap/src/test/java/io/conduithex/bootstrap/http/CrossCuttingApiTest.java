@@ -1,29 +1,13 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.UsersApiTest.assertErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.testsupport.SqliteApplicationExtension;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(CapturedLogs.class)
-class CrossCuttingApiTest {
-
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
-
-    private ConduitApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new ConduitApi(app.baseUri());
-    }
+class CrossCuttingApiTest extends ApiTest {
 
     @Test
     void aCorsPreflightIsAnsweredForAnyOrigin() {

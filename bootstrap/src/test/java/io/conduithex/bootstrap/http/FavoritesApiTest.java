@@ -1,8 +1,6 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.ArticlesApiTest.slugsOf;
 import static io.conduithex.bootstrap.http.ConduitApi.TIMESTAMP;
-import static io.conduithex.bootstrap.http.UsersApiTest.assertErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FavoritesApiTest extends ConduitApiTest {
-    private static final Map<String, List<String>> ARTICLE_NOT_FOUND = Map.of("article", List.of("not found"));
 
     private Account fan;
     private String slug;

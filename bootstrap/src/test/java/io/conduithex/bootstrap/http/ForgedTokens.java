@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.http;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

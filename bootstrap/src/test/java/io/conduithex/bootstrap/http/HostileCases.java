@@ -19,6 +19,10 @@ import java.util.zip.GZIPOutputStream;
  * must get. Where the request would change data if the application accepted it (a forged token on a write, a
  * body that only needs one flaw fixed), the flaw is the only thing wrong with it, so that a lax check shows up
  * as a written row and not only as a different status.
+ *
+ * <p>It is one piece on purpose, though long: it is a table of cases, not logic, and a reader checking that an
+ * endpoint is covered against every category must find all of its rows in one place, in the same order as the
+ * categories (splitting it by category or by endpoint would scatter exactly that view).
  */
 final class HostileCases {
     static final int LIMIT = (int) WebSettings.DEFAULT_MAX_BODY_BYTES;

@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.http;
 
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -35,13 +35,11 @@ final class HostileClient {
     }
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
-            .build();
+    private final HttpCalls http;
 
     HostileClient(URI base) {
         this.base = base;
+        this.http = new HttpCalls(base, TIMEOUT);
     }
 
     Answer send(HostileRequest request) {
@@ -52,7 +50,7 @@ final class HostileClient {
     }
 
     private Answer send(HostileRequest.Formed request) {
-        var builder = HttpRequest.newBuilder(URI.create(base + request.path())).timeout(TIMEOUT);
+        var builder = http.request(URI.create(base + request.path()));
         request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
         HttpRequest.BodyPublisher body;
         if (request.body() == null) {
@@ -63,18 +61,11 @@ final class HostileClient {
         } else {
             body = BodyPublishers.ofByteArray(request.body());
         }
-        try {
-            var response = http.send(builder.method(request.method(), body).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("X-Request-Id").orElse(null),
-                    new String(response.body(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = http.send(builder.method(request.method(), body).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("X-Request-Id").orElse(null),
+                new String(response.body(), StandardCharsets.UTF_8));
     }
 
     private Answer send(HostileRequest.Raw request) {

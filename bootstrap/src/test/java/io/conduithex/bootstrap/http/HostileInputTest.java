@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.auth0.jwt.JWT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.http.HostileCases.Scene;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
+import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.LogRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hostile requests against every endpoint, over real HTTP, to the real application on a fresh SQLite
@@ -57,26 +56,16 @@ class HostileInputTest {
     final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
 
     /** Errors the application logs: a client's mistake is no error of the server's, and must not be logged as one. */
-    private final ListAppender<ILoggingEvent> errorLog = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-                super.append(event);
-            }
-        }
-    };
+    private LogRecorder errorLog;
 
     @BeforeEach
     void listenForLoggedErrors() {
-        errorLog.setContext(root().getLoggerContext());
-        errorLog.start();
-        root().addAppender(errorLog);
+        errorLog = LogRecorder.everythingFrom(Level.ERROR);
     }
 
     @AfterEach
     void stopListening() {
-        root().detachAppender(errorLog);
-        errorLog.stop();
+        errorLog.close();
     }
 
     @TestFactory
@@ -179,13 +168,7 @@ class HostileInputTest {
     }
 
     private List<String> loggedErrors() {
-        synchronized (errorLog) {
-            return errorLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        return errorLog.messages();
     }
 
     private void ordinaryRequestsStillWork(Scene scene, DatabaseRows arranged) {

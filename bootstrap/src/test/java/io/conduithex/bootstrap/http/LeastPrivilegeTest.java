@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.net.URI;
 import java.sql.Connection;
@@ -68,7 +69,7 @@ class LeastPrivilegeTest {
 
     @Test
     void theApiWorksWithAnApplicationRoleThatCannotCreateOrDropTables() throws SQLException {
-        conduit = Conduit.start(TestApplication.config(Map.of(
+        conduit = TestApplication.start(TestApplication.config(Map.of(
                 AppConfig.DATABASE_URL, url,
                 AppConfig.DATABASE_USER, app,
                 AppConfig.DATABASE_PASSWORD, PASSWORD,

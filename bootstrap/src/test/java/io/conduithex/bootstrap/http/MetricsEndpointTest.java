@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,21 +3,21 @@ package io.conduithex.bootstrap.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
-import io.conduithex.testsupport.ApplicationUnderTest;
+import io.conduithex.testsupport.ApplicationExtension;
+import io.conduithex.testsupport.kit.StoredRows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registrations that race for one e-mail address: the unique constraint, not a read first, must decide.
  * Written once, run on every database by a subclass that starts the application on it.
  */
-@ExtendWith(CapturedLogs.class)
-abstract class RegistrationRaces {
+abstract class RegistrationRaces extends OnEveryDatabase {
     private static final int RACERS = 50;
 
-    /** The running application, started on a fresh database for each test by the subclass's extension. */
-    abstract ApplicationUnderTest app();
+    RegistrationRaces(ApplicationExtension app) {
+        super(app);
+    }
 
     @Test
     void fiftySimultaneousRegistrationsOfOneEmailGiveExactlyOneUserAndFortyNineFieldErrors() throws Exception {
@@ -32,7 +32,7 @@ abstract class RegistrationRaces {
                 .allSatisfy(reply -> assertThat(reply.body())
                         .isEqualTo(reply.errorBody("{\"email\":[\"has already been taken\"]}")));
         var winner = replies.stream().filter(reply -> reply.status() == 201).findFirst().orElseThrow();
-        var rows = new StoredRows(app().database());
+        var rows = StoredRows.of(app().database());
         assertThat(rows.count("SELECT count(*) FROM users")).isEqualTo(1);
         assertThat(rows.text("SELECT username FROM users WHERE email = ?", "same@conduit.test"))
                 .isEqualTo(winner.at("/user/username"));

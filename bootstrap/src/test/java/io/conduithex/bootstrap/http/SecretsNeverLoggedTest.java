@@ -7,11 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
-import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.bootstrap.logging.JsonLineLayout;
+import io.conduithex.bootstrap.testkit.TestApplication;
+import io.conduithex.testsupport.kit.LogRecorder;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,20 +36,12 @@ class SecretsNeverLoggedTest {
     private static final String USER_PASSWORD = "jakes-own-password-Wd40";
     private static final List<String> LOUD = List.of("io.conduithex", "com.zaxxer.hikari", "org.flywaydb");
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
+    private LogRecorder captured;
     private final Map<String, Level> levelsBefore = new HashMap<>();
 
     @BeforeEach
     void captureEverythingAtDebug() {
-        captured.setContext(context());
-        captured.start();
-        context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(captured);
+        captured = LogRecorder.everything();
         for (String name : LOUD) {
             Logger logger = context().getLogger(name);
             levelsBefore.put(name, logger.getLevel());
@@ -60,8 +52,7 @@ class SecretsNeverLoggedTest {
     @AfterEach
     void restore() {
         levelsBefore.forEach((name, level) -> context().getLogger(name).setLevel(level));
-        context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(captured);
-        captured.stop();
+        captured.close();
     }
 
     @Test
@@ -82,7 +73,7 @@ class SecretsNeverLoggedTest {
                 AppConfig.BCRYPT_COST, "4")));
 
         List<String> tokens = new ArrayList<>();
-        try (var conduit = Conduit.start(config)) {
+        try (var conduit = TestApplication.start(config)) {
             var api = new ConduitApi(java.net.URI.create("http://127.0.0.1:" + conduit.port()));
             var registered = api.register("jake", "jake@conduit.test", USER_PASSWORD);
             assertThat(registered.status()).isEqualTo(201);
@@ -124,14 +115,12 @@ class SecretsNeverLoggedTest {
         json.setContext(context());
         json.start();
         List<String> lines = new ArrayList<>();
-        synchronized (captured) {
-            for (ILoggingEvent event : captured.list) {
-                String trace = event.getThrowableProxy() == null ? ""
-                        : ThrowableProxyUtil.asString(event.getThrowableProxy());
-                lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " "
-                        + event.getMDCPropertyMap() + " " + trace);
-                lines.add(json.doLayout(event));
-            }
+        for (ILoggingEvent event : captured.events()) {
+            String trace = event.getThrowableProxy() == null ? ""
+                    : ThrowableProxyUtil.asString(event.getThrowableProxy());
+            lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " "
+                    + event.getMDCPropertyMap() + " " + trace);
+            lines.add(json.doLayout(event));
         }
         return lines;
     }

@@ -3,16 +3,17 @@ package io.conduithex.bootstrap.http;
 import static io.conduithex.bootstrap.http.ConduitApi.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.transaction.UnitOfWorkMeters;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
 import io.conduithex.testsupport.SqliteTestDatabase;
+import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.LogRecorder;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The application on SQLite while a writer outside it holds the write lock: the application's write waits
@@ -47,7 +47,7 @@ abstract class SqliteBusyScenarios {
 
     ConduitApi api;
     Account jake;
-    private final ListAppender<ILoggingEvent> retryLog = new ListAppender<>();
+    private LogRecorder retryLog;
 
     SqliteBusyScenarios(int maxRetries) {
         this(maxRetries, Map.of());
@@ -65,16 +65,14 @@ abstract class SqliteBusyScenarios {
 
     @BeforeEach
     final void connectAndRegisterJake() {
-        retryLog.start();
-        runnerLogger().addAppender(retryLog);
+        retryLog = LogRecorder.of(TransactionRunner.class);
         api = new ConduitApi(app.baseUri());
         jake = api.registered("jake");
     }
 
     @AfterEach
     final void noRequestFailedWithAServerError() {
-        runnerLogger().detachAppender(retryLog);
-        retryLog.stop();
+        retryLog.close();
         api.assertNoServerErrors();
     }
 
@@ -111,13 +109,11 @@ abstract class SqliteBusyScenarios {
 
     /** The formatted messages the transaction runner logged in this test. */
     List<String> retryLogLines() {
-        synchronized (retryLog) {
-            return retryLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        return retryLog.messages();
     }
 
     long storedArticlesTitled(String title) {
-        return new StoredRows(app.database()).count("SELECT count(*) FROM articles WHERE title = ?", title);
+        return StoredRows.of(app.database()).count("SELECT count(*) FROM articles WHERE title = ?", title);
     }
 
     static void assertServiceUnavailable(Reply reply) {
@@ -133,9 +129,5 @@ abstract class SqliteBusyScenarios {
             assertThat(System.nanoTime() - deadline).as("waited %s for the application", PATIENCE).isNegative();
             Thread.sleep(5);
         }
-    }
-
-    private static Logger runnerLogger() {
-        return (Logger) LoggerFactory.getLogger(TransactionRunner.class);
     }
 }

@@ -1,9 +1,10 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.ArticlesApiTest.texts;
+import static io.conduithex.bootstrap.http.ApiTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.config.AppConfig;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

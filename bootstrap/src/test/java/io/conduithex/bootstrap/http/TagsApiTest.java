@@ -1,13 +1,10 @@
 package io.conduithex.bootstrap.http;
 
-import static io.conduithex.bootstrap.http.ArticlesApiTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.bootstrap.http.ConduitApi.Account;
 import org.junit.jupiter.api.Test;
 
 class TagsApiTest extends ConduitApiTest {
-
 
     @Test
     void withoutArticlesThereAreNoTags() {

@@ -48,6 +48,18 @@ final class CallAssertions {
                 .filteredOn(call -> call.duration().compareTo(bound) > 0).isEmpty();
     }
 
+    /**
+     * What a load must see while the database misbehaves: every call answered within {@code bound}, never with a
+     * 500, only with a success or a JSON 503 that says when to retry.
+     */
+    static void assertFailedFastOrSucceeded(Collection<Call> calls, Duration bound) {
+        assertAllAnswered(calls);
+        assertNoServerErrors(calls);
+        assertStatusesWithin(calls, Set.of(200, 201, 503));
+        assertUnavailableAnswersAreJsonWithRetryAfter(calls);
+        assertNoneLongerThan(calls, bound);
+    }
+
     static void assertAllSucceeded(Collection<Call> calls) {
         assertThat(calls).as("requests that did not succeed").filteredOn(call -> !call.succeeded()).isEmpty();
     }

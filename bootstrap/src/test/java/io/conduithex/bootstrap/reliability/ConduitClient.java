@@ -3,9 +3,9 @@ package io.conduithex.bootstrap.reliability;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,14 +27,10 @@ final class ConduitClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpCalls http;
 
     ConduitClient(URI base) {
-        this.base = base;
+        this.http = new HttpCalls(base, REQUEST_TIMEOUT);
     }
 
     static String passwordOf(String username) {
@@ -96,7 +92,7 @@ final class ConduitClient {
         String target = request.method() + " " + request.uri().getPath();
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.exchange(request);
             long finished = System.nanoTime();
             String acknowledged = null;
             String unreadable = null;
@@ -124,13 +120,11 @@ final class ConduitClient {
     }
 
     private HttpRequest.Builder post(String path, String body, String token) {
-        return request(path, token).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+        return http.request("POST", path, body, token);
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
-        return token == null ? builder : builder.header("Authorization", "Token " + token);
+        return http.request(path, token);
     }
 
     private static String json(Object value) {

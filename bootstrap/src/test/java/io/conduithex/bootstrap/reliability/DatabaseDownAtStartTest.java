@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.bootstrap.testkit.TestApplication;
+import io.conduithex.testsupport.kit.FreePort;
+import io.conduithex.testsupport.kit.HttpCalls;
+import io.conduithex.testsupport.postgres.EmbeddedPostgresBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * with backoff, and serves as soon as the database appears, without a restart.
  */
 class DatabaseDownAtStartTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpCalls.newClient();
     private EmbeddedPostgres postgres;
     private Conduit conduit;
 
@@ -40,8 +43,8 @@ class DatabaseDownAtStartTest {
 
     @Test
     void itReportsNotReadyUntilTheDatabaseAppearsThenServes() throws Exception {
-        int databasePort = freePort();
-        int httpPort = freePort();
+        int databasePort = FreePort.pick();
+        int httpPort = FreePort.pick();
         var config = AppConfig.load(ConfigSource.of(Map.of(
                 AppConfig.DATABASE_URL, "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
                 AppConfig.DATABASE_USER, "postgres",
@@ -49,7 +52,7 @@ class DatabaseDownAtStartTest {
                 AppConfig.BCRYPT_COST, "4",
                 AppConfig.DB_POOL_TIMEOUT_MS, "1000",
                 AppConfig.DB_STARTUP_TIMEOUT_MS, "60000")));
-        var starting = CompletableFuture.supplyAsync(() -> Conduit.start(config));
+        var starting = CompletableFuture.supplyAsync(() -> TestApplication.start(config));
         URI base = URI.create("http://127.0.0.1:" + httpPort);
 
         var notReady = awaitAnswer(base.resolve("/health/ready"));
@@ -62,7 +65,7 @@ class DatabaseDownAtStartTest {
         assertThat(get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
         assertThat(starting).isNotDone();
 
-        postgres = EmbeddedPostgres.builder().setPort(databasePort).start();
+        postgres = EmbeddedPostgresBuilder.forTests(100).setPort(databasePort).start();
         conduit = starting.get(30, TimeUnit.SECONDS);
 
         assertThat(get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
@@ -87,7 +90,7 @@ class DatabaseDownAtStartTest {
                     AppConfig.DB_STARTUP_TIMEOUT_MS, "60000")));
 
             long began = System.nanoTime();
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> conduit = Conduit.start(config));
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> conduit = TestApplication.start(config));
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
 
             assertThat(failure).isInstanceOf(io.conduithex.bootstrap.startup.StartupException.class)
@@ -119,11 +122,5 @@ class DatabaseDownAtStartTest {
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,13 +1,14 @@
 package io.conduithex.bootstrap.reliability;
 
-import io.conduithex.bootstrap.http.CapturedLogs;
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import io.conduithex.testsupport.postgres.OwnedPostgres;
 import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,31 @@ abstract class FaultTest {
     <T extends AutoCloseable> T closeAfterwards(T resource) {
         opened.push(resource);
         return resource;
+    }
+
+    /**
+     * Starts a steady load on {@code app} ({@code clients} threads, each pausing {@code pace} between requests, for
+     * at most a minute and 2,000 requests a thread), closed after the test, and waits (bounded) until
+     * {@code successes} of its requests succeeded: the load a scenario then injects its fault into.
+     */
+    LoadGenerator steadyLoad(RunningConduit app, int clients, Duration pace, int successes) {
+        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), clients, Duration.ofSeconds(60), 2_000,
+                pace));
+        load.start();
+        load.awaitSuccesses(successes, System.nanoTime(), Duration.ofSeconds(20));
+        return load;
+    }
+
+    /**
+     * Nothing a client was told is stored went missing: every write the load acknowledged, its setup included, is in
+     * the database, and every connection the requests took went back to the pool.
+     */
+    void assertNothingAcknowledgedWasLost(RunningConduit app, LoadGenerator load, List<Call> calls)
+            throws SQLException {
+        List<Call> everything = new ArrayList<>(load.setup());
+        everything.addAll(calls);
+        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
+        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
     }
 
     /**

@@ -37,10 +37,7 @@ class KilledConnectionsTest extends FaultTest {
     @Test
     void killingEverySessionOfTheApplicationRepeatedlyUnderLoadIsInvisibleToItsClients() throws Exception {
         RunningConduit app = startConduit(LIMITS);
-        LoadGenerator load = closeAfterwards(new LoadGenerator(app.client(), 4, Duration.ofSeconds(60), 2_000,
-                Duration.ofMillis(20)));
-        load.start();
-        load.awaitSuccesses(20, System.nanoTime(), Duration.ofSeconds(20));
+        LoadGenerator load = steadyLoad(app, 4, Duration.ofMillis(20), 20);
 
         for (int round = 0; round < KILL_ROUNDS; round++) {
             long killed = System.nanoTime();
@@ -57,22 +54,15 @@ class KilledConnectionsTest extends FaultTest {
         assertAllSucceeded(calls);
         assertThat(app.retries("connection_lost")).as("units of work run again after losing their session")
                 .isPositive();
-        List<Call> everything = new ArrayList<>(load.setup());
-        everything.addAll(calls);
-        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
-        app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+        assertNothingAcknowledgedWasLost(app, load, calls);
     }
 
     @Test
     void aWriteWhoseSessionIsKilledDuringCommitIsRunAgainAndStoredExactlyOnce() throws Exception {
         RunningConduit app = startConduit(LIMITS);
-        ConduitClient client = app.client();
-        String token = ConduitClient.tokenOf(client.register("jake"));
-        String slug = client.createArticle(token, "Fragile").acknowledged();
-        Connection gate = holdCommentsAtCommit();
-        var threads = closeAfterwards(new RequestThreads(1)).executor();
-
-        Future<Call> comment = threads.submit(() -> client.comment(token, slug, "held at commit, then killed"));
+        HeldComment held = aCommentHeldAtCommit(app, "held at commit, then killed");
+        Connection gate = held.gate();
+        Future<Call> comment = held.reply();
         int first = awaitCommitHeld(app, -1).pid();
         assertThat(postgres.terminateBackend(first)).isTrue();
         // Killed before its commit went through, the transaction is rolled back: the app must run it again,
@@ -90,13 +80,9 @@ class KilledConnectionsTest extends FaultTest {
     void aWriteWhoseConnectionDiesAfterTheDatabaseCommittedIsAcknowledgedAndStoredExactlyOnce() throws Exception {
         TcpProxy proxy = closeAfterwards(TcpProxy.to(postgres.port()));
         RunningConduit app = startConduitThrough(proxy.port(), LIMITS);
-        ConduitClient client = app.client();
-        String token = ConduitClient.tokenOf(client.register("jake"));
-        String slug = client.createArticle(token, "Fragile").acknowledged();
-        Connection gate = holdCommentsAtCommit();
-        var threads = closeAfterwards(new RequestThreads(1)).executor();
-
-        Future<Call> comment = threads.submit(() -> client.comment(token, slug, "committed, then cut off"));
+        HeldComment held = aCommentHeldAtCommit(app, "committed, then cut off");
+        Connection gate = held.gate();
+        Future<Call> comment = held.reply();
         awaitCommitHeld(app, -1);
         // The network goes silent, then the commit is let through: the database commits and answers into the
         // frozen network. Only once the row is there are the connections cut, so the app never hears the answer.
@@ -110,6 +96,23 @@ class KilledConnectionsTest extends FaultTest {
         assertThat(call.status()).as("%s", call).isEqualTo(201);
         assertThat(storedCommentIds(gate, "committed, then cut off")).containsExactly(call.acknowledged());
         app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
+    }
+
+    /** Jake's comment on his article, and the gate that holds it at commit until the test releases it. */
+    private record HeldComment(Connection gate, Future<Call> reply) {
+    }
+
+    /**
+     * Registers jake with an article, holds comments at commit, and sends jake's comment {@code text} on a thread
+     * of its own: it stops at the gate.
+     */
+    private HeldComment aCommentHeldAtCommit(RunningConduit app, String text) throws SQLException {
+        ConduitClient client = app.client();
+        String token = ConduitClient.tokenOf(client.register("jake"));
+        String slug = client.createArticle(token, "Fragile").acknowledged();
+        Connection gate = holdCommentsAtCommit();
+        var threads = closeAfterwards(new RequestThreads(1)).executor();
+        return new HeldComment(gate, threads.submit(() -> client.comment(token, slug, text)));
     }
 
     /**

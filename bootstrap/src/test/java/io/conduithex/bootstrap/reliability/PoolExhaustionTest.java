@@ -6,6 +6,7 @@ import static io.conduithex.bootstrap.reliability.CallAssertions.assertUnavailab
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class PoolExhaustionTest extends FaultTest {
                 assertThat(call.succeeded()).as("%s", call).isTrue());
         assertNoServerErrors(calls);
         app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
-        assertThat(StoredWrites.single(admin(), "SELECT count(*) FROM users WHERE username = 'latecomer'"))
+        assertThat(StoredRows.on(admin()).count("SELECT count(*) FROM users WHERE username = 'latecomer'"))
                 .as("a registration answered 503 stored nothing").isZero();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ class ReadinessFollowsTheDatabaseTest extends FaultTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpCalls.newClient();
 
     @Test
     void readinessGoesDownWhileTheDatabaseIsStoppedAndUpAgainWhenItReturnsWithoutARestart() throws Exception {

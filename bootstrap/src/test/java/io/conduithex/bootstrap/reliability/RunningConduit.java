@@ -12,6 +12,7 @@ import io.conduithex.application.transaction.UnitOfWorkMeters;
 import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.bootstrap.testkit.TestApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -70,7 +71,7 @@ final class RunningConduit implements AutoCloseable {
                 AppConfig.DB_MAX_RETRIES, Integer.toString(MAX_RETRIES))));
         var opened = new AtomicReference<JdbiPersistence>();
         var registry = new AtomicReference<MeterRegistry>();
-        var conduit = Conduit.start(config, new AbstractModule() {
+        var conduit = TestApplication.start(config, new AbstractModule() {
             @Provides
             @Singleton
             JdbiPersistence persistence(DatabaseSettings settings, MeterRegistry meters) {

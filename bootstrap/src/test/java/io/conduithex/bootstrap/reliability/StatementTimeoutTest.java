@@ -5,6 +5,7 @@ import static io.conduithex.bootstrap.reliability.CallAssertions.assertTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
+import io.conduithex.testsupport.kit.StoredRows;
 import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,7 +78,7 @@ class StatementTimeoutTest extends FaultTest {
                 .isLessThanOrEqualTo(LIMITS.statementTimeout().plus(MEASURING_SLACK));
 
         locker.rollback();
-        assertThat(StoredWrites.single(admin(), "SELECT count(*) FROM articles WHERE title = 'Too slow'"))
+        assertThat(StoredRows.on(admin()).count("SELECT count(*) FROM articles WHERE title = 'Too slow'"))
                 .as("articles stored by the cancelled request").isZero();
         Call again = client.createArticle(token, "Too slow");
         assertThat(again.status()).as("%s", again).isEqualTo(201);

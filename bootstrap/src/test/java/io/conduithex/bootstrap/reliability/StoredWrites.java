@@ -56,17 +56,4 @@ final class StoredWrites {
         }
         return new TreeSet<>(missing);
     }
-
-    /** One number read from the database, such as a count. */
-    static long single(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (var result = statement.executeQuery()) {
-                assertThat(result.next()).as("a row from %s", sql).isTrue();
-                return result.getLong(1);
-            }
-        }
-    }
 }

@@ -1,9 +1,8 @@
 package io.conduithex.bootstrap.reliability;
 
+import io.conduithex.testsupport.kit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
@@ -36,7 +35,7 @@ final class TcpProxy implements AutoCloseable {
             throw new UncheckedIOException("could not start the proxy's reactor", e);
         }
         try {
-            int port = freePort();
+            int port = FreePort.pick();
             TcpCrusher crusher = TcpCrusherBuilder.builder()
                     .withReactor(reactor)
                     .withBindAddress("127.0.0.1", port)
@@ -74,14 +73,6 @@ final class TcpProxy implements AutoCloseable {
             crusher.close();
         } finally {
             reactor.close();
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the proxy", e);
         }
     }
 }

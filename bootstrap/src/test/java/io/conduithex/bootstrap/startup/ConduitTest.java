@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
-import io.conduithex.bootstrap.http.CapturedLogs;
+import io.conduithex.testsupport.kit.CapturedLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,8 @@
 package io.conduithex.domain.article;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.domain.validation.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,17 +13,13 @@ class ArticleTextTest {
     @ValueSource(strings = {"Ring \u0007 the bell", "two\nlines", "tab\there", "clear \u001b[2J", "\u0001\u0002",
                             "next\u0085line", "del\u007f"})
     void a_title_with_a_control_character_is_rejected(String title) {
-        assertThatThrownBy(() -> new Title(title))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't contain control characters");
+        assertRejected(() -> new Title(title), "can't contain control characters");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"two\nlines", "carriage\rreturn", "esc \u001b[31m"})
     void a_description_with_a_control_character_is_rejected(String description) {
-        assertThatThrownBy(() -> new Description(description))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't contain control characters");
+        assertRejected(() -> new Description(description), "can't contain control characters");
     }
 
     @Test
@@ -34,9 +29,7 @@ class ArticleTextTest {
 
     @Test
     void a_blank_title_is_still_called_blank() {
-        assertThatThrownBy(() -> new Title(" \n\t "))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> new Title(" \n\t "), "can't be blank");
     }
 
     @Test

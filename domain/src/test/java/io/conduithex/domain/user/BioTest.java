@@ -1,5 +1,6 @@
 package io.conduithex.domain.user;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,9 +21,7 @@ class BioTest {
 
     @Test
     void a_bio_over_the_maximum_length_is_rejected() {
-        assertThatThrownBy(() -> new Bio("x".repeat(Bio.MAX_LENGTH + 1)))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too long (maximum is 4000 characters)");
+        assertRejected(() -> new Bio("x".repeat(Bio.MAX_LENGTH + 1)), "is too long (maximum is 4000 characters)");
     }
 
     @Test

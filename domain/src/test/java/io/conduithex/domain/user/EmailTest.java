@@ -1,9 +1,8 @@
 package io.conduithex.domain.user;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.domain.validation.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -30,27 +29,21 @@ class EmailTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t\n"})
     void a_blank_address_is_rejected(String blank) {
-        assertThatThrownBy(() -> new Email(blank))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> new Email(blank), "can't be blank");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jake", "jake@example", "@example.com", "jake@", "ja ke@example.com",
                             "jake@@example.com", "jake@exa@mple.com"})
     void an_address_of_the_wrong_shape_is_rejected(String malformed) {
-        assertThatThrownBy(() -> new Email(malformed))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is invalid");
+        assertRejected(() -> new Email(malformed), "is invalid");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ja\u0007ke@example.com", "jake\u001b[31m@example.com", "jake@exam\u0000ple.com",
                             "jake@example.c\u007fom", "jake@example.\u0085com"})
     void an_address_with_a_control_character_is_rejected(String withControl) {
-        assertThatThrownBy(() -> new Email(withControl))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is invalid");
+        assertRejected(() -> new Email(withControl), "is invalid");
     }
 
     @Test
@@ -64,9 +57,7 @@ class EmailTest {
     void an_address_over_the_maximum_length_is_rejected() {
         String address = "a".repeat(Email.MAX_LENGTH + 1 - "@example.com".length()) + "@example.com";
 
-        assertThatThrownBy(() -> new Email(address))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too long (maximum is 254 characters)");
+        assertRejected(() -> new Email(address), "is too long (maximum is 254 characters)");
     }
 
     @Test

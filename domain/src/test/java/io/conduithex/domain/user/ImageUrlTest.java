@@ -1,9 +1,8 @@
 package io.conduithex.domain.user;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.domain.validation.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -23,18 +22,14 @@ class ImageUrlTest {
                             "data:image/png;base64,AAAA", "http:///no-host.png", "https://exa mple.com/a.png",
                             "file:///etc/passwd", "//example.com/a.png"})
     void anything_else_is_rejected(String url) {
-        assertThatThrownBy(() -> new ImageUrl(url))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("must be an http or https URL");
+        assertRejected(() -> new ImageUrl(url), "must be an http or https URL");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void a_blank_url_is_rejected(String blank) {
-        assertThatThrownBy(() -> new ImageUrl(blank))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> new ImageUrl(blank), "can't be blank");
     }
 
     @Test
@@ -47,8 +42,6 @@ class ImageUrlTest {
         String prefix = "https://example.com/";
         String url = prefix + "a".repeat(ImageUrl.MAX_LENGTH + 1 - prefix.length());
 
-        assertThatThrownBy(() -> new ImageUrl(url))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too long (maximum is 2048 characters)");
+        assertRejected(() -> new ImageUrl(url), "is too long (maximum is 2048 characters)");
     }
 }

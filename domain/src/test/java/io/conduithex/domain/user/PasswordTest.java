@@ -1,9 +1,10 @@
 package io.conduithex.domain.user;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
+import static io.conduithex.domain.validation.Rejections.assertRejectedStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.domain.validation.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -19,17 +20,13 @@ class PasswordTest {
 
     @Test
     void seven_characters_are_too_short() {
-        assertThatThrownBy(() -> new Password("1234567"))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too short (minimum is 8 characters)");
+        assertRejected(() -> new Password("1234567"), "is too short (minimum is 8 characters)");
     }
 
     @Test
     void the_minimum_length_counts_code_points_not_chars() {
         assertThat(new Password(LOCK.repeat(8)).reveal()).isEqualTo(LOCK.repeat(8));
-        assertThatThrownBy(() -> new Password(LOCK.repeat(7)))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("is too short");
+        assertRejectedStartingWith(() -> new Password(LOCK.repeat(7)), "is too short");
     }
 
     @Test
@@ -39,27 +36,21 @@ class PasswordTest {
 
     @Test
     void seventy_three_bytes_are_too_long() {
-        assertThatThrownBy(() -> new Password("p".repeat(73)))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too long (maximum is 72 bytes)");
+        assertRejected(() -> new Password("p".repeat(73)), "is too long (maximum is 72 bytes)");
     }
 
     @Test
     void the_maximum_length_counts_utf8_bytes_not_chars() {
         String thirtySevenAccents = "é".repeat(37); // 37 chars, 74 bytes
 
-        assertThatThrownBy(() -> new Password(thirtySevenAccents))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("is too long");
+        assertRejectedStartingWith(() -> new Password(thirtySevenAccents), "is too long");
         assertThat(new Password("é".repeat(36)).reveal()).isEqualTo("é".repeat(36));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     void an_empty_password_is_rejected(String empty) {
-        assertThatThrownBy(() -> new Password(empty))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> new Password(empty), "can't be blank");
     }
 
     @Test
@@ -71,9 +62,7 @@ class PasswordTest {
     @ParameterizedTest
     @NullAndEmptySource
     void an_empty_login_password_is_rejected(String empty) {
-        assertThatThrownBy(() -> Password.forLogin(empty))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> Password.forLogin(empty), "can't be blank");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.conduithex.domain.user;
 
+import static io.conduithex.domain.validation.Rejections.assertRejected;
+import static io.conduithex.domain.validation.Rejections.assertRejectedStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conduithex.domain.validation.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -20,18 +20,14 @@ class UsernameTest {
     @ParameterizedTest
     @ValueSource(strings = {"jake smith", "jake/x", "jake@home", "jake?", "../etc", "jake%20", "jake#1"})
     void other_characters_are_rejected(String name) {
-        assertThatThrownBy(() -> new Username(name))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("is invalid");
+        assertRejectedStartingWith(() -> new Username(name), "is invalid");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"  ", "\t"})
     void a_blank_username_is_rejected(String blank) {
-        assertThatThrownBy(() -> new Username(blank))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("can't be blank");
+        assertRejected(() -> new Username(blank), "can't be blank");
     }
 
     @Test
@@ -46,9 +42,7 @@ class UsernameTest {
 
     @Test
     void forty_one_characters_are_rejected() {
-        assertThatThrownBy(() -> new Username("j".repeat(41)))
-                .isInstanceOf(InvalidValueException.class)
-                .hasMessage("is too long (maximum is 40 characters)");
+        assertRejected(() -> new Username("j".repeat(41)), "is too long (maximum is 40 characters)");
     }
 
     @Test

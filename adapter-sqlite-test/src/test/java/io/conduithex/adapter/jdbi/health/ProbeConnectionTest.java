@@ -63,12 +63,7 @@ class ProbeConnectionTest {
 
     @Test
     void aProbeThatFailsIsDownWithTheReason() {
-        Result failed = probe.run(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.executeQuery("SELECT * FROM no_such_table");
-            }
-            return Result.up(null);
-        });
+        Result failed = probeExecuting("SELECT * FROM no_such_table");
 
         assertThat(failed.up()).isFalse();
         assertThat(failed.detail()).contains("no such table: no_such_table");
@@ -76,12 +71,7 @@ class ProbeConnectionTest {
 
     @Test
     void theProbeConnectionRefusesWritesOnSqlite() {
-        Result write = probe.run(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE t (x INTEGER)");
-            }
-            return Result.up(null);
-        });
+        Result write = probeExecuting("CREATE TABLE t (x INTEGER)");
 
         assertThat(write.up()).isFalse();
     }
@@ -109,5 +99,15 @@ class ProbeConnectionTest {
 
         assertThat(closed.up()).isFalse();
         assertThat(closed.detail()).isEqualTo("the application is shutting down");
+    }
+
+    /** What the probe reports for running {@code sql} on its connection, up when the statement runs at all. */
+    private Result probeExecuting(String sql) {
+        return probe.run(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            return Result.up(null);
+        });
     }
 }

@@ -1,9 +1,9 @@
 package io.conduithex.testsupport.postgres;
 
 import io.conduithex.testsupport.TestDatabase;
-import io.conduithex.testsupport.contract.ArticleReadModelContract;
+import io.conduithex.testsupport.contract.ArticleStatementCostContract;
 
-class PostgresArticleReadModelTest extends ArticleReadModelContract {
+class PostgresArticleStatementCostTest extends ArticleStatementCostContract {
     @Override
     protected TestDatabase newDatabase() {
         // A natural-language collation, as production servers have: no order may come from the server's locale.

@@ -2,9 +2,9 @@ package io.conduithex.testsupport.sqlite;
 
 import io.conduithex.testsupport.SqliteTestDatabase;
 import io.conduithex.testsupport.TestDatabase;
-import io.conduithex.testsupport.contract.ArticleReadModelContract;
+import io.conduithex.testsupport.contract.ArticleFeedContract;
 
-class SqliteArticleReadModelTest extends ArticleReadModelContract {
+class SqliteArticleFeedTest extends ArticleFeedContract {
     @Override
     protected TestDatabase newDatabase() {
         return SqliteTestDatabase.create(SqliteTestDatabase.Options.DEFAULTS);

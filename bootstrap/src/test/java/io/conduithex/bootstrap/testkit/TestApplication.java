@@ -1,4 +1,4 @@
-package io.conduithex.bootstrap.http;
+package io.conduithex.bootstrap.testkit;
 
 import com.google.inject.Module;
 import com.google.inject.matcher.Matchers;
@@ -16,19 +16,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-/** The real application for HTTP tests: port 0, cheap bcrypt, a known JWT secret, a fresh database. */
-final class TestApplication {
-    static final String JWT_SECRET = "http-tests-jwt-secret-at-least-32-bytes-long";
+/**
+ * The real application for tests, and the one place that starts it: port 0, cheap bcrypt, a known JWT secret, on a
+ * fresh database ({@link #onFreshSqlite()}, {@link #onFreshPostgres()}) or on whatever a test configures
+ * ({@link #start}). Every test that needs the running application comes through here.
+ */
+public final class TestApplication {
+    public static final String JWT_SECRET = "http-tests-jwt-secret-at-least-32-bytes-long";
 
     private TestApplication() {
     }
 
-    static AppConfig config() {
+    public static AppConfig config() {
         return config(Map.of());
     }
 
     /** The test configuration with some variables added or replaced, such as {@code DB_MAX_RETRIES}. */
-    static AppConfig config(Map<String, String> variables) {
+    public static AppConfig config(Map<String, String> variables) {
         var all = new HashMap<>(Map.of(
                 AppConfig.PORT, "0",
                 AppConfig.BCRYPT_COST, "4",
@@ -38,12 +42,12 @@ final class TestApplication {
     }
 
     /** The extension that starts the application on a fresh SQLite database before each test. */
-    static SqliteApplicationExtension onFreshSqlite() {
+    public static SqliteApplicationExtension onFreshSqlite() {
         return new SqliteApplicationExtension(launcher(config()));
     }
 
     /** The extension that starts the application on a fresh PostgreSQL database before each test. */
-    static PostgresApplicationExtension onFreshPostgres() {
+    public static PostgresApplicationExtension onFreshPostgres() {
         return new PostgresApplicationExtension(launcher(config()));
     }
 
@@ -51,10 +55,10 @@ final class TestApplication {
      * Starts the application with {@code config}; {@code overrides} replace production bindings on top of the
      * test database's (a meter registry the test reads, for one).
      */
-    static ApplicationLauncher launcher(AppConfig config, Module... overrides) {
+    public static ApplicationLauncher launcher(AppConfig config, Module... overrides) {
         return persistenceOverride -> {
             var registry = new AtomicReference<PrometheusMeterRegistry>();
-            var conduit = Conduit.start(config, Stream.concat(
+            var conduit = start(config, Stream.concat(
                     Stream.of(persistenceOverride, capturing(registry)), Stream.of(overrides)).toArray(Module[]::new));
             return new RunningApplication() {
                 @Override
@@ -78,6 +82,14 @@ final class TestApplication {
                 }
             };
         };
+    }
+
+    /**
+     * Starts the application with {@code config} and its production bindings, {@code overrides} replacing some of
+     * them; it serves until closed. Blocks until it serves or its start fails.
+     */
+    public static Conduit start(AppConfig config, Module... overrides) {
+        return Conduit.start(config, overrides);
     }
 
     /** Remembers the Prometheus registry the application builds, without replacing it. */

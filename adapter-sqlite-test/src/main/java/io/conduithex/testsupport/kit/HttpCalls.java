@@ -1,0 +1,101 @@
+package io.conduithex.testsupport.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP plumbing every test client shares: an HTTP/1.1 client with a bounded connect, requests against one base
+ * URI each bounded in time, the API's {@code Authorization: Token} header, JSON bodies. Clients that speak the API's
+ * terms (its JSON, its answers) build on it in their own module. Thread-safe.
+ */
+public final class HttpCalls {
+
+    /** How long connecting may take. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final URI base;
+    private final Duration requestTimeout;
+    private final HttpClient http = newClient();
+
+    /** Calls to {@code base} (such as {@code http://127.0.0.1:8080}), each given up after {@code requestTimeout}. */
+    public HttpCalls(URI base, Duration requestTimeout) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    /** A client of its own: HTTP/1.1, connecting within {@link #CONNECT_TIMEOUT}. */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The client the calls go through, for what the helpers here do not cover (asynchronous sends). */
+    public HttpClient client() {
+        return http;
+    }
+
+    /** A request to {@code path} (absolute, with any query), bounded in time. */
+    public HttpRequest.Builder request(String path) {
+        return request(base.resolve(path));
+    }
+
+    /** A request to exactly {@code target}, bounded in time: for targets that resolving a path would change. */
+    public HttpRequest.Builder request(URI target) {
+        return HttpRequest.newBuilder(target).timeout(requestTimeout);
+    }
+
+    /** A request to {@code path} carrying {@code Authorization: Token <token>}, or no such header when null. */
+    public HttpRequest.Builder request(String path, String token) {
+        var builder = request(path);
+        return token == null ? builder : builder.header("Authorization", "Token " + token);
+    }
+
+    /** A request with {@code method}, a JSON body (none when null) and the token (none when null). */
+    public HttpRequest.Builder request(String method, String path, String jsonBody, String token) {
+        var builder = request(path, token);
+        if (jsonBody == null) {
+            return builder.method(method, BodyPublishers.noBody());
+        }
+        return builder.method(method, BodyPublishers.ofString(jsonBody)).header("Content-Type", "application/json");
+    }
+
+    /** Sends and reads the body as text; a failure to exchange at all is thrown unchecked. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    /** Sends and reads the body as text; a failure to exchange at all is thrown unchecked. */
+    public HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends and reads the body with {@code body}; a failure to exchange at all is thrown unchecked. */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + request.uri(), e);
+        }
+    }
+
+    /** Sends and reads the body as text, for callers that treat a failed exchange as an outcome of their own. */
+    public HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,12 @@
+package io.conduithex.testsupport.postgres;
+
+import io.conduithex.testsupport.TestDatabase;
+import io.conduithex.testsupport.contract.ArticleFeedContract;
+
+class PostgresArticleFeedTest extends ArticleFeedContract {
+    @Override
+    protected TestDatabase newDatabase() {
+        // A natural-language collation, as production servers have: no order may come from the server's locale.
+        return PostgresTestDatabase.createCollatedAs("en-US");
+    }
+}
