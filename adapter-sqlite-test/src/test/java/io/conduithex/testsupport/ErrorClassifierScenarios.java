@@ -68,7 +68,7 @@ public abstract class ErrorClassifierScenarios<D extends TestDatabase> {
     }
 
     @Test
-    void a_unique_violation_wrapped_by_jdbi_is_classified_like_the_bare_one() {
+    void aUniqueViolationWrappedByJdbiIsClassifiedLikeTheBareOne() {
         Jdbi jdbi = jdbi();
         String insert = "INSERT INTO users (email, email_key, username, username_key, password_hash) "
                 + "VALUES ('jake@example.com', 'jake@example.com', ?, ?, 'hash')";
@@ -81,7 +81,7 @@ public abstract class ErrorClassifierScenarios<D extends TestDatabase> {
     }
 
     @Test
-    void a_pool_that_times_out_with_every_connection_lent_is_exhausted() throws SQLException {
+    void aPoolThatTimesOutWithEveryConnectionLentIsExhausted() throws SQLException {
         HikariConfig config = poolOn(database.url(), "classifier-test-" + getClass().getSimpleName() + "-exhausted");
         config.setConnectionTimeout(250);
         try (HikariDataSource pool = new HikariDataSource(config); Connection held = pool.getConnection()) {

@@ -28,59 +28,59 @@ class ArchitectureTest {
     private static final String BOOTSTRAP_ROOT = "io.conduithex.bootstrap";
 
     @ArchTest
-    static final ArchRule domain_depends_on_the_jdk_only = classes()
+    static final ArchRule domainDependsOnTheJdkOnly = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .because("the domain is plain Java: no framework, no adapter");
 
     @ArchTest
-    static final ArchRule application_depends_on_domain_and_its_few_libraries_only = classes()
+    static final ArchRule applicationDependsOnDomainAndItsFewLibrariesOnly = classes()
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
                     "dev.failsafe..", "org.slf4j..", "io.micrometer.core..", "jakarta.inject..")
             .because("use cases know ports, not adapters or frameworks");
 
     @ArchTest
-    static final ArchRule no_jdbc_in_domain_or_application = noClasses()
+    static final ArchRule noJdbcInDomainOrApplication = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION)
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
             .because("JDBC types must not cross into the core; the persistence ports speak domain types");
 
     @ArchTest
-    static final ArchRule the_jdbi_adapter_does_not_know_the_web_the_composition_root_or_the_tests = noClasses()
+    static final ArchRule theJdbiAdapterDoesNotKnowTheWebTheCompositionRootOrTheTests = noClasses()
             .that().resideInAPackage(ADAPTER_JDBI)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP, TEST_SUPPORT);
 
     @ArchTest
-    static final ArchRule the_jdbi_adapter_packages_are_free_of_cycles = slices()
+    static final ArchRule theJdbiAdapterPackagesAreFreeOfCycles = slices()
             .matching("io.conduithex.adapter.jdbi.(**)")
             .should().beFreeOfCycles()
             .because("shared values sit in a leaf package and the facade on top, so every package has one room");
 
     @ArchTest
-    static final ArchRule nothing_inside_the_jdbi_adapter_depends_on_its_facade = noClasses()
+    static final ArchRule nothingInsideTheJdbiAdapterDependsOnItsFacade = noClasses()
             .that().resideInAPackage("io.conduithex.adapter.jdbi.*..")
             .should().dependOnClassesThat().resideInAPackage("io.conduithex.adapter.jdbi")
             .because("JdbiPersistence sits on top of the adapter's packages; the cycle rule's slices leave it out");
 
     @ArchTest
-    static final ArchRule the_web_adapter_does_not_know_persistence_the_composition_root_or_the_tests = noClasses()
+    static final ArchRule theWebAdapterDoesNotKnowPersistenceTheCompositionRootOrTheTests = noClasses()
             .that().resideInAPackage(ADAPTER_WEB)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_JDBI, BOOTSTRAP, TEST_SUPPORT,
                     "org.jdbi..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..");
 
     @ArchTest
-    static final ArchRule test_support_knows_no_web_and_no_composition_root = noClasses()
+    static final ArchRule testSupportKnowsNoWebAndNoCompositionRoot = noClasses()
             .that().resideInAPackage(TEST_SUPPORT)
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_WEB, BOOTSTRAP);
 
     @ArchTest
-    static final ArchRule production_code_never_depends_on_test_support = noClasses()
+    static final ArchRule productionCodeNeverDependsOnTestSupport = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_JDBI, ADAPTER_WEB, BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT);
 
     @ArchTest
-    static final ArchRule guice_lives_in_the_composition_root_only = noClasses()
+    static final ArchRule guiceLivesInTheCompositionRootOnly = noClasses()
             .that().resideOutsideOfPackages(BOOTSTRAP, TEST_SUPPORT)
             .and().resideInAPackage("io.conduithex..")
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
@@ -88,13 +88,13 @@ class ArchitectureTest {
                     + " swap-in Guice module is the one sanctioned exception (DESIGN.md)");
 
     @ArchTest
-    static final ArchRule web_and_json_types_stay_in_the_web_adapter = noClasses()
+    static final ArchRule webAndJsonTypesStayInTheWebAdapter = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_JDBI, TEST_SUPPORT)
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..",
                     "com.auth0..", "jakarta.servlet..", "org.eclipse.jetty..");
 
     @ArchTest
-    static final ArchRule persistence_libraries_stay_in_the_persistence_adapter = noClasses()
+    static final ArchRule persistenceLibrariesStayInThePersistenceAdapter = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTER_WEB)
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb..",
                     "org.sqlite..", "org.postgresql..");
@@ -118,13 +118,13 @@ class ArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule bootstraps_packages_are_free_of_cycles = slices().assignedFrom(BOOTSTRAP_PACKAGES)
+    static final ArchRule bootstrapsPackagesAreFreeOfCycles = slices().assignedFrom(BOOTSTRAP_PACKAGES)
             .should().beFreeOfCycles()
             .because("Main hands over to cli, which runs startup, which builds wiring; config, logging and"
                     + " security are leaves any of them may read");
 
     @ArchTest
-    static final ArchRule bootstraps_root_package_holds_only_main = classes()
+    static final ArchRule bootstrapsRootPackageHoldsOnlyMain = classes()
             .that().resideInAPackage(BOOTSTRAP_ROOT)
             .should().haveSimpleName("Main")
             .because("the command line lives in cli, the Guice modules in wiring, the serve lifecycle in startup");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ArticleFeedContract extends ArticleReadModelContract {
 
     @Test
-    void the_feed_shows_only_articles_by_followed_authors_newest_first() {
+    void theFeedShowsOnlyArticlesByFollowedAuthorsNewestFirst() {
         User reader = registered("reader");
         User jake = registered("jake");
         User jane = registered("jane");
@@ -46,7 +46,7 @@ public abstract class ArticleFeedContract extends ArticleReadModelContract {
     }
 
     @Test
-    void the_feed_is_windowed_and_counted_like_a_list() {
+    void theFeedIsWindowedAndCountedLikeAList() {
         User reader = registered("reader");
         User jake = registered("jake");
         givenArticlesBy(jake, 5);
@@ -65,7 +65,7 @@ public abstract class ArticleFeedContract extends ArticleReadModelContract {
      * the same slice of the newest-first list of the followees' articles.
      */
     @Test
-    void every_feed_window_is_the_newest_first_slice_of_the_followees_articles() {
+    void everyFeedWindowIsTheNewestFirstSliceOfTheFolloweesArticles() {
         User reader = registered("reader");
         int[] articlesPerAuthor = {0, 1, 3, 30, 2, 25, 0, 7, 40, 12, 5, 9};
         int followed = 9;
@@ -112,7 +112,7 @@ public abstract class ArticleFeedContract extends ArticleReadModelContract {
     }
 
     @Test
-    void the_feed_of_a_reader_who_follows_nobody_is_empty() {
+    void theFeedOfAReaderWhoFollowsNobodyIsEmpty() {
         User reader = registered("reader");
         givenArticlesBy(registered("jake"), 2);
 
@@ -123,7 +123,7 @@ public abstract class ArticleFeedContract extends ArticleReadModelContract {
     }
 
     @Test
-    void a_list_or_feed_for_a_reader_who_names_no_user_is_refused() {
+    void aListOrFeedForAReaderWhoNamesNoUserIsRefused() {
         givenArticlesBy(registered("jake"), 2, "dragons");
         var nobody = Optional.of(new UserId(987_654_321L));
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ArticleListContract extends ArticleReadModelContract {
 
     @Test
-    void a_list_shows_the_newest_first_and_the_later_inserted_first_among_equally_old() {
+    void aListShowsTheNewestFirstAndTheLaterInsertedFirstAmongEquallyOld() {
         User jake = registered("jake");
         Instant noon = Instant.parse("2024-03-01T12:00:00Z");
         givenAnArticleBy(jake, "Oldest", noon.minusSeconds(60));
@@ -36,7 +36,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void a_list_filtered_by_tag_shows_only_articles_with_that_tag() {
+    void aListFilteredByTagShowsOnlyArticlesWithThatTag() {
         User jake = registered("jake");
         givenAnArticleBy(jake, "Dragons", "dragons", "training");
         givenAnArticleBy(jake, "Cats", "cats");
@@ -51,7 +51,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void a_list_filtered_by_author_matches_the_username_whatever_its_case() {
+    void aListFilteredByAuthorMatchesTheUsernameWhateverItsCase() {
         User jake = registered("Jake");
         User jane = registered("jane");
         givenAnArticleBy(jake, "By Jake");
@@ -65,7 +65,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void a_list_filtered_by_who_favorited_shows_only_their_favorites() {
+    void aListFilteredByWhoFavoritedShowsOnlyTheirFavorites() {
         User jake = registered("jake");
         User jane = registered("Jane");
         User john = registered("john");
@@ -79,7 +79,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void filters_combine_so_that_each_narrows_the_list() {
+    void filtersCombineSoThatEachNarrowsTheList() {
         User jake = registered("jake");
         User jane = registered("jane");
         User fan = registered("fan");
@@ -100,7 +100,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void the_total_count_is_every_matching_article_not_the_size_of_the_page() {
+    void theTotalCountIsEveryMatchingArticleNotTheSizeOfThePage() {
         User jake = registered("jake");
         givenArticlesBy(jake, 5, "dragons");
         givenAnArticleBy(jake, "Untagged");
@@ -112,7 +112,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void limit_and_offset_window_the_newest_first_list() {
+    void limitAndOffsetWindowTheNewestFirstList() {
         User jake = registered("jake");
         givenArticlesBy(jake, 5);
 
@@ -126,7 +126,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void an_offset_past_the_end_gives_an_empty_page_with_the_total() {
+    void anOffsetPastTheEndGivesAnEmptyPageWithTheTotal() {
         User jake = registered("jake");
         givenArticlesBy(jake, 3);
 
@@ -138,7 +138,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void every_count_equals_a_count_of_the_rows_after_creates_updates_favorites_unfavorites_and_deletes() {
+    void everyCountEqualsACountOfTheRowsAfterCreatesUpdatesFavoritesUnfavoritesAndDeletes() {
         User jake = registered("jake");
         User jane = registered("jane");
         User fan = registered("fan");
@@ -176,7 +176,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void an_unknown_tag_author_or_favoriter_counts_zero() {
+    void anUnknownTagAuthorOrFavoriterCountsZero() {
         givenAnArticleBy(registered("jake"), "Dragons", "dragons");
 
         assertThat(list(byTag("unicorns"), PageRequest.FIRST, ANONYMOUS).totalCount()).isZero();
@@ -186,7 +186,7 @@ public abstract class ArticleListContract extends ArticleReadModelContract {
     }
 
     @Test
-    void an_empty_database_lists_nothing() {
+    void anEmptyDatabaseListsNothing() {
         ArticlePage page = list(ArticleFilter.ALL, PageRequest.FIRST, ANONYMOUS);
 
         assertThat(page.articles()).isEmpty();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ArticleRepositoryContract extends PersistenceContract {
 
     @Test
-    void an_inserted_article_gets_an_id_and_keeps_the_given_fields() {
+    void anInsertedArticleGetsAnIdAndKeepsTheGivenFields() {
         User jake = registered("jake");
         var draft = newArticle(jake, "How to train your dragon", nextInstant(), "dragons", "training");
 
@@ -44,7 +44,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void find_by_slug_returns_the_tags_sorted() {
+    void findBySlugReturnsTheTagsSorted() {
         User jake = registered("jake");
         givenAnArticleBy(jake, "How to train your dragon", "training", "dragons", "angularjs");
 
@@ -54,12 +54,12 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_unknown_slug_finds_nothing() {
+    void anUnknownSlugFindsNothing() {
         assertThat(findBySlug(new Slug("no-such-article"))).isEmpty();
     }
 
     @Test
-    void a_taken_slug_is_a_unique_violation_on_the_slug_column() {
+    void aTakenSlugIsAUniqueViolationOnTheSlugColumn() {
         User jake = registered("jake");
         User jane = registered("jane");
         givenAnArticleBy(jake, "How to train your dragon");
@@ -71,7 +71,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void update_stores_title_description_body_tags_and_updated_at_but_never_slug_author_or_created_at() {
+    void updateStoresTitleDescriptionBodyTagsAndUpdatedAtButNeverSlugAuthorOrCreatedAt() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article original = givenAnArticleBy(jake, "How to train your dragon", "dragons");
@@ -96,7 +96,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void update_drops_the_tags_left_out_and_adds_the_new_ones() {
+    void updateDropsTheTagsLeftOutAndAddsTheNewOnes() {
         User jake = registered("jake");
         Article original = givenAnArticleBy(jake, "How to train your dragon", "dragons", "training");
 
@@ -108,7 +108,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void update_can_remove_every_tag() {
+    void updateCanRemoveEveryTag() {
         User jake = registered("jake");
         Article original = givenAnArticleBy(jake, "How to train your dragon", "dragons", "training");
 
@@ -120,7 +120,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void updating_an_unknown_article_changes_nothing_and_says_so() {
+    void updatingAnUnknownArticleChangesNothingAndSaysSo() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon", "dragons");
         var ghost = new Article(new ArticleId(article.id().value() + 100), new Slug("ghost"), new Title("Ghost"),
@@ -133,7 +133,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void delete_removes_the_article_with_its_comments_favorites_and_tag_links() {
+    void deleteRemovesTheArticleWithItsCommentsFavoritesAndTagLinks() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article doomed = givenAnArticleBy(jake, "How to train your dragon", "dragons", "training");
@@ -157,7 +157,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void deleting_an_unknown_article_says_so() {
+    void deletingAnUnknownArticleSaysSo() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
 
@@ -166,7 +166,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void tags_shared_between_articles_are_stored_once() {
+    void tagsSharedBetweenArticlesAreStoredOnce() {
         User jake = registered("jake");
         User jane = registered("jane");
         givenAnArticleBy(jake, "How to train your dragon", "dragons", "training");
@@ -179,7 +179,7 @@ public abstract class ArticleRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void timestamps_round_trip_to_the_millisecond() {
+    void timestampsRoundTripToTheMillisecond() {
         User jake = registered("jake");
         Instant created = Instant.parse("2016-02-18T03:22:56.637Z");
         Instant updated = Instant.parse("2016-02-18T03:48:35.824Z");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ArticleStatementCostContract extends ArticleReadModelContract {
 
     @Test
-    void a_page_of_twenty_costs_as_many_statements_as_a_page_of_one() {
+    void aPageOfTwentyCostsAsManyStatementsAsAPageOfOne() {
         User reader = givenAPopulatedSite();
         Optional<UserId> signedIn = Optional.of(reader.id());
 
@@ -38,7 +38,7 @@ public abstract class ArticleStatementCostContract extends ArticleReadModelContr
     }
 
     @Test
-    void a_feed_page_of_twenty_costs_as_many_statements_as_a_page_of_one() {
+    void aFeedPageOfTwentyCostsAsManyStatementsAsAPageOfOne() {
         User reader = givenAPopulatedSite();
 
         assertThat(feed(reader, new PageRequest(20, 0)).articles()).hasSize(20);
@@ -50,7 +50,7 @@ public abstract class ArticleStatementCostContract extends ArticleReadModelContr
     }
 
     @Test
-    void a_filtered_page_costs_as_many_statements_whatever_its_size() {
+    void aFilteredPageCostsAsManyStatementsWhateverItsSize() {
         User reader = givenAPopulatedSite();
         Optional<UserId> signedIn = Optional.of(reader.id());
         var filter = new ArticleFilter(Optional.of(new Tag("tag-1")), Optional.empty(),

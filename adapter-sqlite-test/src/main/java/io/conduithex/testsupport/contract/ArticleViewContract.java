@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ArticleViewContract extends ArticleReadModelContract {
 
     @Test
-    void the_view_of_one_article_has_its_body_and_tags_but_lists_never_carry_bodies() {
+    void theViewOfOneArticleHasItsBodyAndTagsButListsNeverCarryBodies() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon", Instant.parse(
                 "2016-02-18T03:22:56.637Z"), "training", "dragons");
@@ -40,12 +40,12 @@ public abstract class ArticleViewContract extends ArticleReadModelContract {
     }
 
     @Test
-    void the_view_of_an_unknown_slug_is_empty() {
+    void theViewOfAnUnknownSlugIsEmpty() {
         assertThat(maybeView(new Slug("no-such-article"), ANONYMOUS)).isEmpty();
     }
 
     @Test
-    void favorited_and_following_are_the_viewers_own_and_false_for_an_anonymous_reader() {
+    void favoritedAndFollowingAreTheViewersOwnAndFalseForAnAnonymousReader() {
         User reader = registered("reader");
         User jake = registered("jake");
         User jane = registered("jane");
@@ -78,7 +78,7 @@ public abstract class ArticleViewContract extends ArticleReadModelContract {
     }
 
     @Test
-    void comments_come_oldest_first_with_their_authors_as_the_viewer_sees_them() {
+    void commentsComeOldestFirstWithTheirAuthorsAsTheViewerSeesThem() {
         User reader = registered("reader");
         User jake = registered("jake");
         User jane = registered("jane");
@@ -104,7 +104,7 @@ public abstract class ArticleViewContract extends ArticleReadModelContract {
     }
 
     @Test
-    void tags_lists_each_tag_in_use_once_in_the_same_order_as_an_articles_tags() {
+    void tagsListsEachTagInUseOnceInTheSameOrderAsAnArticlesTags() {
         User jake = registered("jake");
         givenAnArticleBy(jake, "Dragons", "training", "dragons", "Zebras");
         givenAnArticleBy(jake, "More dragons", "dragons", "dragon-riding", "angularjs");
@@ -118,7 +118,7 @@ public abstract class ArticleViewContract extends ArticleReadModelContract {
     }
 
     @Test
-    void no_tags_are_in_use_in_an_empty_database() {
+    void noTagsAreInUseInAnEmptyDatabase() {
         assertThat(tagsInUse()).isEmpty();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 public abstract class CommentRepositoryContract extends PersistenceContract {
 
     @Test
-    void an_inserted_comment_gets_an_id_and_can_be_found_on_its_article() {
+    void anInsertedCommentGetsAnIdAndCanBeFoundOnItsArticle() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
@@ -37,7 +37,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_comment_is_not_found_under_another_article() {
+    void aCommentIsNotFoundUnderAnotherArticle() {
         User jake = registered("jake");
         Article commented = givenAnArticleBy(jake, "How to train your dragon");
         Article other = givenAnArticleBy(jake, "How to tame your dragon");
@@ -48,7 +48,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void an_unknown_comment_is_not_found() {
+    void anUnknownCommentIsNotFound() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
 
@@ -56,7 +56,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void delete_removes_only_that_comment() {
+    void deleteRemovesOnlyThatComment() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
         Comment doomed = givenACommentBy(jake, article, "First!");
@@ -70,7 +70,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void deleting_an_unknown_comment_says_so() {
+    void deletingAnUnknownCommentSaysSo() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
         Comment comment = givenACommentBy(jake, article, "First!");
@@ -80,7 +80,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_comment_on_an_article_that_does_not_exist_is_a_foreign_key_violation() {
+    void aCommentOnAnArticleThatDoesNotExistIsAForeignKeyViolation() {
         User jake = registered("jake");
 
         assertForeignKeyViolation(() -> write(tx -> tx.comments().insert(
@@ -89,7 +89,7 @@ public abstract class CommentRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_comment_on_an_article_deleted_meanwhile_is_a_foreign_key_violation() {
+    void aCommentOnAnArticleDeletedMeanwhileIsAForeignKeyViolation() {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
         write(tx -> tx.articles().delete(article.id()));

@@ -35,7 +35,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     private final AtomicInteger retries = new AtomicInteger();
 
     @Test
-    void favoriting_twice_records_one_favorite() {
+    void favoritingTwiceRecordsOneFavorite() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
@@ -48,7 +48,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void favoriting_twice_in_one_transaction_records_one_favorite() {
+    void favoritingTwiceInOneTransactionRecordsOneFavorite() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
@@ -61,7 +61,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void unfavoriting_twice_removes_the_favorite_once() {
+    void unfavoritingTwiceRemovesTheFavoriteOnce() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
@@ -75,7 +75,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void unfavoriting_what_was_never_favorited_changes_nothing() {
+    void unfavoritingWhatWasNeverFavoritedChangesNothing() {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
@@ -86,7 +86,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void the_favorites_count_of_the_repository_and_of_the_read_model_is_the_number_of_stored_favorites() {
+    void theFavoritesCountOfTheRepositoryAndOfTheReadModelIsTheNumberOfStoredFavorites() {
         User jake = registered("jake");
         Article dragons = givenAnArticleBy(jake, "How to train your dragon");
         Article other = givenAnArticleBy(jake, "How to tame your dragon");
@@ -108,7 +108,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void favoriting_an_article_that_does_not_exist_is_a_foreign_key_violation() {
+    void favoritingAnArticleThatDoesNotExistIsAForeignKeyViolation() {
         User jane = registered("jane");
 
         assertForeignKeyViolation(() -> write(tx -> tx.favorites().favorite(jane.id(), new ArticleId(4242))));
@@ -116,7 +116,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void twenty_users_favoriting_one_article_at_once_are_all_counted() throws Exception {
+    void twentyUsersFavoritingOneArticleAtOnceAreAllCounted() throws Exception {
         User jake = registered("jake");
         Article article = givenAnArticleBy(jake, "How to train your dragon");
         List<User> fans = new ArrayList<>();
@@ -136,7 +136,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void one_user_favoriting_and_unfavoriting_at_once_leaves_the_count_equal_to_the_stored_favorite() throws Exception {
+    void oneUserFavoritingAndUnfavoritingAtOnceLeavesTheCountEqualToTheStoredFavorite() throws Exception {
         User jake = registered("jake");
         User jane = registered("jane");
         Article article = givenAnArticleBy(jake, "How to train your dragon");

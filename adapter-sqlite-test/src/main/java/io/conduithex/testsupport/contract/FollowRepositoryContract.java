@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 public abstract class FollowRepositoryContract extends PersistenceContract {
 
     @Test
-    void following_is_recorded_in_one_direction_only() {
+    void followingIsRecordedInOneDirectionOnly() {
         User jake = registered("jake");
         User jane = registered("jane");
 
@@ -25,7 +25,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void following_twice_is_the_same_as_following_once() {
+    void followingTwiceIsTheSameAsFollowingOnce() {
         User jake = registered("jake");
         User jane = registered("jane");
 
@@ -39,7 +39,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void unfollowing_is_idempotent() {
+    void unfollowingIsIdempotent() {
         User jake = registered("jake");
         User jane = registered("jane");
         commit(tx -> tx.follows().follow(jake.id(), jane.id()));
@@ -53,7 +53,7 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void followed_among_answers_for_a_whole_batch() {
+    void followedAmongAnswersForAWholeBatch() {
         User jake = registered("jake");
         User jane = registered("jane");
         User john = registered("john");
@@ -71,14 +71,14 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void following_a_user_that_does_not_exist_is_a_foreign_key_violation() {
+    void followingAUserThatDoesNotExistIsAForeignKeyViolation() {
         User jake = registered("jake");
 
         assertForeignKeyViolation(() -> commit(tx -> tx.follows().follow(jake.id(), new UserId(4242))));
     }
 
     @Test
-    void following_oneself_is_a_check_violation() {
+    void followingOneselfIsACheckViolation() {
         User jake = registered("jake");
 
         assertThatThrownBy(() -> commit(tx -> tx.follows().follow(jake.id(), jake.id())))

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 public abstract class UnitOfWorkContract extends PersistenceContract {
 
     @Test
-    void work_that_returns_is_committed() {
+    void workThatReturnsIsCommitted() {
         registered("jake");
 
         assertStored("jake");
     }
 
     @Test
-    void work_that_throws_is_rolled_back_and_the_same_exception_reaches_the_caller() {
+    void workThatThrowsIsRolledBackAndTheSameExceptionReachesTheCaller() {
         var failure = new NotFoundException("anything");
 
         assertThatThrownBy(() -> write(tx -> {
@@ -35,7 +35,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void the_connection_goes_back_to_the_pool_after_an_exception() {
+    void theConnectionGoesBackToThePoolAfterAnException() {
         assertThatThrownBy(() -> write(tx -> {
             tx.users().insert(newUser("jake"));
             throw new IllegalStateException("boom");
@@ -46,7 +46,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void the_connection_goes_back_to_the_pool_after_a_database_error() {
+    void theConnectionGoesBackToThePoolAfterADatabaseError() {
         registered("jake");
 
         assertThatThrownBy(() -> registered("jake")).isInstanceOf(ConstraintViolationException.class);
@@ -56,7 +56,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void a_nested_unit_of_work_joins_the_outer_one_and_sees_its_writes() {
+    void aNestedUnitOfWorkJoinsTheOuterOneAndSeesItsWrites() {
         boolean seenInside = write(tx -> {
             tx.users().insert(newUser("jake"));
             return unitOfWork().inTransaction(TransactionSpec.readWrite("nested"), inner -> {
@@ -71,7 +71,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void a_nested_unit_of_work_rolls_back_with_the_outer_one() {
+    void aNestedUnitOfWorkRollsBackWithTheOuterOne() {
         assertThatThrownBy(() -> write(tx -> {
             tx.users().insert(newUser("jake"));
             unitOfWork().useTransaction(TransactionSpec.readWrite("nested"), inner -> inner.users().insert(newUser("jane")));
@@ -82,7 +82,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void a_failed_nested_unit_of_work_dooms_the_outer_one_even_if_the_failure_is_caught() {
+    void aFailedNestedUnitOfWorkDoomsTheOuterOneEvenIfTheFailureIsCaught() {
         assertThatThrownBy(() -> write(tx -> {
             tx.users().insert(newUser("jake"));
             try {
@@ -100,7 +100,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void rolling_back_to_a_savepoint_keeps_the_outer_work() {
+    void rollingBackToASavepointKeepsTheOuterWork() {
         write(tx -> {
             tx.users().insert(newUser("jake"));
             try {
@@ -120,7 +120,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void a_savepoint_recovers_the_transaction_after_a_database_error() {
+    void aSavepointRecoversTheTransactionAfterADatabaseError() {
         registered("jake");
 
         write(tx -> {
@@ -135,28 +135,28 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void a_savepoint_that_succeeds_keeps_its_work() {
+    void aSavepointThatSucceedsKeepsItsWork() {
         write(tx -> tx.inSavepoint(sp -> sp.users().insert(newUser("jake"))));
 
         assertStored("jake");
     }
 
     @Test
-    void read_write_work_cannot_join_read_only_work() {
+    void readWriteWorkCannotJoinReadOnlyWork() {
         assertRefusedAndJakeNotStored(() -> read(tx -> unitOfWork().inTransaction(
                 TransactionSpec.readWrite("nested-write"), inner -> inner.users().insert(newUser("jake")))),
                 "read-only");
     }
 
     @Test
-    void a_nested_unit_asking_for_another_isolation_level_fails_loudly() {
+    void aNestedUnitAskingForAnotherIsolationLevelFailsLoudly() {
         assertRefusedAndJakeNotStored(() -> write(tx -> unitOfWork().inTransaction(
                 TransactionSpec.readWrite("nested").withIsolation(Isolation.SERIALIZABLE),
                 inner -> inner.users().insert(newUser("jake")))), "isolation");
     }
 
     @Test
-    void read_only_work_cannot_write() {
+    void readOnlyWorkCannotWrite() {
         assertThatThrownBy(() -> read(tx -> tx.users().insert(newUser("jake"))))
                 .isInstanceOf(PersistenceException.class);
 
@@ -164,7 +164,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void work_can_ask_for_serializable_isolation() {
+    void workCanAskForSerializableIsolation() {
         var user = unitOfWork().inTransaction(
                 TransactionSpec.readWrite("serializable").withIsolation(Isolation.SERIALIZABLE),
                 tx -> tx.users().insert(newUser("jake")));
@@ -174,7 +174,7 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void no_transaction_is_active_outside_a_unit_of_work() {
+    void noTransactionIsActiveOutsideAUnitOfWork() {
         assertThat(unitOfWork().isActive()).isFalse();
         read(tx -> {
             assertThat(unitOfWork().isActive()).isTrue();

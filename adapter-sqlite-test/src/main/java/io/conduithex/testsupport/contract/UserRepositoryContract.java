@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 public abstract class UserRepositoryContract extends PersistenceContract {
 
     @Test
-    void an_inserted_user_gets_an_id_and_can_be_found_by_id_email_and_username() {
+    void anInsertedUserGetsAnIdAndCanBeFoundByIdEmailAndUsername() {
         User jake = registered("jake");
 
         assertThat(jake.id().value()).isPositive();
@@ -30,7 +30,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void email_and_username_are_found_regardless_of_letter_case() {
+    void emailAndUsernameAreFoundRegardlessOfLetterCase() {
         User jake = registered("Jake");
 
         assertThat(readUser(tx -> tx.users().findByEmail(new Email("JAKE@EXAMPLE.COM")))).contains(jake);
@@ -38,14 +38,14 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void unknown_users_are_not_found() {
+    void unknownUsersAreNotFound() {
         assertThat(readUser(tx -> tx.users().findById(new UserId(4242)))).isEmpty();
         assertThat(readUser(tx -> tx.users().findByEmail(new Email("nobody@example.com")))).isEmpty();
         assertThat(readUser(tx -> tx.users().findByUsername(new Username("nobody")))).isEmpty();
     }
 
     @Test
-    void a_taken_email_is_a_unique_violation_on_the_email_column_whatever_its_case() {
+    void aTakenEmailIsAUniqueViolationOnTheEmailColumnWhateverItsCase() {
         registered("jake");
         var clash = new NewUser(new Email("JAKE@example.com"), new Username("other"), new PasswordHash("h"));
 
@@ -57,7 +57,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void a_taken_username_is_a_unique_violation_on_the_username_column_whatever_its_case() {
+    void aTakenUsernameIsAUniqueViolationOnTheUsernameColumnWhateverItsCase() {
         registered("jake");
         var clash = new NewUser(new Email("other@example.com"), new Username("JAKE"), new PasswordHash("h"));
 
@@ -67,7 +67,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void update_stores_every_field() {
+    void updateStoresEveryField() {
         User jake = registered("jake");
         User changed = new User(jake.id(), new Email("jacob@example.com"), new Username("jacob"),
                 new PasswordHash("new-hash"), new Bio("I work at statefarm"), new ImageUrl("https://example.com/j.png"));
@@ -79,7 +79,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void update_can_clear_bio_and_image() {
+    void updateCanClearBioAndImage() {
         User jake = registered("jake");
         User withBio = new User(jake.id(), jake.email(), jake.username(), jake.passwordHash(), new Bio("b"),
                 new ImageUrl("https://example.com/j.png"));
@@ -93,7 +93,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void updating_an_unknown_user_changes_nothing_and_says_so() {
+    void updatingAnUnknownUserChangesNothingAndSaysSo() {
         User ghost = new User(new UserId(4242), new Email("ghost@example.com"), new Username("ghost"),
                 new PasswordHash("h"), null, null);
 
@@ -102,7 +102,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void updating_to_a_taken_email_is_a_unique_violation_and_changes_nothing() {
+    void updatingToATakenEmailIsAUniqueViolationAndChangesNothing() {
         registered("jake");
         User jane = registered("jane");
         User clash = new User(jane.id(), new Email("Jake@Example.com"), jane.username(), jane.passwordHash(), null, null);
@@ -114,7 +114,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void concurrent_registrations_of_one_email_store_exactly_one_user() throws Exception {
+    void concurrentRegistrationsOfOneEmailStoreExactlyOneUser() throws Exception {
         List<Boolean> outcomes = race(8, i -> {
             var candidate = new NewUser(new Email("same@example.com"), new Username("user" + i), new PasswordHash("h"));
             return () -> {
@@ -132,7 +132,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     }
 
     @Test
-    void concurrent_registrations_of_different_users_all_commit() throws Exception {
+    void concurrentRegistrationsOfDifferentUsersAllCommit() throws Exception {
         int writers = 8;
 
         race(writers, i -> () -> registered("writer" + i));

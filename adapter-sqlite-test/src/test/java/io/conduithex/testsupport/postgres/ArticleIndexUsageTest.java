@@ -100,7 +100,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void a_page_filtered_by_tag_walks_the_tags_newest_first_index_and_reads_its_counter() throws SQLException {
+    void aPageFilteredByTagWalksTheTagsNewestFirstIndexAndReadsItsCounter() throws SQLException {
         Plan plan = onlyStatement(plansOf(reads -> reads.list(byTag("tag7"), PageRequest.FIRST,
                 Optional.of(viewer()))));
 
@@ -109,7 +109,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void a_feed_page_walks_each_followees_newest_articles_and_reads_their_counters() throws SQLException {
+    void aFeedPageWalksEachFolloweesNewestArticlesAndReadsTheirCounters() throws SQLException {
         Plan plan = onlyStatement(plansOf(reads -> reads.feed(viewer(), PageRequest.FIRST)));
 
         assertReadsCounter(plan);
@@ -117,7 +117,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void pages_filtered_by_author_or_by_favoriter_walk_their_newest_first_indexes() throws SQLException {
+    void pagesFilteredByAuthorOrByFavoriterWalkTheirNewestFirstIndexes() throws SQLException {
         Plan byAuthor = onlyStatement(plansOf(reads -> reads.list(
                 new ArticleFilter(Optional.empty(), Optional.of(new Username("user42")), Optional.empty()),
                 PageRequest.FIRST, Optional.empty())));
@@ -133,7 +133,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void every_list_is_one_statement_whose_count_reads_a_counter() throws SQLException {
+    void everyListIsOneStatementWhoseCountReadsACounter() throws SQLException {
         List<Plan> plans = new ArrayList<>();
         plans.add(onlyStatement(plansOf(reads -> reads.list(ArticleFilter.ALL, PageRequest.FIRST, Optional.empty()))));
         plans.add(onlyStatement(plansOf(reads -> reads.list(byTag("tag7"), PageRequest.FIRST, Optional.empty()))));
@@ -149,7 +149,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void a_deep_page_skips_its_offset_in_the_index_alone_and_reads_only_its_own_rows() throws SQLException {
+    void aDeepPageSkipsItsOffsetInTheIndexAloneAndReadsOnlyItsOwnRows() throws SQLException {
         Plan plan = onlyStatement(plansOf(reads -> reads.list(ArticleFilter.ALL, new PageRequest(20, 9_000),
                 Optional.empty())));
 
@@ -160,7 +160,7 @@ class ArticleIndexUsageTest {
     }
 
     @Test
-    void a_page_reads_the_tags_of_all_its_articles_in_one_pass() throws SQLException {
+    void aPageReadsTheTagsOfAllItsArticlesInOnePass() throws SQLException {
         Plan plan = onlyStatement(plansOf(reads -> reads.list(ArticleFilter.ALL, PageRequest.FIRST, Optional.empty())));
 
         // Per article, as a correlated subquery, the tag look-up was a scan of the tags table for each row.

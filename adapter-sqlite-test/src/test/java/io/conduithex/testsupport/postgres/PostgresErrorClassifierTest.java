@@ -67,41 +67,41 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_taken_email_is_a_unique_violation_of_users_email_key() throws SQLException {
+    void aTakenEmailIsAUniqueViolationOfUsersEmailKey() throws SQLException {
         assertTakenEmail(classifier.classify(aTakenEmail(), Phase.WORK));
     }
 
     @Test
-    void a_taken_username_is_a_unique_violation_of_users_username_key() throws SQLException {
+    void aTakenUsernameIsAUniqueViolationOfUsersUsernameKey() throws SQLException {
         assertConstraint(classifier.classify(aTakenUsername(), Phase.WORK),
                 Kind.UNIQUE, "users_username_key", "users", "username");
     }
 
     @Test
-    void following_the_same_user_twice_is_a_unique_violation_of_follows_pkey() throws SQLException {
+    void followingTheSameUserTwiceIsAUniqueViolationOfFollowsPkey() throws SQLException {
         assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK),
                 Kind.UNIQUE, "follows_pkey", "follows", null);
     }
 
     @Test
-    void following_a_missing_user_is_a_foreign_key_violation_of_follows_followee_fkey() throws SQLException {
+    void followingAMissingUserIsAForeignKeyViolationOfFollowsFolloweeFkey() throws SQLException {
         assertConstraint(classifier.classify(aFollowOfAMissingUser(), Phase.WORK),
                 Kind.FOREIGN_KEY, "follows_followee_fkey", "follows", "followee_id");
     }
 
     @Test
-    void a_missing_email_is_a_not_null_violation_that_names_the_column() throws SQLException {
+    void aMissingEmailIsANotNullViolationThatNamesTheColumn() throws SQLException {
         assertConstraint(classifier.classify(aMissingEmail(), Phase.WORK), Kind.NOT_NULL, null, "users", "email");
     }
 
     @Test
-    void following_oneself_breaks_the_named_check_follows_not_self() throws SQLException {
+    void followingOneselfBreaksTheNamedCheckFollowsNotSelf() throws SQLException {
         assertConstraint(classifier.classify(aFollowOfOneself(), Phase.WORK),
                 Kind.CHECK, "follows_not_self", "follows", null);
     }
 
     @Test
-    void a_missing_table_is_a_bug() throws SQLException {
+    void aMissingTableIsABug() throws SQLException {
         SQLException failure = aQueryOfAMissingTable();
 
         assertThat(failure.getSQLState()).isEqualTo("42P01");
@@ -109,7 +109,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_write_in_a_read_only_transaction_is_a_bug() throws SQLException {
+    void aWriteInAReadOnlyTransactionIsABug() throws SQLException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             execute(c, "SET TRANSACTION READ ONLY");
@@ -123,7 +123,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_statement_past_the_statement_timeout_is_a_query_timeout() throws SQLException {
+    void aStatementPastTheStatementTimeoutIsAQueryTimeout() throws SQLException {
         try (Connection c = connect()) {
             execute(c, "SET statement_timeout = 100");
 
@@ -135,7 +135,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_server_that_refuses_connections_cannot_be_connected_to() {
+    void aServerThatRefusesConnectionsCannotBeConnectedTo() {
         String url = "jdbc:postgresql://localhost:" + FreePort.pick() + "/conduit?connectTimeout=5";
 
         SQLException failure = failureOf(() -> DriverManager.getConnection(url, database.credentials()).close());
@@ -145,7 +145,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_pool_that_times_out_because_the_server_refuses_connections_cannot_connect() {
+    void aPoolThatTimesOutBecauseTheServerRefusesConnectionsCannotConnect() {
         HikariConfig config = poolOn("jdbc:postgresql://localhost:" + FreePort.pick() + "/conduit?connectTimeout=5",
                 "classifier-test-postgres-closed-port");
         config.setConnectionTimeout(1_000);
@@ -159,7 +159,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_server_that_refuses_the_login_cannot_be_connected_to() {
+    void aServerThatRefusesTheLoginCannotBeConnectedTo() {
         SQLException failure = failureOf(
                 () -> DriverManager.getConnection(missingDatabaseUrl(), database.credentials()).close());
 
@@ -168,7 +168,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_role_that_may_not_log_in_is_a_refused_login_not_an_unreachable_server() throws SQLException {
+    void aRoleThatMayNotLogInIsARefusedLoginNotAnUnreachableServer() throws SQLException {
         String role = "nologin_" + Long.toHexString(System.nanoTime());
         try (Connection admin = database.server().connectAsAdmin()) {
             execute(admin, "CREATE ROLE " + role + " NOLOGIN");
@@ -189,7 +189,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     }
 
     @Test
-    void a_pool_that_times_out_because_the_server_refuses_its_logins_cannot_connect() {
+    void aPoolThatTimesOutBecauseTheServerRefusesItsLoginsCannotConnect() {
         // The server answers but refuses every login (here: 3D000, the database does not exist).
         HikariConfig config = poolOn(missingDatabaseUrl(), "classifier-test-postgres-refused");
         config.setConnectionTimeout(1_000);

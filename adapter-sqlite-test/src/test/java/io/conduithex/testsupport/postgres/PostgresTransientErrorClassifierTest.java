@@ -51,7 +51,7 @@ class PostgresTransientErrorClassifierTest {
     }
 
     @Test
-    void two_transactions_locking_rows_in_opposite_order_deadlock_and_the_victim_is_transient() throws Exception {
+    void twoTransactionsLockingRowsInOppositeOrderDeadlockAndTheVictimIsTransient() throws Exception {
         long jake;
         long jane;
         try (Connection c = connect()) {
@@ -86,7 +86,7 @@ class PostgresTransientErrorClassifierTest {
     }
 
     @Test
-    void serializable_transactions_with_a_write_skew_fail_with_a_transient_serialization_failure()
+    void serializableTransactionsWithAWriteSkewFailWithATransientSerializationFailure()
             throws SQLException {
         // Each counts the users, then adds one: run one after the other, the second would have counted one more.
         try (Connection first = connect(); Connection second = connect()) {
@@ -116,7 +116,7 @@ class PostgresTransientErrorClassifierTest {
     }
 
     @Test
-    void a_connection_terminated_inside_a_transaction_is_lost_before_commit_and_of_unknown_outcome_at_commit()
+    void aConnectionTerminatedInsideATransactionIsLostBeforeCommitAndOfUnknownOutcomeAtCommit()
             throws SQLException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
@@ -132,7 +132,7 @@ class PostgresTransientErrorClassifierTest {
     }
 
     @Test
-    void a_commit_on_a_terminated_connection_has_an_unknown_outcome() throws SQLException {
+    void aCommitOnATerminatedConnectionHasAnUnknownOutcome() throws SQLException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             insertUser(c, "jake@example.com", "jake");

@@ -64,23 +64,23 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_taken_email_is_a_unique_violation_on_the_users_email() throws SQLException {
+    void aTakenEmailIsAUniqueViolationOnTheUsersEmail() throws SQLException {
         assertTakenEmail(classifier.classify(aTakenEmail(), Phase.WORK));
     }
 
     @Test
-    void a_taken_username_is_a_unique_violation_on_the_users_username() throws SQLException {
+    void aTakenUsernameIsAUniqueViolationOnTheUsersUsername() throws SQLException {
         assertConstraint(classifier.classify(aTakenUsername(), Phase.WORK), Kind.UNIQUE, "users", "username");
     }
 
     @Test
-    void following_the_same_user_twice_is_a_unique_violation_on_follows_without_a_single_column()
+    void followingTheSameUserTwiceIsAUniqueViolationOnFollowsWithoutASingleColumn()
             throws SQLException {
         assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK), Kind.UNIQUE, "follows", null);
     }
 
     @Test
-    void following_a_missing_user_is_a_foreign_key_violation() throws SQLException {
+    void followingAMissingUserIsAForeignKeyViolation() throws SQLException {
         SQLException failure = aFollowOfAMissingUser();
 
         // SQLite names neither the constraint nor the table of a foreign key violation.
@@ -89,12 +89,12 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_missing_email_is_a_not_null_violation_on_the_users_email() throws SQLException {
+    void aMissingEmailIsANotNullViolationOnTheUsersEmail() throws SQLException {
         assertConstraint(classifier.classify(aMissingEmail(), Phase.WORK), Kind.NOT_NULL, "users", "email");
     }
 
     @Test
-    void following_oneself_breaks_the_named_check_follows_not_self() throws SQLException {
+    void followingOneselfBreaksTheNamedCheckFollowsNotSelf() throws SQLException {
         PersistenceException classified = classifier.classify(aFollowOfOneself(), Phase.WORK);
 
         assertConstraint(classified, Kind.CHECK, "follows", null);
@@ -102,13 +102,13 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_missing_table_is_a_bug() throws SQLException {
+    void aMissingTableIsABug() throws SQLException {
         assertThat(classifier.classify(aQueryOfAMissingTable(), Phase.WORK))
                 .isInstanceOf(UnexpectedPersistenceException.class);
     }
 
     @Test
-    void a_write_while_another_connection_holds_the_write_lock_is_busy_and_transient() throws SQLException {
+    void aWriteWhileAnotherConnectionHoldsTheWriteLockIsBusyAndTransient() throws SQLException {
         try (Connection holder = connect(); Connection writer = connect()) {
             execute(holder, "BEGIN IMMEDIATE");
             try {
@@ -124,7 +124,7 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_query_timeout_only_bounds_the_wait_for_a_lock_so_it_ends_busy() throws SQLException {
+    void aQueryTimeoutOnlyBoundsTheWaitForALockSoItEndsBusy() throws SQLException {
         // sqlite-jdbc implements Statement.setQueryTimeout as busy_timeout for the duration of the statement:
         // it does not interrupt a running statement. What a timed-out write really throws is SQLITE_BUSY.
         try (Connection holder = connect(); Connection writer = connect()) {
@@ -144,7 +144,7 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void an_interrupted_statement_is_a_query_timeout() throws SQLException {
+    void anInterruptedStatementIsAQueryTimeout() throws SQLException {
         // A deadline for SQLite has to interrupt the statement (a progress handler or Statement.cancel);
         // this handler stops it at its first callback, which is what such a deadline does when it passes.
         try (Connection c = connect()) {
@@ -162,7 +162,7 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_write_on_a_query_only_connection_is_a_bug() throws SQLException {
+    void aWriteOnAQueryOnlyConnectionIsABug() throws SQLException {
         try (Connection c = connect()) {
             execute(c, "PRAGMA query_only = ON");
 
@@ -173,7 +173,7 @@ class SqliteErrorClassifierTest extends ErrorClassifierScenarios<SqliteTestDatab
     }
 
     @Test
-    void a_pool_that_times_out_because_the_file_cannot_be_opened_cannot_connect() throws SQLException {
+    void aPoolThatTimesOutBecauseTheFileCannotBeOpenedCannotConnect() throws SQLException {
         HikariConfig config = poolOn(database.url().replace("conduit.db", "missing-folder/conduit.db"),
                 "classifier-test-sqlite-missing");
         config.setConnectionTimeout(1_000);

@@ -41,7 +41,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_young_snapshot_answers_without_reading() {
+    void aYoungSnapshotAnswersWithoutReading() {
         assertThat(cache.get(database("dragons"))).containsExactly("dragons");
         now.addAndGet(MAX_AGE.toNanos() - 1);
 
@@ -50,7 +50,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_snapshot_as_old_as_max_age_is_read_again() {
+    void aSnapshotAsOldAsMaxAgeIsReadAgain() {
         cache.get(database("dragons"));
         now.addAndGet(MAX_AGE.toNanos());
 
@@ -59,7 +59,7 @@ class TagCacheTest {
     }
 
     @Test
-    void an_invalidation_makes_the_next_call_read() {
+    void anInvalidationMakesTheNextCallRead() {
         cache.get(database("dragons"));
         cache.invalidate();
 
@@ -69,7 +69,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_write_invalidates_once_it_has_ended_whether_or_not_it_failed() {
+    void aWriteInvalidatesOnceItHasEndedWhetherOrNotItFailed() {
         cache.get(database("dragons"));
 
         assertThat(cache.afterWriting(() -> "written")).isEqualTo("written");
@@ -84,7 +84,7 @@ class TagCacheTest {
     }
 
     @Test
-    void max_age_zero_reads_every_time() {
+    void maxAgeZeroReadsEveryTime() {
         var always = TagCache.disabled();
         always.get(database("a"));
         always.get(database("a"));
@@ -94,7 +94,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_failed_read_reaches_the_caller_and_is_not_remembered() {
+    void aFailedReadReachesTheCallerAndIsNotRemembered() {
         var down = new IllegalStateException("database down");
         assertThatThrownBy(() -> cache.get(() -> {
             throw down;
@@ -105,7 +105,7 @@ class TagCacheTest {
     }
 
     @Test
-    void the_snapshot_cannot_be_changed_by_the_reader_or_a_caller() {
+    void theSnapshotCannotBeChangedByTheReaderOrACaller() {
         var mutable = new ArrayList<>(List.of("dragons"));
         var answer = cache.get(() -> mutable);
         mutable.add("sneaked in");
@@ -115,7 +115,7 @@ class TagCacheTest {
     }
 
     @Test
-    void callers_that_find_the_snapshot_stale_during_a_read_wait_for_it_instead_of_reading() throws Exception {
+    void callersThatFindTheSnapshotStaleDuringAReadWaitForItInsteadOfReading() throws Exception {
         var release = new CountDownLatch(1);
         Future<List<String>> first = readHeldUntil(release, () -> {
             reads.incrementAndGet();
@@ -136,7 +136,7 @@ class TagCacheTest {
     }
 
     @Test
-    void callers_waiting_for_a_read_share_its_failure() throws Exception {
+    void callersWaitingForAReadShareItsFailure() throws Exception {
         var release = new CountDownLatch(1);
         var down = new IllegalStateException("database down");
         Future<List<String>> first = readHeldUntil(release, () -> {
@@ -152,7 +152,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_read_that_began_before_a_write_is_not_handed_to_a_caller_who_must_see_the_write() throws Exception {
+    void aReadThatBeganBeforeAWriteIsNotHandedToACallerWhoMustSeeTheWrite() throws Exception {
         var release = new CountDownLatch(1);
         Future<List<String>> before = readHeldUntil(release, () -> List.of("dragons"));
 
@@ -167,7 +167,7 @@ class TagCacheTest {
     }
 
     @Test
-    void a_negative_max_age_is_refused() {
+    void aNegativeMaxAgeIsRefused() {
         assertThatThrownBy(() -> new TagCache(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxAge");

@@ -16,7 +16,7 @@ class RetrySettingsTest {
     private static final Duration S_1 = Duration.ofSeconds(1);
 
     @Test
-    void consistent_settings_are_accepted() {
+    void consistentSettingsAreAccepted() {
         var settings = new RetrySettings(0, MS_1, MS_5, 0.0, S_1);
 
         assertThat(settings.withMaxRetries(7).maxRetries()).isEqualTo(7);
@@ -25,38 +25,38 @@ class RetrySettingsTest {
     }
 
     @Test
-    void negative_retries_are_rejected() {
+    void negativeRetriesAreRejected() {
         assertRefusedNaming(() -> new RetrySettings(-1, MS_1, MS_5, 0.5, S_1), "maxRetries");
         assertThatThrownBy(() -> RetrySettings.DEFAULTS.withMaxRetries(-1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void a_zero_or_negative_initial_delay_is_rejected() {
+    void aZeroOrNegativeInitialDelayIsRejected() {
         assertRefusedNaming(() -> new RetrySettings(3, Duration.ZERO, MS_5, 0.5, S_1), "initialDelay");
         assertRefusedNaming(() -> new RetrySettings(3, MS_1.negated(), MS_5, 0.5, S_1), "initialDelay");
     }
 
     @Test
-    void a_max_delay_not_above_the_initial_delay_is_rejected() {
+    void aMaxDelayNotAboveTheInitialDelayIsRejected() {
         assertRefusedNaming(() -> new RetrySettings(3, MS_5, MS_5, 0.5, S_1), "maxDelay");
         assertRefusedNaming(() -> new RetrySettings(3, MS_5, MS_1, 0.5, S_1), "maxDelay");
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
-    void a_jitter_outside_zero_to_one_is_rejected(double jitter) {
+    void aJitterOutsideZeroToOneIsRejected(double jitter) {
         assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, jitter, S_1), "jitterFactor");
     }
 
     @Test
-    void a_total_duration_not_above_the_max_delay_is_rejected() {
+    void aTotalDurationNotAboveTheMaxDelayIsRejected() {
         assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_5), "maxTotalDuration");
         assertRefusedNaming(() -> new RetrySettings(3, MS_1, MS_5, 0.5, MS_1), "maxTotalDuration");
     }
 
     @Test
-    void missing_durations_are_rejected() {
+    void missingDurationsAreRejected() {
         assertThatThrownBy(() -> new RetrySettings(3, null, MS_5, 0.5, S_1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new RetrySettings(3, MS_1, null, 0.5, S_1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new RetrySettings(3, MS_1, MS_5, 0.5, null)).isInstanceOf(NullPointerException.class);

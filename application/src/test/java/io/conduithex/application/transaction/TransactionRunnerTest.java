@@ -27,7 +27,7 @@ class TransactionRunnerTest {
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test
-    void successful_work_runs_once_and_returns_its_result() {
+    void successfulWorkRunsOnceAndReturnsItsResult() {
         var uow = FakeUnitOfWork.withoutTransaction();
         var runner = runnerOver(uow);
 
@@ -43,7 +43,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void read_work_runs_in_a_read_only_transaction_named_after_the_use_case() {
+    void readWorkRunsInAReadOnlyTransactionNamedAfterTheUseCase() {
         var uow = FakeUnitOfWork.withoutTransaction();
 
         runnerOver(uow).read("get-profile", tx -> null);
@@ -52,7 +52,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void a_transient_failure_is_retried_and_then_succeeds() {
+    void aTransientFailureIsRetriedAndThenSucceeds() {
         var uow = FakeUnitOfWork.withoutTransaction().failAttempt(1, transient_(Cause.DEADLOCK));
 
         String result = runnerOver(uow).write("follow-user", tx -> {
@@ -66,7 +66,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void each_retry_is_counted_by_use_case_and_cause() {
+    void eachRetryIsCountedByUseCaseAndCause() {
         var uow = FakeUnitOfWork.withoutTransaction()
                 .failAttempt(1, transient_(Cause.DEADLOCK))
                 .failAttempt(2, transient_(Cause.SERIALIZATION_FAILURE))
@@ -81,7 +81,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void a_transient_failure_thrown_by_the_work_itself_is_retried_too() {
+    void aTransientFailureThrownByTheWorkItselfIsRetriedToo() {
         var uow = FakeUnitOfWork.withoutTransaction();
 
         String result = runnerOver(uow).write("update-user", tx -> {
@@ -110,7 +110,7 @@ class TransactionRunnerTest {
 
     @ParameterizedTest
     @MethodSource("nonTransientFailures")
-    void a_failure_that_is_not_transient_is_never_retried(RuntimeException failure) {
+    void aFailureThatIsNotTransientIsNeverRetried(RuntimeException failure) {
         var uow = FakeUnitOfWork.withoutTransaction();
 
         assertThatThrownBy(() -> runnerOver(uow).write("register-user", tx -> {
@@ -125,7 +125,7 @@ class TransactionRunnerTest {
 
     @ParameterizedTest
     @MethodSource("nonTransientFailures")
-    void a_failure_that_is_not_transient_after_a_retry_ends_the_retries(RuntimeException failure) {
+    void aFailureThatIsNotTransientAfterARetryEndsTheRetries(RuntimeException failure) {
         var uow = FakeUnitOfWork.withoutTransaction()
                 .failAttempt(1, transient_(Cause.DEADLOCK))
                 .failAttempt(2, failure);
@@ -137,7 +137,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void after_the_last_attempt_the_last_failure_is_thrown_with_the_earlier_ones_suppressed() {
+    void afterTheLastAttemptTheLastFailureIsThrownWithTheEarlierOnesSuppressed() {
         var first = transient_(Cause.DEADLOCK);
         var second = transient_(Cause.BUSY);
         var third = transient_(Cause.CONNECTION_LOST);
@@ -155,7 +155,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void with_no_retries_allowed_a_transient_failure_is_thrown_at_once() {
+    void withNoRetriesAllowedATransientFailureIsThrownAtOnce() {
         var only = transient_(Cause.DEADLOCK);
         var uow = FakeUnitOfWork.withoutTransaction().failAttempt(1, only);
         var runner = new TransactionRunner(uow, FastRetries.SETTINGS.withMaxRetries(0), meters);
@@ -167,7 +167,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void work_started_inside_an_active_unit_of_work_joins_it_and_is_not_retried_on_its_own() {
+    void workStartedInsideAnActiveUnitOfWorkJoinsItAndIsNotRetriedOnItsOwn() {
         var uow = FakeUnitOfWork.withoutTransaction();
         var runner = runnerOver(uow);
         var failure = transient_(Cause.DEADLOCK);
@@ -185,7 +185,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void only_the_outermost_unit_of_work_is_retried_and_it_reruns_the_inner_work() {
+    void onlyTheOutermostUnitOfWorkIsRetriedAndItRerunsTheInnerWork() {
         var uow = FakeUnitOfWork.withoutTransaction();
         var runner = runnerOver(uow);
         var innerRuns = new AtomicInteger();
@@ -205,7 +205,7 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void the_default_settings_make_a_working_runner() {
+    void theDefaultSettingsMakeAWorkingRunner() {
         var uow = FakeUnitOfWork.withoutTransaction().failAttempt(1, transient_(Cause.BUSY));
         var runner = new TransactionRunner(uow, RetrySettings.DEFAULTS, meters);
 

@@ -20,7 +20,7 @@ class FollowUserTest {
     private final User jim = conduit.givenUser("jim");
 
     @Test
-    void following_returns_the_profile_as_followed() {
+    void followingReturnsTheProfileAsFollowed() {
         var profile = followUser.follow(jim.id(), "jake");
 
         assertThat(profile.username()).isEqualTo(jake.username());
@@ -30,7 +30,7 @@ class FollowUserTest {
     }
 
     @Test
-    void following_twice_is_the_same_as_following_once() {
+    void followingTwiceIsTheSameAsFollowingOnce() {
         followUser.follow(jim.id(), "jake");
 
         var again = followUser.follow(jim.id(), "Jake");
@@ -40,7 +40,7 @@ class FollowUserTest {
     }
 
     @Test
-    void unfollowing_returns_the_profile_as_not_followed() {
+    void unfollowingReturnsTheProfileAsNotFollowed() {
         followUser.follow(jim.id(), "jake");
 
         var profile = followUser.unfollow(jim.id(), "jake");
@@ -50,7 +50,7 @@ class FollowUserTest {
     }
 
     @Test
-    void unfollowing_someone_not_followed_changes_nothing() {
+    void unfollowingSomeoneNotFollowedChangesNothing() {
         var profile = followUser.unfollow(jim.id(), "jake");
 
         assertThat(profile.following()).isFalse();
@@ -58,7 +58,7 @@ class FollowUserTest {
     }
 
     @Test
-    void following_yourself_is_rejected_and_stores_nothing() {
+    void followingYourselfIsRejectedAndStoresNothing() {
         assertThatThrownBy(() -> followUser.follow(jake.id(), "jake"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
                         .containsExactly(java.util.Map.entry("username", List.of("can't follow yourself"))));
@@ -66,18 +66,18 @@ class FollowUserTest {
     }
 
     @Test
-    void following_an_unknown_user_is_not_found() {
+    void followingAnUnknownUserIsNotFound() {
         assertThatThrownBy(() -> followUser.follow(jim.id(), "nobody")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> followUser.unfollow(jim.id(), "nobody")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void following_an_invalid_username_is_not_found() {
+    void followingAnInvalidUsernameIsNotFound() {
         assertThatThrownBy(() -> followUser.follow(jim.id(), "not a name")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void a_follower_who_no_longer_exists_is_not_authenticated() {
+    void aFollowerWhoNoLongerExistsIsNotAuthenticated() {
         assertThatThrownBy(() -> followUser.follow(new UserId(999), "jake"))
                 .isInstanceOf(AuthenticationException.class);
         assertThat(conduit.transaction.follows().count()).isZero();

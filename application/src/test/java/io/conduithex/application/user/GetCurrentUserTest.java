@@ -13,14 +13,14 @@ class GetCurrentUserTest {
     private final GetCurrentUser getCurrentUser = new GetCurrentUser(conduit.transactions);
 
     @Test
-    void the_user_a_token_names_is_returned() {
+    void theUserATokenNamesIsReturned() {
         var jake = conduit.givenUser("jake");
 
         assertThat(getCurrentUser.get(jake.id())).isEqualTo(jake);
     }
 
     @Test
-    void a_user_who_no_longer_exists_is_not_authenticated() {
+    void aUserWhoNoLongerExistsIsNotAuthenticated() {
         var jake = conduit.givenUser("jake");
         conduit.transaction.users().delete(jake.id());
 

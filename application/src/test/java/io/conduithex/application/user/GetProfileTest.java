@@ -22,7 +22,7 @@ class GetProfileTest {
     private final User jim = conduit.givenUser("jim");
 
     @Test
-    void a_viewer_who_follows_the_user_sees_following() {
+    void aViewerWhoFollowsTheUserSeesFollowing() {
         conduit.follows().follow(jim.id(), jake.id());
 
         var profile = getProfile.get(Optional.of(jim.id()), "jake");
@@ -32,32 +32,32 @@ class GetProfileTest {
     }
 
     @Test
-    void a_viewer_who_does_not_follow_the_user_sees_not_following() {
+    void aViewerWhoDoesNotFollowTheUserSeesNotFollowing() {
         conduit.follows().follow(jake.id(), jim.id());
 
         assertThat(getProfile.get(Optional.of(jim.id()), "jake").following()).isFalse();
     }
 
     @Test
-    void an_anonymous_viewer_never_sees_following() {
+    void anAnonymousViewerNeverSeesFollowing() {
         conduit.follows().follow(jim.id(), jake.id());
 
         assertThat(getProfile.get(Optional.empty(), "jake").following()).isFalse();
     }
 
     @Test
-    void a_viewer_who_no_longer_exists_is_refused_rather_than_served_as_a_stranger() {
+    void aViewerWhoNoLongerExistsIsRefusedRatherThanServedAsAStranger() {
         assertThatThrownBy(() -> getProfile.get(Optional.of(new UserId(jim.id().value() + 1000)), "jake"))
                 .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
-    void the_username_is_matched_ignoring_case() {
+    void theUsernameIsMatchedIgnoringCase() {
         assertThat(getProfile.get(Optional.empty(), "JAKE").username()).isEqualTo(jake.username());
     }
 
     @Test
-    void an_unknown_username_is_not_found() {
+    void anUnknownUsernameIsNotFound() {
         assertThatThrownBy(() -> getProfile.get(Optional.empty(), "nobody"))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.resource()).isEqualTo("profile"));
     }
@@ -65,12 +65,12 @@ class GetProfileTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"jake smith", "../admin", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj"})
-    void a_username_that_could_never_be_registered_is_not_found(String invalid) {
+    void aUsernameThatCouldNeverBeRegisteredIsNotFound(String invalid) {
         assertThatThrownBy(() -> getProfile.get(Optional.empty(), invalid)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void a_profile_is_read_in_a_read_only_transaction() {
+    void aProfileIsReadInAReadOnlyTransaction() {
         getProfile.get(Optional.of(jim.id()), "jake");
 
         assertThat(conduit.unitOfWork.begun()).allSatisfy(spec -> assertThat(spec.isReadOnly()).isTrue());

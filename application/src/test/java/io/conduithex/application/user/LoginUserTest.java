@@ -14,7 +14,7 @@ class LoginUserTest {
     private final LoginUser loginUser = new LoginUser(conduit.transactions, conduit.hasher);
 
     @Test
-    void the_right_password_logs_the_user_in() {
+    void theRightPasswordLogsTheUserIn() {
         var jake = conduit.givenUser("jake");
 
         var loggedIn = loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")));
@@ -23,7 +23,7 @@ class LoginUserTest {
     }
 
     @Test
-    void the_email_is_matched_ignoring_case() {
+    void theEmailIsMatchedIgnoringCase() {
         var jake = conduit.givenUser("jake");
 
         assertThat(loginUser.login(LoginCommand.of("Jake@EXAMPLE.com", InMemoryConduit.passwordOf("jake"))))
@@ -31,7 +31,7 @@ class LoginUserTest {
     }
 
     @Test
-    void a_wrong_password_is_rejected() {
+    void aWrongPasswordIsRejected() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "wrong-password")))
@@ -40,7 +40,7 @@ class LoginUserTest {
     }
 
     @Test
-    void an_unknown_email_is_rejected_with_the_same_answer() {
+    void anUnknownEmailIsRejectedWithTheSameAnswer() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> loginUser.login(
@@ -50,20 +50,20 @@ class LoginUserTest {
     }
 
     @Test
-    void the_decoy_password_does_not_open_an_unknown_account() {
+    void theDecoyPasswordDoesNotOpenAnUnknownAccount() {
         assertThatThrownBy(() -> loginUser.login(
                 LoginCommand.of("nobody@example.com", "decoy-password-never-matches")))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
-    void a_short_password_is_still_checked_at_login() {
+    void aShortPasswordIsStillCheckedAtLogin() {
         assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "short")))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
-    void missing_credentials_are_reported_per_field() {
+    void missingCredentialsAreReportedPerField() {
         assertThatThrownBy(() -> LoginCommand.of("", null))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors().asMap()).containsOnlyKeys("email", "password"));

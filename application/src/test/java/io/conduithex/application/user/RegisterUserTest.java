@@ -17,7 +17,7 @@ class RegisterUserTest {
     private final RegisterUser registerUser = new RegisterUser(conduit.transactions, conduit.hasher);
 
     @Test
-    void a_new_user_is_stored_with_a_hashed_password() {
+    void aNewUserIsStoredWithAHashedPassword() {
         var jake = registerUser.register(RegistrationCommand.of("jake@example.com", "jake", "jakejake"));
 
         assertThat(jake.username().value()).isEqualTo("jake");
@@ -26,7 +26,7 @@ class RegisterUserTest {
     }
 
     @Test
-    void a_taken_email_is_reported_on_the_email_field() {
+    void aTakenEmailIsReportedOnTheEmailField() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> registerUser.register(
@@ -39,7 +39,7 @@ class RegisterUserTest {
     }
 
     @Test
-    void a_taken_username_is_reported_on_the_username_field() {
+    void aTakenUsernameIsReportedOnTheUsernameField() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> registerUser.register(
@@ -49,7 +49,7 @@ class RegisterUserTest {
     }
 
     @Test
-    void a_rejected_registration_stores_nothing() {
+    void aRejectedRegistrationStoresNothing() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> registerUser.register(RegistrationCommand.of("jake@example.com", "jim", "password1")))
@@ -59,7 +59,7 @@ class RegisterUserTest {
     }
 
     @Test
-    void a_unique_violation_is_not_retried() {
+    void aUniqueViolationIsNotRetried() {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> registerUser.register(RegistrationCommand.of("jake@example.com", "jim", "password1")))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationCommandTest {
 
     @Test
-    void valid_input_makes_a_command() {
+    void validInputMakesACommand() {
         var command = RegistrationCommand.of(" jake@example.com ", "jake", "jakejake");
 
         assertThat(command.email().value()).isEqualTo("jake@example.com");
@@ -19,7 +19,7 @@ class RegistrationCommandTest {
     }
 
     @Test
-    void every_bad_field_is_reported_at_once_in_field_order() {
+    void everyBadFieldIsReportedAtOnceInFieldOrder() {
         assertThatThrownBy(() -> RegistrationCommand.of("not-an-email", "", "short"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
                         .containsExactly(
@@ -29,7 +29,7 @@ class RegistrationCommandTest {
     }
 
     @Test
-    void missing_fields_are_reported_as_blank() {
+    void missingFieldsAreReportedAsBlank() {
         assertThatThrownBy(() -> RegistrationCommand.of(null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
                         .containsOnlyKeys("email", "username", "password")
@@ -37,14 +37,14 @@ class RegistrationCommandTest {
     }
 
     @Test
-    void only_the_bad_field_is_reported() {
+    void onlyTheBadFieldIsReported() {
         assertThatThrownBy(() -> RegistrationCommand.of("jake@example.com", "jake the dog", "jakejake"))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors().asMap()).containsOnlyKeys("username"));
     }
 
     @Test
-    void the_password_never_appears_in_the_error() {
+    void thePasswordNeverAppearsInTheError() {
         assertThatThrownBy(() -> RegistrationCommand.of("jake@example.com", "jake", "hunter2"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.getMessage()).doesNotContain("hunter2");

@@ -23,7 +23,7 @@ class UpdateUserTest {
     private final User jake = conduit.givenUser("jake");
 
     @Test
-    void only_the_bio_changes_when_only_the_bio_is_given() {
+    void onlyTheBioChangesWhenOnlyTheBioIsGiven() {
         var updated = updateUser.update(jake.id(), changes().bio("I work at statefarm").build());
 
         assertThat(updated.bio()).isEqualTo(new Bio("I work at statefarm"));
@@ -35,7 +35,7 @@ class UpdateUserTest {
     }
 
     @Test
-    void an_empty_image_clears_the_image() {
+    void anEmptyImageClearsTheImage() {
         updateUser.update(jake.id(), changes().image("https://example.com/jake.png").build());
 
         var updated = updateUser.update(jake.id(), changes().image("").build());
@@ -45,14 +45,14 @@ class UpdateUserTest {
     }
 
     @Test
-    void an_image_can_be_set() {
+    void anImageCanBeSet() {
         var updated = updateUser.update(jake.id(), changes().image("https://example.com/jake.png").build());
 
         assertThat(updated.image()).isEqualTo(new ImageUrl("https://example.com/jake.png"));
     }
 
     @Test
-    void the_email_can_be_changed() {
+    void theEmailCanBeChanged() {
         var updated = updateUser.update(jake.id(), changes().email("jake@conduit.io").build());
 
         assertThat(updated.email()).isEqualTo(new Email("jake@conduit.io"));
@@ -61,7 +61,7 @@ class UpdateUserTest {
     }
 
     @Test
-    void a_new_password_is_stored_hashed() {
+    void aNewPasswordIsStoredHashed() {
         var updated = updateUser.update(jake.id(), changes().password("new-password").build());
 
         assertThat(updated.passwordHash().value()).isEqualTo("hashed:new-password");
@@ -69,7 +69,7 @@ class UpdateUserTest {
     }
 
     @Test
-    void a_username_taken_by_someone_else_is_reported_on_the_username_field() {
+    void aUsernameTakenBySomeoneElseIsReportedOnTheUsernameField() {
         conduit.givenUser("jim");
 
         assertThatThrownBy(() -> updateUser.update(jake.id(), changes().username("JIM").bio("mine now").build()))
@@ -79,7 +79,7 @@ class UpdateUserTest {
     }
 
     @Test
-    void an_email_taken_by_someone_else_is_reported_on_the_email_field() {
+    void anEmailTakenBySomeoneElseIsReportedOnTheEmailField() {
         conduit.givenUser("jim");
 
         assertThatThrownBy(() -> updateUser.update(jake.id(), changes().email("jim@example.com").build()))
@@ -88,14 +88,14 @@ class UpdateUserTest {
     }
 
     @Test
-    void changing_the_case_of_ones_own_username_is_allowed() {
+    void changingTheCaseOfOnesOwnUsernameIsAllowed() {
         var updated = updateUser.update(jake.id(), changes().username("Jake").build());
 
         assertThat(updated.username()).isEqualTo(new Username("Jake"));
     }
 
     @Test
-    void a_null_email_is_rejected_as_blank() {
+    void aNullEmailIsRejectedAsBlank() {
         assertThatThrownBy(() -> UserUpdateCommand.of(FieldChange.cleared(), FieldChange.unchanged(),
                 FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
@@ -103,7 +103,7 @@ class UpdateUserTest {
     }
 
     @Test
-    void every_bad_field_is_reported_at_once() {
+    void everyBadFieldIsReportedAtOnce() {
         assertThatThrownBy(() -> changes().email("nope").username("a b").password("short")
                 .bio("x".repeat(Bio.MAX_LENGTH + 1)).image("ftp://example.com/x.png").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
@@ -111,18 +111,18 @@ class UpdateUserTest {
     }
 
     @Test
-    void an_unknown_user_is_not_authenticated() {
+    void anUnknownUserIsNotAuthenticated() {
         assertThatThrownBy(() -> updateUser.update(new UserId(999), changes().bio("hello").build()))
                 .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
-    void an_empty_update_returns_the_user_unchanged() {
+    void anEmptyUpdateReturnsTheUserUnchanged() {
         assertThat(updateUser.update(jake.id(), changes().build())).isEqualTo(jake);
     }
 
     @Test
-    void an_empty_update_of_an_unknown_user_is_not_authenticated() {
+    void anEmptyUpdateOfAnUnknownUserIsNotAuthenticated() {
         assertThatThrownBy(() -> updateUser.update(new UserId(999), changes().build()))
                 .isInstanceOf(AuthenticationException.class);
     }

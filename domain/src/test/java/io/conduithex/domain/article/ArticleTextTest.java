@@ -12,28 +12,28 @@ class ArticleTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"Ring \u0007 the bell", "two\nlines", "tab\there", "clear \u001b[2J", "\u0001\u0002",
                             "next\u0085line", "del\u007f"})
-    void a_title_with_a_control_character_is_rejected(String title) {
+    void aTitleWithAControlCharacterIsRejected(String title) {
         assertRejected(() -> new Title(title), "can't contain control characters");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"two\nlines", "carriage\rreturn", "esc \u001b[31m"})
-    void a_description_with_a_control_character_is_rejected(String description) {
+    void aDescriptionWithAControlCharacterIsRejected(String description) {
         assertRejected(() -> new Description(description), "can't contain control characters");
     }
 
     @Test
-    void surrounding_line_breaks_are_stripped_rather_than_refused() {
+    void surroundingLineBreaksAreStrippedRatherThanRefused() {
         assertThat(new Title("\n  How to train your dragon \t\n").value()).isEqualTo("How to train your dragon");
     }
 
     @Test
-    void a_blank_title_is_still_called_blank() {
+    void aBlankTitleIsStillCalledBlank() {
         assertRejected(() -> new Title(" \n\t "), "can't be blank");
     }
 
     @Test
-    void an_article_body_keeps_its_line_breaks_and_tabs() {
+    void anArticleBodyKeepsItsLineBreaksAndTabs() {
         String markdown = "# Dragons\n\n\tcode\r\n- one\n- two";
 
         assertThat(new ArticleBody(markdown).value()).isEqualTo(markdown);

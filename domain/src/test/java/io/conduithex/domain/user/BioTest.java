@@ -10,22 +10,22 @@ import org.junit.jupiter.api.Test;
 class BioTest {
 
     @Test
-    void an_empty_bio_is_allowed() {
+    void anEmptyBioIsAllowed() {
         assertThat(new Bio("").value()).isEmpty();
     }
 
     @Test
-    void a_bio_of_the_maximum_length_is_accepted() {
+    void aBioOfTheMaximumLengthIsAccepted() {
         assertThat(new Bio("x".repeat(Bio.MAX_LENGTH)).value()).hasSize(4000);
     }
 
     @Test
-    void a_bio_over_the_maximum_length_is_rejected() {
+    void aBioOverTheMaximumLengthIsRejected() {
         assertRejected(() -> new Bio("x".repeat(Bio.MAX_LENGTH + 1)), "is too long (maximum is 4000 characters)");
     }
 
     @Test
-    void a_null_bio_is_rejected() {
+    void aNullBioIsRejected() {
         assertThatThrownBy(() -> new Bio(null)).isInstanceOf(InvalidValueException.class);
     }
 }

@@ -13,7 +13,7 @@ class ImageUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://example.com/jake.png", "http://example.com/a/b.jpg?size=2",
                             "HTTPS://Example.com/x.png", "https://static.productionready.io/images/smiley-cyrus.jpg"})
-    void absolute_http_and_https_urls_are_accepted(String url) {
+    void absoluteHttpAndHttpsUrlsAreAccepted(String url) {
         assertThat(new ImageUrl(url).value()).isEqualTo(url);
     }
 
@@ -21,24 +21,24 @@ class ImageUrlTest {
     @ValueSource(strings = {"ftp://example.com/a.png", "/images/jake.png", "jake.png", "javascript:alert(1)",
                             "data:image/png;base64,AAAA", "http:///no-host.png", "https://exa mple.com/a.png",
                             "file:///etc/passwd", "//example.com/a.png"})
-    void anything_else_is_rejected(String url) {
+    void anythingElseIsRejected(String url) {
         assertRejected(() -> new ImageUrl(url), "must be an http or https URL");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
-    void a_blank_url_is_rejected(String blank) {
+    void aBlankUrlIsRejected(String blank) {
         assertRejected(() -> new ImageUrl(blank), "can't be blank");
     }
 
     @Test
-    void surrounding_whitespace_is_stripped() {
+    void surroundingWhitespaceIsStripped() {
         assertThat(new ImageUrl(" https://example.com/a.png ").value()).isEqualTo("https://example.com/a.png");
     }
 
     @Test
-    void a_url_over_the_maximum_length_is_rejected() {
+    void aUrlOverTheMaximumLengthIsRejected() {
         String prefix = "https://example.com/";
         String url = prefix + "a".repeat(ImageUrl.MAX_LENGTH + 1 - prefix.length());
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordHashTest {
 
     @Test
-    void to_string_is_masked() {
+    void toStringIsMasked() {
         var hash = new PasswordHash("$2a$10$abcdefghijklmnopqrstuv");
 
         assertThat(hash.toString()).doesNotContain("$2a$10$", "abcdefghijklmnopqrstuv");
@@ -21,7 +21,7 @@ class PasswordHashTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"  "})
-    void a_blank_hash_is_rejected(String blank) {
+    void aBlankHashIsRejected(String blank) {
         assertThatThrownBy(() -> new PasswordHash(blank)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,33 +14,33 @@ class PasswordTest {
     private static final String LOCK = "\uD83D\uDD12"; // one code point, two chars, four UTF-8 bytes
 
     @Test
-    void eight_characters_are_enough() {
+    void eightCharactersAreEnough() {
         assertThat(new Password("12345678").reveal()).isEqualTo("12345678");
     }
 
     @Test
-    void seven_characters_are_too_short() {
+    void sevenCharactersAreTooShort() {
         assertRejected(() -> new Password("1234567"), "is too short (minimum is 8 characters)");
     }
 
     @Test
-    void the_minimum_length_counts_code_points_not_chars() {
+    void theMinimumLengthCountsCodePointsNotChars() {
         assertThat(new Password(LOCK.repeat(8)).reveal()).isEqualTo(LOCK.repeat(8));
         assertRejectedStartingWith(() -> new Password(LOCK.repeat(7)), "is too short");
     }
 
     @Test
-    void seventy_two_bytes_are_accepted() {
+    void seventyTwoBytesAreAccepted() {
         assertThat(new Password("p".repeat(72)).reveal()).hasSize(72);
     }
 
     @Test
-    void seventy_three_bytes_are_too_long() {
+    void seventyThreeBytesAreTooLong() {
         assertRejected(() -> new Password("p".repeat(73)), "is too long (maximum is 72 bytes)");
     }
 
     @Test
-    void the_maximum_length_counts_utf8_bytes_not_chars() {
+    void theMaximumLengthCountsUtf8BytesNotChars() {
         String thirtySevenAccents = "é".repeat(37); // 37 chars, 74 bytes
 
         assertRejectedStartingWith(() -> new Password(thirtySevenAccents), "is too long");
@@ -49,30 +49,30 @@ class PasswordTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    void an_empty_password_is_rejected(String empty) {
+    void anEmptyPasswordIsRejected(String empty) {
         assertRejected(() -> new Password(empty), "can't be blank");
     }
 
     @Test
-    void a_login_password_skips_the_length_rules() {
+    void aLoginPasswordSkipsTheLengthRules() {
         assertThat(Password.forLogin("short").reveal()).isEqualTo("short");
         assertThat(Password.forLogin("p".repeat(200)).reveal()).hasSize(200);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    void an_empty_login_password_is_rejected(String empty) {
+    void anEmptyLoginPasswordIsRejected(String empty) {
         assertRejected(() -> Password.forLogin(empty), "can't be blank");
     }
 
     @Test
-    void to_string_never_reveals_the_value() {
+    void toStringNeverRevealsTheValue() {
         assertThat(new Password("correct horse battery").toString()).doesNotContain("correct", "horse", "battery");
         assertThat(Password.forLogin("hunter2").toString()).doesNotContain("hunter2");
     }
 
     @Test
-    void a_rejection_message_never_contains_the_value() {
+    void aRejectionMessageNeverContainsTheValue() {
         assertThatThrownBy(() -> new Password("secret!"))
                 .hasMessageNotContaining("secret!");
         assertThatThrownBy(() -> new Password("secret".repeat(20)))

@@ -13,40 +13,40 @@ class UsernameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jake", "Jake_the-Dog.1", "jörg", "42", "名前"})
-    void letters_digits_underscore_hyphen_and_dot_are_allowed(String name) {
+    void lettersDigitsUnderscoreHyphenAndDotAreAllowed(String name) {
         assertThat(new Username(name).value()).isEqualTo(name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jake smith", "jake/x", "jake@home", "jake?", "../etc", "jake%20", "jake#1"})
-    void other_characters_are_rejected(String name) {
+    void otherCharactersAreRejected(String name) {
         assertRejectedStartingWith(() -> new Username(name), "is invalid");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"  ", "\t"})
-    void a_blank_username_is_rejected(String blank) {
+    void aBlankUsernameIsRejected(String blank) {
         assertRejected(() -> new Username(blank), "can't be blank");
     }
 
     @Test
-    void surrounding_whitespace_is_stripped() {
+    void surroundingWhitespaceIsStripped() {
         assertThat(new Username("  jake ").value()).isEqualTo("jake");
     }
 
     @Test
-    void forty_characters_are_accepted() {
+    void fortyCharactersAreAccepted() {
         assertThat(new Username("j".repeat(40)).value()).hasSize(Username.MAX_LENGTH);
     }
 
     @Test
-    void forty_one_characters_are_rejected() {
+    void fortyOneCharactersAreRejected() {
         assertRejected(() -> new Username("j".repeat(41)), "is too long (maximum is 40 characters)");
     }
 
     @Test
-    void the_normalized_form_is_lower_case() {
+    void theNormalizedFormIsLowerCase() {
         assertThat(new Username("JakeTheDog").normalized()).isEqualTo("jakethedog");
     }
 }

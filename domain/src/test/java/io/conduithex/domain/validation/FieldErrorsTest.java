@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FieldErrorsTest {
 
     @Test
-    void the_builder_collects_several_fields_in_the_order_they_were_found() {
+    void theBuilderCollectsSeveralFieldsInTheOrderTheyWereFound() {
         var errors = FieldErrors.builder()
                 .add("username", "can't be blank")
                 .add("email", "is invalid")
@@ -26,7 +26,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void throw_if_any_throws_a_validation_exception_carrying_every_field() {
+    void throwIfAnyThrowsAValidationExceptionCarryingEveryField() {
         var builder = FieldErrors.builder().add("email", "is invalid").add("password", "can't be blank");
 
         assertThatThrownBy(builder::throwIfAny)
@@ -37,7 +37,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void throw_if_any_does_nothing_when_nothing_was_collected() {
+    void throwIfAnyDoesNothingWhenNothingWasCollected() {
         var builder = FieldErrors.builder();
 
         assertThat(builder.isEmpty()).isTrue();
@@ -46,7 +46,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void capture_returns_the_value_or_records_the_rejection_under_the_field() {
+    void captureReturnsTheValueOrRecordsTheRejectionUnderTheField() {
         var builder = FieldErrors.builder();
 
         Email email = builder.capture("email", () -> new Email("jake@example.com"));
@@ -58,7 +58,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void capture_lets_other_exceptions_through() {
+    void captureLetsOtherExceptionsThrough() {
         var builder = FieldErrors.builder();
 
         assertThatThrownBy(() -> builder.capture("x", () -> {
@@ -68,7 +68,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void built_errors_are_immutable_and_unaffected_by_later_additions() {
+    void builtErrorsAreImmutableAndUnaffectedByLaterAdditions() {
         var builder = FieldErrors.builder().add("email", "is invalid");
         var built = builder.build();
 
@@ -82,7 +82,7 @@ class FieldErrorsTest {
     }
 
     @Test
-    void of_makes_a_single_field_error() {
+    void ofMakesASingleFieldError() {
         assertThat(FieldErrors.of("email", "has already been taken").asMap())
                 .containsExactly(java.util.Map.entry("email", List.of("has already been taken")));
     }

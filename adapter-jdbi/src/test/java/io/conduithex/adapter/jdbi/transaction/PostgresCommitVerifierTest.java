@@ -45,7 +45,7 @@ class PostgresCommitVerifierTest {
     }
 
     @Test
-    void a_question_whose_connection_was_terminated_too_is_asked_again() {
+    void aQuestionWhoseConnectionWasTerminatedTooIsAskedAgain() {
         var script = new Script(TERMINATED, "committed");
 
         assertThat(verifier.outcome(XID, script)).isEqualTo(Outcome.COMMITTED);
@@ -53,14 +53,14 @@ class PostgresCommitVerifierTest {
     }
 
     @Test
-    void an_abort_found_after_a_failed_question_lets_the_work_run_again() {
+    void anAbortFoundAfterAFailedQuestionLetsTheWorkRunAgain() {
         var script = new Script(TERMINATED, TERMINATED, "aborted");
 
         assertThat(verifier.outcome(XID, script)).isEqualTo(Outcome.ABORTED);
     }
 
     @Test
-    void in_progress_is_asked_again_until_the_database_decides() {
+    void inProgressIsAskedAgainUntilTheDatabaseDecides() {
         var script = new Script("in progress", "in progress", "committed");
 
         assertThat(verifier.outcome(XID, script)).isEqualTo(Outcome.COMMITTED);
@@ -68,7 +68,7 @@ class PostgresCommitVerifierTest {
     }
 
     @Test
-    void when_every_question_fails_the_outcome_is_unknown_after_a_bounded_number() {
+    void whenEveryQuestionFailsTheOutcomeIsUnknownAfterABoundedNumber() {
         var script = new Script();
 
         assertThat(verifier.outcome(XID, script)).isEqualTo(Outcome.UNKNOWN);
@@ -76,7 +76,7 @@ class PostgresCommitVerifierTest {
     }
 
     @Test
-    void an_id_the_server_no_longer_knows_is_unknown_at_once() {
+    void anIdTheServerNoLongerKnowsIsUnknownAtOnce() {
         var script = new Script(NULL, "committed");
 
         assertThat(verifier.outcome(XID, script)).isEqualTo(Outcome.UNKNOWN);

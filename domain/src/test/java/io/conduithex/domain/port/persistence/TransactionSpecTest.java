@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TransactionSpecTest {
 
     @Test
-    void read_only_work_has_the_default_isolation() {
+    void readOnlyWorkHasTheDefaultIsolation() {
         var spec = TransactionSpec.readOnly("get-profile");
 
         assertThat(spec.name()).isEqualTo("get-profile");
@@ -21,7 +21,7 @@ class TransactionSpecTest {
     }
 
     @Test
-    void read_write_work_has_the_default_isolation() {
+    void readWriteWorkHasTheDefaultIsolation() {
         var spec = TransactionSpec.readWrite("register-user");
 
         assertThat(spec.accessMode()).isEqualTo(AccessMode.READ_WRITE);
@@ -30,7 +30,7 @@ class TransactionSpecTest {
     }
 
     @Test
-    void with_isolation_changes_only_the_isolation() {
+    void withIsolationChangesOnlyTheIsolation() {
         var spec = TransactionSpec.readWrite("transfer").withIsolation(Isolation.SERIALIZABLE);
 
         assertThat(spec).isEqualTo(new TransactionSpec("transfer", AccessMode.READ_WRITE, Isolation.SERIALIZABLE));
@@ -38,12 +38,12 @@ class TransactionSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  "})
-    void a_blank_name_is_rejected(String blank) {
+    void aBlankNameIsRejected(String blank) {
         assertThatThrownBy(() -> TransactionSpec.readOnly(blank)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void missing_parts_are_rejected() {
+    void missingPartsAreRejected() {
         assertThatThrownBy(() -> TransactionSpec.readWrite(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new TransactionSpec("x", null, Isolation.DEFAULT))
                 .isInstanceOf(NullPointerException.class);
