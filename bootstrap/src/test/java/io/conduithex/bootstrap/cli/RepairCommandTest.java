@@ -4,29 +4,17 @@ import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class RepairCommandTest {
     @RegisterExtension
-    final CommandLineRun cli = new CommandLineRun();
-    @TempDir
-    Path folder;
-    private Path database;
-
-    @BeforeEach
-    void configureDatabase() {
-        database = folder.resolve("conduit.db");
-        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
-    }
+    final CommandLineRun cli = CommandLineRun.onFreshSqliteFile();
 
     @Test
     void removesTheEntryOfAFailedMigrationAndSaysSo() {
         assertThat(cli.run("migrate")).isZero();
-        SqliteHistory.recordFailedMigration(database, UNSHIPPED);
+        SqliteHistory.recordFailedMigration(cli.database(), UNSHIPPED);
         assertThat(cli.run("info")).isZero();
         assertThat(cli.outLines()).last().isEqualTo("Schema version " + UNSHIPPED + ": " + LATEST
                 + " applied, 0 pending, 1 failed");
@@ -53,6 +41,6 @@ class RepairCommandTest {
     void aMissingDatabaseFailsRepairWithOneLine() {
         assertThat(cli.run("repair")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().asString().startsWith("repair failed: no SQLite database at ");
-        assertThat(database).doesNotExist();
+        assertThat(cli.database()).doesNotExist();
     }
 }

@@ -6,28 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
     @RegisterExtension
-    final CommandLineRun cli = new CommandLineRun();
-    @TempDir
-    Path folder;
-    private Path database;
-
-    @BeforeEach
-    void configureDatabase() {
-        database = folder.resolve("conduit.db");
-        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
-    }
+    final CommandLineRun cli = CommandLineRun.onFreshSqliteFile();
 
     @Test
     void aMigratedDatabaseIsValid() {
@@ -42,7 +30,7 @@ class ValidateCommandTest {
     @Test
     void anEditedMigrationFailsValidationWithOneLineUntilRepairRealignsIt() {
         assertThat(cli.run("migrate")).isZero();
-        SqliteHistory.tamperWithChecksumOf(database, "1");
+        SqliteHistory.tamperWithChecksumOf(cli.database(), "1");
 
         assertThat(cli.run("validate")).isEqualTo(1);
         assertThat(cli.outLines()).singleElement().satisfies(line -> assertThat(line)
@@ -100,7 +88,7 @@ class ValidateCommandTest {
 
     @Test
     void pendingMigrationsFailValidationOneLineEach() throws IOException {
-        Files.createFile(database);
+        Files.createFile(cli.database());
 
         assertThat(cli.run("validate")).isEqualTo(1);
         assertThat(cli.outLines()).hasSize(LATEST).allSatisfy(line -> assertThat(line)
@@ -112,6 +100,6 @@ class ValidateCommandTest {
     void aMissingDatabaseFailsValidation() {
         assertThat(cli.run("validate")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().asString().startsWith("validate failed: no SQLite database at ");
-        assertThat(database).doesNotExist();
+        assertThat(cli.database()).doesNotExist();
     }
 }
