@@ -1,5 +1,6 @@
 package io.conduithex.application.article;
 
+import io.conduithex.application.concurrent.TaskFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -122,13 +123,7 @@ public final class TagCache {
             try {
                 return result.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
+                throw TaskFailures.unwrap(e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.conduithex.application.seed;
 
+import io.conduithex.application.concurrent.TaskFailures;
 import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.conduithex.domain.seed.SeedArticle;
@@ -170,13 +171,7 @@ public final class SeedDatabase {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating seed data", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw TaskFailures.unwrap(e);
         }
     }
 }

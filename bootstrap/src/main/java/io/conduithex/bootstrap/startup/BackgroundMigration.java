@@ -1,6 +1,7 @@
 package io.conduithex.bootstrap.startup;
 
 import io.conduithex.adapter.jdbi.values.MigrationResult;
+import io.conduithex.application.concurrent.TaskFailures;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -33,13 +34,7 @@ final class BackgroundMigration {
             Thread.currentThread().interrupt();
             throw StartupException.of("interrupted while migrating the database", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw TaskFailures.unwrap(e);
         }
     }
 
