@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TaskFailuresTest {
 
     @Test
-    void an_unchecked_failure_comes_back_as_the_task_threw_it() {
+    void anUncheckedFailureComesBackAsTheTaskThrewIt() {
         var thrown = new IllegalArgumentException("bad plan");
 
         assertThat(TaskFailures.unwrap(new ExecutionException(thrown))).isSameAs(thrown);
@@ -19,14 +19,14 @@ class TaskFailuresTest {
     }
 
     @Test
-    void an_error_is_thrown_as_the_task_threw_it() {
+    void anErrorIsThrownAsTheTaskThrewIt() {
         var thrown = new OutOfMemoryError("heap");
 
         assertThatThrownBy(() -> TaskFailures.unwrap(new ExecutionException(thrown))).isSameAs(thrown);
     }
 
     @Test
-    void a_checked_failure_comes_back_wrapped_in_an_illegal_state() {
+    void aCheckedFailureComesBackWrappedInAnIllegalState() {
         var thrown = new IOException("disk");
 
         assertThat(TaskFailures.unwrap(new ExecutionException(thrown)))
