@@ -10,6 +10,9 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.user.User;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +108,53 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
                 .articles())
                 .extracting(view -> view.article().favoritesCount())
                 .containsExactly(1L, 2L);
+    }
+
+    /**
+     * During a rolling deployment an instance of a build older than migration V6 still moves
+     * {@code favorites_count} itself, as it did then: in the favorite's own statement on PostgreSQL, in a second
+     * statement on SQLite. The triggers must leave the count exact all the same.
+     */
+    @Test
+    void aCountStillMovedByAnOlderBuildEndsEqualToTheStoredFavorites() throws SQLException {
+        User jake = registered("jake");
+        Article dragons = givenAnArticleBy(jake, "How to train your dragon");
+        givenFavorited(registered("jane"), dragons);
+        User john = registered("john");
+
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            for (String sql : olderBuildsFavorite(connection)) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    boolean namesTheUser = sql.contains("INSERT");
+                    if (namesTheUser) {
+                        statement.setLong(1, john.id().value());
+                    }
+                    statement.setLong(namesTheUser ? 2 : 1, dragons.id().value());
+                    statement.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+
+        assertThat(storedFavoritesOf(dragons)).isEqualTo(2);
+        assertThat(favoritesCountOf(dragons)).isEqualTo(2);
+    }
+
+    /**
+     * The statements with which a build older than V6 stored a favorite: the one that inserts takes the user and
+     * the article, the other the article.
+     */
+    private static List<String> olderBuildsFavorite(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            return List.of("""
+                    WITH changed AS (INSERT INTO favorites (user_id, article_id) VALUES (?, ?)
+                                     ON CONFLICT DO NOTHING RETURNING article_id)
+                    UPDATE articles SET favorites_count = favorites_count + 1
+                     WHERE id IN (SELECT article_id FROM changed)""");
+        }
+        return List.of("INSERT INTO favorites (user_id, article_id) VALUES (?, ?)",
+                "UPDATE articles SET favorites_count = favorites_count + 1 WHERE id = ?");
     }
 
     @Test
