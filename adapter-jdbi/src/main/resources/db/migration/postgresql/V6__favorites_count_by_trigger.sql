@@ -13,7 +13,9 @@
 -- statement, so a new snapshot under READ COMMITTED) sees every favorite committed before the lock was
 -- granted. FOR NO KEY UPDATE, the lock an UPDATE of a non-key column takes, does not conflict with the
 -- FOR KEY SHARE lock the favorites' foreign key check holds on the article. Favorites cascading from a
--- deleted article find no article left to update.
+-- deleted article find no article left to update. PostgreSQL fires a table's triggers of one event in name
+-- order: favorites_count_on_* (this migration) runs before V4's favorites_counted_on_*, so every favorite
+-- write locks its articles before their article_counts rows, in one order for all writers.
 CREATE FUNCTION favorites_count_recount() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM 1 FROM articles WHERE id IN (SELECT article_id FROM changed) ORDER BY id FOR NO KEY UPDATE;

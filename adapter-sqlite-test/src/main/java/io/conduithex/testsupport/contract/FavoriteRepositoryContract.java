@@ -113,48 +113,56 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     /**
      * During a rolling deployment an instance of a build older than migration V6 still moves
      * {@code favorites_count} itself, as it did then: in the favorite's own statement on PostgreSQL, in a second
-     * statement on SQLite. The triggers must leave the count exact all the same.
+     * statement on SQLite. The triggers must leave the count exact all the same, down to the last favorite.
      */
     @Test
     void aCountStillMovedByAnOlderBuildEndsEqualToTheStoredFavorites() throws SQLException {
         User jake = registered("jake");
         Article dragons = givenAnArticleBy(jake, "How to train your dragon");
-        givenFavorited(registered("jane"), dragons);
+        User jane = registered("jane");
         User john = registered("john");
+        givenFavorited(jane, dragons);
 
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            for (String sql : olderBuildsFavorite(connection)) {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    boolean namesTheUser = sql.contains("INSERT");
-                    if (namesTheUser) {
-                        statement.setLong(1, john.id().value());
-                    }
-                    statement.setLong(namesTheUser ? 2 : 1, dragons.id().value());
-                    statement.executeUpdate();
-                }
-            }
-            connection.commit();
-        }
-
+        asAnOlderBuild(true, john, dragons);
         assertThat(storedFavoritesOf(dragons)).isEqualTo(2);
         assertThat(favoritesCountOf(dragons)).isEqualTo(2);
+
+        asAnOlderBuild(false, john, dragons);
+        asAnOlderBuild(false, jane, dragons);
+        assertThat(storedFavoritesOf(dragons)).isZero();
+        assertThat(favoritesCountOf(dragons)).isZero();
     }
 
     /**
-     * The statements with which a build older than V6 stored a favorite: the one that inserts takes the user and
-     * the article, the other the article.
+     * Favorites (or unfavorites) {@code article} for {@code fan} with the statements of a build older than V6, in
+     * one transaction of a connection of its own.
      */
-    private static List<String> olderBuildsFavorite(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return List.of("""
-                    WITH changed AS (INSERT INTO favorites (user_id, article_id) VALUES (?, ?)
-                                     ON CONFLICT DO NOTHING RETURNING article_id)
-                    UPDATE articles SET favorites_count = favorites_count + 1
-                     WHERE id IN (SELECT article_id FROM changed)""");
+    private void asAnOlderBuild(boolean favorite, User fan, Article article) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            String change = favorite
+                    ? "INSERT INTO favorites (user_id, article_id) VALUES (?, ?)"
+                    : "DELETE FROM favorites WHERE user_id = ? AND article_id = ?";
+            String move = "UPDATE articles SET favorites_count = favorites_count " + (favorite ? "+" : "-") + " 1";
+            if (postgres) {
+                execute(connection, "WITH changed AS (" + change + " RETURNING article_id) " + move
+                        + " WHERE id IN (SELECT article_id FROM changed)", fan.id().value(), article.id().value());
+            } else {
+                execute(connection, change, fan.id().value(), article.id().value());
+                execute(connection, move + " WHERE id = ?", article.id().value());
+            }
+            connection.commit();
         }
-        return List.of("INSERT INTO favorites (user_id, article_id) VALUES (?, ?)",
-                "UPDATE articles SET favorites_count = favorites_count + 1 WHERE id = ?");
+    }
+
+    private static void execute(Connection connection, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     @Test

@@ -5,9 +5,10 @@ import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.user.UserId;
 
 /**
- * Favorites in {@code favorites}. Triggers move {@code articles.favorites_count} and the fan's counter in
- * {@code article_counts} by exactly the rows that changed, in the same statement (migrations V4 and V6): the
- * counts can never drift from the stored favorites, and lists never count favorites row by row.
+ * Favorites in {@code favorites}. Triggers keep the counts in the same statement: V6 sets
+ * {@code articles.favorites_count} to the number of the article's favorites, V4 moves the fan's counter in
+ * {@code article_counts} by the rows that changed. The counts can never drift from the stored favorites, and
+ * lists never count favorites row by row.
  */
 record JdbiFavoriteRepository(GuardedHandle handle) implements FavoriteRepository {
     private static final String ADD = """
