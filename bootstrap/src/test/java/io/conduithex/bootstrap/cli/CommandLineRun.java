@@ -3,8 +3,6 @@ package io.conduithex.bootstrap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -106,14 +104,5 @@ final class CommandLineRun implements BeforeEachCallback, AfterEachCallback {
             }
         });
         propertiesBefore.clear();
-    }
-
-    /** A local port nothing listens on: connecting is refused at once. */
-    static int closedPort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

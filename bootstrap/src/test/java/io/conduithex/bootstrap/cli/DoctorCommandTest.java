@@ -4,6 +4,7 @@ import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class DoctorCommandTest {
 
     @Test
     void failsConnectivityAloneWithTheReasonWhenTheServerIsUnreachable() {
-        int port = CommandLineRun.closedPort();
+        int port = FreePort.pick();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
                 .configure("DATABASE_USER", "conduit")
                 .configure("DATABASE_PASSWORD", "never-printed")

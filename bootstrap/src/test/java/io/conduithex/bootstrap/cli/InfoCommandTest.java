@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.cli;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.testsupport.kit.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class InfoCommandTest {
 
     @Test
     void failsWithOneLineWhenThePostgresServerIsUnreachable() {
-        int port = CommandLineRun.closedPort();
+        int port = FreePort.pick();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
                 .configure("DATABASE_USER", "conduit")
                 .configure("DATABASE_PASSWORD", "never-printed");

@@ -2,6 +2,7 @@ package io.conduithex.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.testsupport.kit.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class MainTest {
 
     @Test
     void serveGivesUpOnAnUnreachableDatabaseAfterTheStartupTimeoutWithOneLine() {
-        int closedPort = CommandLineRun.closedPort();
+        int closedPort = FreePort.pick();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/conduit");
         cli.configure("DATABASE_USER", "conduit");
         cli.configure("DATABASE_PASSWORD", "never-printed");
@@ -50,7 +51,7 @@ class MainTest {
 
     @Test
     void migrateFailsWithExitCode1AndOneLineWhenTheDatabaseCannotBeReached() {
-        int closedPort = CommandLineRun.closedPort();
+        int closedPort = FreePort.pick();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/conduit");
         cli.configure("DATABASE_PASSWORD", "never-printed");
 

@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.cli;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -105,7 +106,7 @@ class SetupCommandTest {
 
     @Test
     void refusesAUrlThatNamesNoDatabase() {
-        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + CommandLineRun.closedPort() + "/");
+        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + FreePort.pick() + "/");
 
         assertThat(cli.run("setup")).isEqualTo(1);
         assertThat(cli.errLines()).containsExactly(
@@ -114,7 +115,7 @@ class SetupCommandTest {
 
     @Test
     void failsWithOneLineWhenTheServerIsUnreachable() {
-        int port = CommandLineRun.closedPort();
+        int port = FreePort.pick();
         cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
                 .configure("DATABASE_USER", "conduit");
 
