@@ -27,20 +27,12 @@ import io.conduithex.testsupport.kit.StoredRows;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -194,33 +186,6 @@ public abstract class PersistenceContract {
         counted.values().removeIf(n -> n == 0);
         stored.values().removeIf(n -> n == 0);
         assertThat(counted).as("article_counts against count(*) of the rows").isEqualTo(stored);
-    }
-
-    /**
-     * Runs {@code writers} tasks on as many real threads, released together by one start gate, and returns what
-     * each returned, in order. Waits a bounded time for each; the threads are stopped afterwards.
-     */
-    protected <T> List<T> race(int writers, IntFunction<Callable<T>> task) throws Exception {
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<T>> outcomes = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                Callable<T> work = task.apply(i);
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> outcome : outcomes) {
-                results.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** How many SQL statements the adapter has run on this database so far, whatever their outcome. */

@@ -13,6 +13,7 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.domain.user.Username;
+import io.conduithex.testsupport.kit.Race;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +116,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
 
     @Test
     void concurrentRegistrationsOfOneEmailStoreExactlyOneUser() throws Exception {
-        List<Boolean> outcomes = race(8, i -> {
+        List<Boolean> outcomes = Race.run(8, i -> {
             var candidate = new NewUser(new Email("same@example.com"), new Username("user" + i), new PasswordHash("h"));
             return () -> {
                 try {
@@ -135,7 +136,7 @@ public abstract class UserRepositoryContract extends PersistenceContract {
     void concurrentRegistrationsOfDifferentUsersAllCommit() throws Exception {
         int writers = 8;
 
-        race(writers, i -> () -> registered("writer" + i));
+        Race.run(writers, i -> () -> registered("writer" + i));
 
         for (int i = 0; i < writers; i++) {
             assertThat(exists("writer" + i)).isTrue();

@@ -8,6 +8,7 @@ import io.conduithex.bootstrap.http.ConduitApi.Reply;
 import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
 import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.Race;
 import io.conduithex.testsupport.kit.StoredRows;
 import java.util.ArrayList;
 import java.util.List;

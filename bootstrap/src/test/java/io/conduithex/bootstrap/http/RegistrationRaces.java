@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
 import io.conduithex.testsupport.ApplicationExtension;
+import io.conduithex.testsupport.kit.Race;
 import io.conduithex.testsupport.kit.StoredRows;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.conduithex.bootstrap.http;
+package io.conduithex.testsupport.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * Runs tasks on real threads, one each, held at a start gate until every thread is ready and then released
  * at once, so that their requests really overlap. Every wait is bounded.
  */
-final class Race {
+public final class Race {
     private static final long GATE_SECONDS = 10;
     private static final long FINISH_SECONDS = 60;
 
@@ -24,7 +24,7 @@ final class Race {
     }
 
     /** Runs {@code racers} tasks, task {@code i} built by {@code task.apply(i)}, and returns their results in order. */
-    static <T> List<T> run(int racers, IntFunction<Callable<T>> task) throws Exception {
+    public static <T> List<T> run(int racers, IntFunction<Callable<T>> task) throws Exception {
         var ready = new CountDownLatch(racers);
         var go = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(racers);
