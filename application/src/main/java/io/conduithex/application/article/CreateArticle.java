@@ -20,19 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * unique constraint says so and a random suffix is tried instead, under a savepoint so the rest of the
  * transaction survives the clash. Twenty concurrent articles with one title get twenty distinct slugs.
  */
-public final class CreateArticle {
+public record CreateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
     private static final int SLUG_ATTEMPTS = 8;
     private static final String SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private final TransactionRunner transactions;
-    private final Clock clock;
-    private final TagCache tags;
-
     @Inject
-    public CreateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
-        this.transactions = transactions;
-        this.clock = clock;
-        this.tags = tags;
+    public CreateArticle {
     }
 
     public ArticleView create(UserId author, ArticleCommand command) {

@@ -7,14 +7,9 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Deletes an article with its comments, favorites and tag links, in one transaction; only its author may. */
-public final class DeleteArticle {
-    private final TransactionRunner transactions;
-    private final TagCache tags;
-
+public record DeleteArticle(TransactionRunner transactions, TagCache tags) {
     @Inject
-    public DeleteArticle(TransactionRunner transactions, TagCache tags) {
-        this.transactions = transactions;
-        this.tags = tags;
+    public DeleteArticle {
     }
 
     public void delete(UserId user, String slug) {

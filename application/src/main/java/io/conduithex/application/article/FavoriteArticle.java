@@ -7,12 +7,9 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Favorites and unfavorites articles; both idempotent, and the count always equals the stored favorites. */
-public final class FavoriteArticle {
-    private final TransactionRunner transactions;
-
+public record FavoriteArticle(TransactionRunner transactions) {
     @Inject
-    public FavoriteArticle(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public FavoriteArticle {
     }
 
     public ArticleView favorite(UserId user, String slug) {

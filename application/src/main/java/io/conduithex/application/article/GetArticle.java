@@ -9,12 +9,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** One article as the viewer (or an anonymous reader) sees it. */
-public final class GetArticle {
-    private final TransactionRunner transactions;
-
+public record GetArticle(TransactionRunner transactions) {
     @Inject
-    public GetArticle(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public GetArticle {
     }
 
     public ArticleView get(Optional<UserId> viewer, String slug) {

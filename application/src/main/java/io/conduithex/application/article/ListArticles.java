@@ -14,15 +14,12 @@ import java.util.Optional;
  * feed. The read model answers a page and its total in one statement, so they come from one snapshot and
  * always agree.
  */
-public final class ListArticles {
+public record ListArticles(TransactionRunner transactions) {
     private static final TransactionSpec LIST = TransactionSpec.readOnly("list-articles");
     private static final TransactionSpec FEED = TransactionSpec.readOnly("feed-articles");
 
-    private final TransactionRunner transactions;
-
     @Inject
-    public ListArticles(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public ListArticles {
     }
 
     /** @throws io.conduithex.domain.failure.AuthenticationException when the viewer no longer exists */

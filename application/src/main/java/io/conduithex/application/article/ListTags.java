@@ -8,14 +8,9 @@ import java.util.List;
  * Every tag in use, alphabetically. The answer may come from {@link TagCache}'s snapshot instead of a unit of
  * work of its own; the writers that change tags invalidate it.
  */
-public final class ListTags {
-    private final TransactionRunner transactions;
-    private final TagCache cache;
-
+public record ListTags(TransactionRunner transactions, TagCache cache) {
     @Inject
-    public ListTags(TransactionRunner transactions, TagCache cache) {
-        this.transactions = transactions;
-        this.cache = cache;
+    public ListTags {
     }
 
     public List<String> list() {

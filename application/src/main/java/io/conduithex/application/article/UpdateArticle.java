@@ -11,16 +11,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /** Applies a partial update to an article; only its author may. The slug stays as it was. */
-public final class UpdateArticle {
-    private final TransactionRunner transactions;
-    private final Clock clock;
-    private final TagCache tags;
-
+public record UpdateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
     @Inject
-    public UpdateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
-        this.transactions = transactions;
-        this.clock = clock;
-        this.tags = tags;
+    public UpdateArticle {
     }
 
     public ArticleView update(UserId user, String slug, ArticleUpdateCommand command) {

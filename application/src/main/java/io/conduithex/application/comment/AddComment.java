@@ -14,14 +14,9 @@ import java.time.temporal.ChronoUnit;
  * Adds a comment to an article. If the article is deleted between the look-up and the insert, the foreign
  * key refuses the comment and the caller gets "article not found", as if it had been gone from the start.
  */
-public final class AddComment {
-    private final TransactionRunner transactions;
-    private final Clock clock;
-
+public record AddComment(TransactionRunner transactions, Clock clock) {
     @Inject
-    public AddComment(TransactionRunner transactions, Clock clock) {
-        this.transactions = transactions;
-        this.clock = clock;
+    public AddComment {
     }
 
     public CommentView add(UserId author, String slug, CommentCommand command) {

@@ -10,12 +10,9 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Deletes a comment; only its author may. */
-public final class DeleteComment {
-    private final TransactionRunner transactions;
-
+public record DeleteComment(TransactionRunner transactions) {
     @Inject
-    public DeleteComment(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public DeleteComment {
     }
 
     /** @param commentId the id from the URL; anything but a positive number names no comment */

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** The comments on an article, oldest first; 404 when the article does not exist. */
-public final class ListComments {
-    private final TransactionRunner transactions;
-
+public record ListComments(TransactionRunner transactions) {
     @Inject
-    public ListComments(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public ListComments {
     }
 
     public List<CommentView> list(Optional<UserId> viewer, String slug) {

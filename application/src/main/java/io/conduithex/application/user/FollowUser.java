@@ -11,12 +11,9 @@ import io.conduithex.domain.validation.ValidationException;
 import jakarta.inject.Inject;
 
 /** Follows and unfollows profiles. Both are idempotent: doing either twice leaves the same state. */
-public final class FollowUser {
-    private final TransactionRunner transactions;
-
+public record FollowUser(TransactionRunner transactions) {
     @Inject
-    public FollowUser(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public FollowUser {
     }
 
     public Profile follow(UserId follower, String username) {

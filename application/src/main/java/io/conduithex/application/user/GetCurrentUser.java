@@ -6,12 +6,9 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** The user a valid token names; a token for a user that no longer exists is not accepted. */
-public final class GetCurrentUser {
-    private final TransactionRunner transactions;
-
+public record GetCurrentUser(TransactionRunner transactions) {
     @Inject
-    public GetCurrentUser(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public GetCurrentUser {
     }
 
     public User get(UserId id) {

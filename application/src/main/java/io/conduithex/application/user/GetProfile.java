@@ -8,12 +8,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** A user's public profile, with {@code following} as seen by the viewer (false when anonymous). */
-public final class GetProfile {
-    private final TransactionRunner transactions;
-
+public record GetProfile(TransactionRunner transactions) {
     @Inject
-    public GetProfile(TransactionRunner transactions) {
-        this.transactions = transactions;
+    public GetProfile {
     }
 
     public Profile get(Optional<UserId> viewer, String username) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Checks an e-mail and password. Unknown e-mail and wrong password are one answer
- * ({@link BadCredentialsException}), in about the same time. Thread-safe.
+ * ({@link BadCredentialsException}), in about the same time. Thread-safe. A class rather than a record like the
+ * other use cases: it keeps the decoy hash it makes on first use.
  */
 public final class LoginUser {
     private final TransactionRunner transactions;

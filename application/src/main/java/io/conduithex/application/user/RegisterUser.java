@@ -11,14 +11,9 @@ import jakarta.inject.Inject;
  * Registers a user. The unique constraints decide whether the e-mail or username is taken (no read
  * first), so concurrent registrations of one e-mail end with exactly one user and field errors for the rest.
  */
-public final class RegisterUser {
-    private final TransactionRunner transactions;
-    private final PasswordHasher hasher;
-
+public record RegisterUser(TransactionRunner transactions, PasswordHasher hasher) {
     @Inject
-    public RegisterUser(TransactionRunner transactions, PasswordHasher hasher) {
-        this.transactions = transactions;
-        this.hasher = hasher;
+    public RegisterUser {
     }
 
     public User register(RegistrationCommand command) {

@@ -10,14 +10,9 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Applies a partial update to the current user; a new e-mail or username must not be taken. */
-public final class UpdateUser {
-    private final TransactionRunner transactions;
-    private final PasswordHasher hasher;
-
+public record UpdateUser(TransactionRunner transactions, PasswordHasher hasher) {
     @Inject
-    public UpdateUser(TransactionRunner transactions, PasswordHasher hasher) {
-        this.transactions = transactions;
-        this.hasher = hasher;
+    public UpdateUser {
     }
 
     public User update(UserId id, UserUpdateCommand command) {
