@@ -49,14 +49,14 @@ public final class OwnedPostgres implements AutoCloseable {
 
     /** Creates the data directory, runs initdb and starts the server on a free port. */
     public static OwnedPostgres launch() {
-        Path directory;
-        try {
-            // Outside the embedded library's working directory, whose unlocked sub-folders it deletes as stale
-            // when another instance starts: while this server is stopped its folder is unlocked.
-            directory = Files.createTempDirectory("conduit-owned-postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a data directory for PostgreSQL", e);
-        }
+        return launchOn(newDataDirectory());
+    }
+
+    /**
+     * Starts a server on a free port over {@code directory}: initdb runs only if it holds no cluster yet. The
+     * directory becomes this server's and is deleted by {@link #close()}.
+     */
+    static OwnedPostgres launchOn(Path directory) {
         // The port must stay the same across restarts, so it is chosen once here rather than by the server.
         var postgres = new OwnedPostgres(FreePort.pick(), directory);
         try {
@@ -66,6 +66,28 @@ public final class OwnedPostgres implements AutoCloseable {
             throw e;
         }
         return postgres;
+    }
+
+    static Path newDataDirectory() {
+        try {
+            // Outside the embedded library's working directory, whose unlocked sub-folders it deletes as stale
+            // when another instance starts: while this server is stopped its folder is unlocked.
+            return Files.createTempDirectory("conduit-owned-postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a data directory for PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A hot standby of this server, streaming from it: see {@link Standby}. Returns once the primary reports the
+     * standby as streaming, so a write on this server from now on reaches it.
+     */
+    public OwnedPostgres startStandby() {
+        return Standby.of(this);
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** Starts the server again on the same port and data directory. */
@@ -146,6 +168,25 @@ public final class OwnedPostgres implements AutoCloseable {
     /** Ends one session. Returns whether PostgreSQL found it. */
     public boolean terminateBackend(int pid) {
         return asSuperuser(rows -> rows.count("SELECT CASE WHEN pg_terminate_backend(?) THEN 1 ELSE 0 END", pid)) == 1;
+    }
+
+    /** Runs {@code sql} as the superuser on the maintenance database, as an operator would in psql. */
+    public void execute(String sql) {
+        try (Connection admin = connect(MAINTENANCE_DATABASE); var statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " refused " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row {@code sql} answers on the maintenance database, as text. */
+    public String queryString(String sql) {
+        try (Connection admin = connect(MAINTENANCE_DATABASE); var statement = admin.createStatement();
+             var result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " refused " + sql + ": " + e.getMessage(), e);
+        }
     }
 
     /** What {@code read} answers on a superuser connection of its own to the maintenance database. */
