@@ -5,6 +5,8 @@ import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.adapter.jdbi.values.MigrationResult;
 import io.conduithex.adapter.jdbi.values.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.ReplicaSettings;
+import io.conduithex.adapter.jdbi.replica.ReplicaSet;
 import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
@@ -23,6 +25,7 @@ import io.conduithex.application.health.HealthCheck;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
+import io.conduithex.domain.port.persistence.ReadConsistency;
 import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +49,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final ConnectionPools pools;
+    private final ReplicaSet replicas;
     private final SqlErrorClassifier classifier;
     private final UnitOfWork unitOfWork;
     private final TimingRecorder timings;
@@ -53,22 +57,43 @@ public final class JdbiPersistence implements AutoCloseable {
     private volatile String latestShippedVersion;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, MeterRegistry meters,
-                            TimingRecorder timings) {
+    private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, ReplicaSet replicas,
+                            MeterRegistry meters, TimingRecorder timings) {
         this.settings = settings;
         this.pools = pools;
+        this.replicas = replicas;
         this.timings = timings;
         this.classifier = classifierFor(settings.dialect());
-        this.unitOfWork = new JdbiUnitOfWork(pools, settings.dialect(), classifier, meters, settings.longTransaction(),
+        this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings.dialect(), classifier, meters, settings.longTransaction(),
                 timings);
         this.health = new DatabaseHealth(settings, this::latestShippedVersion, pools::sizedPoolStatus);
     }
 
     /** Opens the pool(s) for {@code settings}; registers pool metrics with {@code meters}. Does not migrate. */
     public static JdbiPersistence open(DatabaseSettings settings, MeterRegistry meters) {
+        return open(settings, ReplicaSettings.NONE, meters);
+    }
+
+    /**
+     * Opens the pool(s) for {@code settings}, and a pool per hot standby in {@code replicaSettings} (PostgreSQL
+     * only) that read-only units of work run on; registers pool metrics with {@code meters}. Does not migrate.
+     */
+    public static JdbiPersistence open(DatabaseSettings settings, ReplicaSettings replicaSettings,
+                                       MeterRegistry meters) {
+        if (replicaSettings.any() && settings.dialect() != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("replicas need a PostgreSQL primary, not " + settings.dialect());
+        }
         log.info("Opening {} database {}", settings.dialect(), JdbcUrls.masked(settings.url()));
         var timings = new TimingRecorder(settings.slowStatement(), meters, Clock.systemUTC());
-        return new JdbiPersistence(settings, PoolFactory.open(settings, meters, timings), meters, timings);
+        ConnectionPools pools = PoolFactory.open(settings, meters, timings);
+        ReplicaSet replicas;
+        try {
+            replicas = ReplicaSet.open(settings, pools, replicaSettings, meters, timings);
+        } catch (RuntimeException e) {
+            pools.close();
+            throw e;
+        }
+        return new JdbiPersistence(settings, pools, replicas, meters, timings);
     }
 
     /** The classifier for a dialect's errors. */
@@ -82,6 +107,16 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Read-your-writes across requests when reads run on replicas; does nothing without them. */
+    public ReadConsistency readConsistency() {
+        return replicas.router().consistency();
+    }
+
+    /** The hot standbys reads run on; none unless configured. */
+    public ReplicaSet replicas() {
+        return replicas;
     }
 
     /** Bulk loading for the seed command, on the writer pool. */
@@ -210,6 +245,7 @@ public final class JdbiPersistence implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             health.close();
+            replicas.close();
             pools.close();
             log.info("Closed {} database connections", settings.dialect());
         }

@@ -91,7 +91,7 @@ public final class Pool {
     }
 
     /** Closes the pool, waiting for lent connections to come back; ends any wait for an unreachable server. */
-    void close() {
+    public void close() {
         if (waiting != null) {
             waiting.stop();
         }

@@ -38,7 +38,22 @@ public final class PoolFactory {
 
     private static ConnectionPools openPostgres(DatabaseSettings settings, MeterRegistry meters,
                                                 TimingRecorder timings) {
-        HikariConfig config = common(settings, "conduit-postgresql", meters);
+        Pool pool = postgresPool(settings, "conduit-postgresql", meters, timings);
+        return new ConnectionPools(pool, pool);
+    }
+
+    /**
+     * The pool of one PostgreSQL hot standby, configured like the primary's; {@code name} tags its metrics, so it
+     * must be bounded ({@code conduit-replica-1}), never a URL.
+     */
+    public static Pool openReplica(DatabaseSettings replica, String name, MeterRegistry meters,
+                                   TimingRecorder timings) {
+        return postgresPool(replica, name, meters, timings);
+    }
+
+    private static Pool postgresPool(DatabaseSettings settings, String name, MeterRegistry meters,
+                                     TimingRecorder timings) {
+        HikariConfig config = common(settings, name, meters);
         config.setMaximumPoolSize(settings.poolSize());
         config.setMaxLifetime(settings.maxLifetime().toMillis());
         config.setKeepaliveTime(Math.min(KEEPALIVE.toMillis(), settings.maxLifetime().toMillis() / 2));
@@ -61,8 +76,7 @@ public final class PoolFactory {
                 // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
                 settings.socketTimeout());
         config.setDataSource(waiting);
-        Pool pool = pool(config, settings, meters, timings, waiting);
-        return new ConnectionPools(pool, pool);
+        return pool(config, settings, meters, timings, waiting);
     }
 
     private static ConnectionPools openSqlite(DatabaseSettings settings, MeterRegistry meters,

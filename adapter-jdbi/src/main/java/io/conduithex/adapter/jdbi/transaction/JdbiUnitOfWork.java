@@ -5,8 +5,8 @@ import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
-import io.conduithex.adapter.jdbi.pool.ConnectionPools;
 import io.conduithex.adapter.jdbi.pool.Pool;
+import io.conduithex.adapter.jdbi.replica.ReadRouter;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.PersistenceException;
@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link UnitOfWork} on JDBI handles. The outermost call on a thread takes a handle from the writer or the
- * reader pool (by access mode), begins a transaction, runs the work, and commits or rolls back; nested
- * calls join it. Thread-safe: the open transaction is kept per thread.
+ * {@link UnitOfWork} on JDBI handles. The outermost call on a thread takes a handle where the {@link ReadRouter}
+ * sends it (by access mode: the writer, the reader pool, or a replica), begins a transaction, runs the work, and
+ * commits or rolls back; nested calls join it. Thread-safe: the open transaction is kept per thread.
  *
  * <p>A nested call that throws marks the whole transaction rollback-only, even if the outer work catches
  * the exception: partial rollback is what {@link io.conduithex.domain.port.persistence.Transaction#inSavepoint}
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbiUnitOfWork implements UnitOfWork {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
 
-    private final ConnectionPools pools;
+    private final ReadRouter router;
     private final Dialect dialect;
     private final SqlErrorClassifier classifier;
     private final Timestamps timestamps;
@@ -48,9 +48,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
      * @param longTransaction a transaction held open longer than this is logged as a warning and counted
      * @param timings         receives every transaction's duration
      */
-    public JdbiUnitOfWork(ConnectionPools pools, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
+    public JdbiUnitOfWork(ReadRouter router, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
                           Duration longTransaction, TimingRecorder timings) {
-        this.pools = pools;
+        this.router = router;
         this.dialect = dialect;
         // Wrapped here, where every failure of the work is classified once, so each violation is counted once.
         this.classifier = new ConstraintViolationMeter(classifier, meters);
@@ -70,19 +70,25 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         if (outer != null) {
             return join(outer, spec, work);
         }
-        Pool pool = spec.isReadOnly() ? pools.reader() : pools.writer();
-        Lease lease = new Lease(pool, open(pool));
+        ReadRouter.Route route = router.route(spec.isReadOnly(), this::open);
+        Lease lease = new Lease(route.pool(), route.handle());
         LostCommit lost;
         try {
             return runOutermost(lease, spec, work);
         } catch (LostCommit e) {
             lost = e;
+        } catch (RuntimeException e) {
+            router.failed(route, e, isConnectionLost(e), isConflict(e));
+            throw e;
         } finally {
             lease.close();
+            route.release().run();
         }
         // Asked only now that the lost connection is back in (and evicted from) the pool: with every other
         // connection lent out, asking on a new one must not wait for the one that broke.
-        return lost.resolve(commitVerifier, pool, spec);
+        R resolved = lost.resolve(commitVerifier, route.pool(), spec);
+        router.committedAtUnknownPosition();
+        return resolved;
     }
 
     private <R> R runOutermost(Lease lease, TransactionSpec spec, TransactionalWork<R> work) {
@@ -203,12 +209,25 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             lease.rollbackAfter(failure, dialect);
             throw failure;
         }
+        if (!spec.isReadOnly()) {
+            router.committed(handle);
+        }
     }
 
     private static void retireAllIfConnectionLost(RuntimeException failure, Pool pool) {
-        if (failure instanceof TransientPersistenceException lost && lost.reason() == Cause.CONNECTION_LOST) {
+        if (isConnectionLost(failure)) {
             pool.retireAll();
         }
+    }
+
+    private static boolean isConnectionLost(RuntimeException failure) {
+        return failure instanceof TransientPersistenceException lost && lost.reason() == Cause.CONNECTION_LOST;
+    }
+
+    /** On a standby, a serialization failure is a conflict with recovery: the standby's, not the data's. */
+    private static boolean isConflict(RuntimeException failure) {
+        return failure instanceof TransientPersistenceException conflict
+                && conflict.reason() == Cause.SERIALIZATION_FAILURE;
     }
 
     private RuntimeException classified(RuntimeException failure, Phase phase) {

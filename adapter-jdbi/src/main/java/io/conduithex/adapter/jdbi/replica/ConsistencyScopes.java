@@ -1,0 +1,111 @@
+package io.conduithex.adapter.jdbi.replica;
+
+import io.conduithex.domain.port.persistence.ReadConsistency;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link ReadConsistency} for a primary with replicas: the open scope is kept per thread, and tells the
+ * {@link ReadRouter} what the reads on this thread must see. Outside any scope (the command line, background work)
+ * reads need see nothing in particular and go to any serving replica.
+ */
+final class ConsistencyScopes implements ReadConsistency {
+    private final ThreadLocal<ScopeState> current = new ThreadLocal<>();
+    private final Supplier<Optional<ReplicaMonitor.PrimaryIdentity>> identity;
+
+    ConsistencyScopes(Supplier<Optional<ReplicaMonitor.PrimaryIdentity>> identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Scope open(Collection<String> mustSee) {
+        ScopeState state = new ScopeState();
+        for (String text : mustSee) {
+            var position = ReadPosition.parse(text);
+            if (position.isEmpty()) {
+                // Signed by an instance, yet not a position this version reads: only the primary surely has it.
+                state.primaryOnly = true;
+            }
+            state.mustSee(position, identity.get());
+        }
+        ScopeState outer = current.get();
+        current.set(state);
+        return new Scope() {
+            @Override
+            public Optional<String> written() {
+                return Optional.ofNullable(state.written).map(ReadPosition::toString);
+            }
+
+            @Override
+            public void close() {
+                if (outer == null) {
+                    current.remove();
+                } else {
+                    current.set(outer);
+                }
+            }
+        };
+    }
+
+    /** What the reads on this thread must see now; nothing outside a scope. */
+    Need need() {
+        ScopeState state = current.get();
+        if (state == null) {
+            return Need.NOTHING;
+        }
+        if (state.primaryOnly) {
+            return new Need(Optional.empty(), true);
+        }
+        return new Need(Optional.ofNullable(state.required).map(ReadPosition::position), false);
+    }
+
+    /** A write committed on this thread at {@code position}: later reads in the scope must see it. */
+    void wrote(ReadPosition position) {
+        ScopeState state = current.get();
+        if (state != null) {
+            state.written = position;
+            state.mustSee(Optional.of(position), Optional.of(
+                    new ReplicaMonitor.PrimaryIdentity(position.cluster(), position.timeline())));
+        }
+    }
+
+    /** A write committed on this thread but its position could not be read: the scope's reads go to the primary. */
+    void wroteAtUnknownPosition() {
+        ScopeState state = current.get();
+        if (state != null) {
+            state.primaryOnly = true;
+        }
+    }
+
+    /** A read on a replica failed in a way the primary would not (a recovery conflict): retry it on the primary. */
+    void preferPrimary() {
+        wroteAtUnknownPosition();
+    }
+
+    /**
+     * @param position     the replay position a replica must have reached, if any
+     * @param primaryOnly  whether only the primary will do (a position that cannot be compared, or none known)
+     */
+    record Need(Optional<WalPosition> position, boolean primaryOnly) {
+        static final Need NOTHING = new Need(Optional.empty(), false);
+    }
+
+    private static final class ScopeState {
+        ReadPosition required;
+        ReadPosition written;
+        boolean primaryOnly;
+
+        void mustSee(Optional<ReadPosition> position, Optional<ReplicaMonitor.PrimaryIdentity> primary) {
+            if (position.isEmpty()) {
+                return;
+            }
+            ReadPosition p = position.get();
+            if (primary.isEmpty() || !p.isOn(primary.get().cluster(), primary.get().timeline())) {
+                primaryOnly = true;
+            } else if (required == null || p.position().compareTo(required.position()) > 0) {
+                required = p;
+            }
+        }
+    }
+}
