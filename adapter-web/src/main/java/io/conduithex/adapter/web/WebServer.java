@@ -33,17 +33,19 @@ public final class WebServer {
     private final RequestAdmission admission;
     private final FailureResponses failures;
     private final RequestLog requestLog;
+    private final ReadYourWrites readYourWrites;
     private Javalin app;
     private boolean stopped;
 
     @Inject
     WebServer(WebSettings settings, ServerRoutes routes, RequestAdmission admission, FailureResponses failures,
-              RequestLog requestLog) {
+              RequestLog requestLog, ReadYourWrites readYourWrites) {
         this.settings = settings;
         this.routes = routes;
         this.admission = admission;
         this.failures = failures;
         this.requestLog = requestLog;
+        this.readYourWrites = readYourWrites;
     }
 
     /**
@@ -116,7 +118,10 @@ public final class WebServer {
             requestLog.begin(ctx);
             admission.admit(ctx);
         });
+        // A handler of its own, so that a request the admission answered itself opens no consistency scope.
+        config.routes.before(readYourWrites::begin);
         routes.addTo(config.routes);
+        config.routes.after(readYourWrites::end);
         config.routes.exception(HttpResponseException.class, failures::respond);
         config.routes.exception(Exception.class, failures::respond);
         config.router.javaLangErrorHandler(failures::respondToError);

@@ -24,6 +24,7 @@ import io.conduithex.application.user.GetProfile;
 import io.conduithex.application.user.LoginUser;
 import io.conduithex.application.user.RegisterUser;
 import io.conduithex.application.user.UpdateUser;
+import io.conduithex.domain.port.persistence.ReadConsistency;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.conduithex.domain.user.Password;
 import io.conduithex.domain.user.PasswordHash;
@@ -178,7 +179,8 @@ abstract class WebServerTest {
                 new AdminRoutes(null, AdminSettings.off()),
                 new MetricsRoutes(observability));
         server = new WebServer(settings, routes, new RequestAdmission(settings, readiness),
-                new FailureResponses(settings), new RequestLog(observability));
+                new FailureResponses(settings), new RequestLog(observability),
+                new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

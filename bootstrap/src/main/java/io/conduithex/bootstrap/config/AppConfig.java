@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
  * overrides one) and validated as a whole before anything starts. Unset or blank variables take their
  * defaults, which give a working server with no configuration at all. The variables, their defaults and the
  * values they accept are listed once, in {@link Setting}; each topic reads its own ({@link DatabaseConfig},
- * {@link WebConfig}, {@link SecurityConfig}, {@link OperationsConfig}).
+ * {@link WebConfig}, {@link SecurityConfig}, {@link OperationsConfig}, {@link ReplicaConfig}).
  */
 public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig security,
-                        OperationsConfig operations) {
+                        OperationsConfig operations, ReplicaConfig replicas) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -47,12 +47,16 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String CORS_ALLOWED_ORIGINS = Setting.CORS_ALLOWED_ORIGINS.name();
     public static final String TAGS_MAX_AGE_MS = Setting.TAGS_MAX_AGE_MS.name();
     public static final String HTTP_THREADS = Setting.HTTP_THREADS.name();
+    public static final String DATABASE_REPLICA_URLS = Setting.DATABASE_REPLICA_URLS.name();
+    public static final String CONSISTENCY_SECRET = Setting.CONSISTENCY_SECRET.name();
+    public static final String READ_CONSISTENCY_WAIT_MS = Setting.READ_CONSISTENCY_WAIT_MS.name();
 
     public AppConfig {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(replicas, "replicas");
     }
 
     /**
@@ -62,8 +66,10 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
      */
     public static AppConfig load(ConfigSource source) {
         var read = new ConfigReader(source);
-        return new AppConfig(DatabaseConfig.read(read), WebConfig.read(read), SecurityConfig.read(read),
-                OperationsConfig.read(read));
+        DatabaseSettings database = DatabaseConfig.read(read);
+        OperationsConfig operations = OperationsConfig.read(read);
+        return new AppConfig(database, WebConfig.read(read), SecurityConfig.read(read), operations,
+                ReplicaConfig.read(read, database, operations.instances()));
     }
 
     // Shortcuts for the web adapter's module and doctor, which read these through AppConfig.
@@ -95,6 +101,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
         web.describe(values);
         security.describe(values);
         operations.describe(values);
+        replicas.describe(values);
         return values.entrySet().stream().map(entry -> entry.getKey().name() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
     }

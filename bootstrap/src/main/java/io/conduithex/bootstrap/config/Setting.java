@@ -1,6 +1,7 @@
 package io.conduithex.bootstrap.config;
 
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.ReplicaSettings;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebSettings;
 import io.conduithex.application.transaction.RetrySettings;
@@ -48,6 +49,17 @@ public enum Setting {
             "bearer token for /admin"),
     LOG_FORMAT("text", null, "text or json", "log line format (json: one object per line)"),
     INSTANCES(1, 1, 1000, "instances sharing the database, for doctor's pool budget"),
+    DATABASE_REPLICA_URLS("", "none", "comma-separated jdbc:postgresql: URLs of hot standbys (PostgreSQL only)",
+            "replicas that serve read-only work"),
+    DB_REPLICA_POOL_SIZE(ReplicaSettings.DEFAULT_POOL_SIZE, 1, 1000, "maximum connections per replica"),
+    DB_REPLICA_MAX_LAG_MS(millis(ReplicaSettings.DEFAULT_MAX_LAG), 1, 3_600_000,
+            "a replica whose data is older stops serving, ms"),
+    DB_REPLICA_MAX_LAG_BYTES(Math.toIntExact(ReplicaSettings.DEFAULT_MAX_LAG_BYTES), 1, 1 << 30,
+            "a replica this much WAL behind stops serving, bytes"),
+    READ_CONSISTENCY_WAIT_MS(millis(ReplicaSettings.DEFAULT_CONSISTENCY_WAIT), 0, 10_000,
+            "how long a read waits for a replica to reach its caller's write, ms"),
+    CONSISTENCY_SECRET(null, "generated at start", "at least " + ReplicaConfig.MIN_SECRET_BYTES + " bytes",
+            "signs consistency tokens; the same on every instance"),
     TAGS_MAX_AGE_MS(1000, 0, 60_000, "how long GET /api/tags may answer from memory, ms"),
     HTTP_THREADS(String.valueOf(WebSettings.defaultHttpThreads()), "4 per CPU, plus 4",
             WebSettings.MIN_HTTP_THREADS, WebSettings.MAX_HTTP_THREADS, "HTTP server threads");

@@ -11,6 +11,7 @@ import io.conduithex.bootstrap.config.SqliteFiles;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
+import io.conduithex.domain.port.persistence.ReadConsistency;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.BiFunction;
@@ -28,13 +29,14 @@ final class PersistenceModule extends AbstractModule {
         port(DatabaseTimings.class, (persistence, config) -> persistence.timings());
         port(ConnectionPoolMonitor.class, (persistence, config) -> persistence.poolMonitor(config.instances()));
         port(DatabaseDiagnostics.class, (persistence, config) -> persistence.diagnostics(config.instances()));
+        port(ReadConsistency.class, (persistence, config) -> persistence.readConsistency());
     }
 
     @Provides
     @Singleton
-    JdbiPersistence persistence(DatabaseSettings settings, MeterRegistry meters) {
+    JdbiPersistence persistence(DatabaseSettings settings, AppConfig config, MeterRegistry meters) {
         SqliteFiles.ensureFolderExists(settings.url());
-        return JdbiPersistence.open(settings, meters);
+        return JdbiPersistence.open(settings, config.replicas().settings(), meters);
     }
 
     /** Binds {@code type} to what the one {@link JdbiPersistence} hands out for it, asked for once. */

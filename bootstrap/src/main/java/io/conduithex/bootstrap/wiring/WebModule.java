@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.web.AdminSettings;
+import io.conduithex.adapter.web.ConsistencySettings;
 import io.conduithex.adapter.web.Observability;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebServer;
@@ -38,6 +39,14 @@ final class WebModule extends AbstractModule {
     @Singleton
     TokenService tokens(AppConfig config) {
         return new TokenService(config.jwtSecret().bytes(), config.jwtTtl());
+    }
+
+    @Provides
+    @Singleton
+    ConsistencySettings consistencySettings(AppConfig config) {
+        var replicas = config.replicas();
+        return new ConsistencySettings(replicas.settings().any(), replicas.consistencySecret().bytes(),
+                replicas.settings().maxLag());
     }
 
     @Provides
