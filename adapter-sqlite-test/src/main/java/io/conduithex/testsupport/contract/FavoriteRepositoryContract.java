@@ -10,17 +10,13 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.user.User;
+import io.conduithex.testsupport.kit.Race;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
 public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     private static final int MAX_ATTEMPTS = 10;
-    private static final long WAIT_SECONDS = 60;
 
     /** Transient failures the concurrent tests retried; a dialect that never needs a retry leaves it at 0. */
     private final AtomicInteger retries = new AtomicInteger();
@@ -217,30 +212,12 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     /**
-     * Runs each piece of work in a unit of work of its own, on its own thread, all released at once by a
-     * latch; returns their results in order. A transient failure reruns that whole unit of work, as the
+     * Runs each piece of work in a unit of work of its own, on its own thread, all released at once by the kit's
+     * {@link Race}; returns their results in order. A transient failure reruns that whole unit of work, as the
      * application's retry policy would.
      */
     private <R> List<R> allAtOnce(List<Function<Transaction, R>> works) throws Exception {
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(works.size());
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (Function<Transaction, R> work : works) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return writeRetryingTransientFailures(work);
-                }));
-            }
-            start.countDown();
-            List<R> results = new ArrayList<>();
-            for (Future<R> future : futures) {
-                results.add(future.get(WAIT_SECONDS, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Race.run(works.size(), i -> () -> writeRetryingTransientFailures(works.get(i)));
     }
 
     private <R> R writeRetryingTransientFailures(Function<Transaction, R> work) {
