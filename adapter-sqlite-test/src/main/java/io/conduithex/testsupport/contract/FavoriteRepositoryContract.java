@@ -34,9 +34,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void favoritingTwiceRecordsOneFavorite() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         assertThat(favorite(jane, article)).isTrue();
         assertThat(favorite(jane, article)).isFalse();
@@ -47,9 +46,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void favoritingTwiceInOneTransactionRecordsOneFavorite() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         List<Boolean> outcomes = write(tx -> List.of(tx.favorites().favorite(jane.id(), article.id()),
                 tx.favorites().favorite(jane.id(), article.id())));
@@ -60,9 +58,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void unfavoritingTwiceRemovesTheFavoriteOnce() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
         givenFavorited(jane, article);
 
         assertThat(unfavorite(jane, article)).isTrue();
@@ -74,9 +71,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void unfavoritingWhatWasNeverFavoritedChangesNothing() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         assertThat(unfavorite(jane, article)).isFalse();
 
@@ -112,8 +108,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
      */
     @Test
     void aCountStillMovedByAnOlderBuildEndsEqualToTheStoredFavorites() throws SQLException {
-        User jake = registered("jake");
-        Article dragons = givenAnArticleBy(jake, "How to train your dragon");
+        Article dragons = givenAnArticleByJake();
         User jane = registered("jane");
         User john = registered("john");
         givenFavorited(jane, dragons);
@@ -170,8 +165,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void twentyUsersFavoritingOneArticleAtOnceAreAllCounted() throws Exception {
-        User jake = registered("jake");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        Article article = givenAnArticleByJake();
         List<User> fans = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             fans.add(registered("fan" + i));
@@ -190,9 +184,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void oneUserFavoritingAndUnfavoritingAtOnceLeavesTheCountEqualToTheStoredFavorite() throws Exception {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
         List<Function<Transaction, Boolean>> toggles = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             toggles.add(i % 2 == 0
@@ -241,6 +234,11 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
             System.out.println("[conduit-test] " + getClass().getSimpleName() + "." + test + ": "
                     + retries.get() + " unit(s) of work retried after a transient failure");
         }
+    }
+
+    /** An article for the test's fans to favorite, by Jake, whom the test needs no further. */
+    private Article givenAnArticleByJake() {
+        return givenAnArticleBy(registered("jake"), "How to train your dragon");
     }
 
     private long favoritesCountOf(Article article) {
