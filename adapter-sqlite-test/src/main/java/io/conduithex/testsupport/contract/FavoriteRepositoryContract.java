@@ -10,17 +10,13 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.user.User;
+import io.conduithex.testsupport.kit.Race;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -32,16 +28,14 @@ import org.junit.jupiter.api.Test;
 public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     private static final int MAX_ATTEMPTS = 10;
-    private static final long WAIT_SECONDS = 60;
 
     /** Transient failures the concurrent tests retried; a dialect that never needs a retry leaves it at 0. */
     private final AtomicInteger retries = new AtomicInteger();
 
     @Test
     void favoritingTwiceRecordsOneFavorite() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         assertThat(favorite(jane, article)).isTrue();
         assertThat(favorite(jane, article)).isFalse();
@@ -52,9 +46,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void favoritingTwiceInOneTransactionRecordsOneFavorite() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         List<Boolean> outcomes = write(tx -> List.of(tx.favorites().favorite(jane.id(), article.id()),
                 tx.favorites().favorite(jane.id(), article.id())));
@@ -65,9 +58,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void unfavoritingTwiceRemovesTheFavoriteOnce() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
         givenFavorited(jane, article);
 
         assertThat(unfavorite(jane, article)).isTrue();
@@ -79,9 +71,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void unfavoritingWhatWasNeverFavoritedChangesNothing() {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
 
         assertThat(unfavorite(jane, article)).isFalse();
 
@@ -117,8 +108,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
      */
     @Test
     void aCountStillMovedByAnOlderBuildEndsEqualToTheStoredFavorites() throws SQLException {
-        User jake = registered("jake");
-        Article dragons = givenAnArticleBy(jake, "How to train your dragon");
+        Article dragons = givenAnArticleByJake();
         User jane = registered("jane");
         User john = registered("john");
         givenFavorited(jane, dragons);
@@ -175,8 +165,7 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void twentyUsersFavoritingOneArticleAtOnceAreAllCounted() throws Exception {
-        User jake = registered("jake");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
+        Article article = givenAnArticleByJake();
         List<User> fans = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             fans.add(registered("fan" + i));
@@ -195,9 +184,8 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
 
     @Test
     void oneUserFavoritingAndUnfavoritingAtOnceLeavesTheCountEqualToTheStoredFavorite() throws Exception {
-        User jake = registered("jake");
+        Article article = givenAnArticleByJake();
         User jane = registered("jane");
-        Article article = givenAnArticleBy(jake, "How to train your dragon");
         List<Function<Transaction, Boolean>> toggles = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             toggles.add(i % 2 == 0
@@ -217,30 +205,12 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
     }
 
     /**
-     * Runs each piece of work in a unit of work of its own, on its own thread, all released at once by a
-     * latch; returns their results in order. A transient failure reruns that whole unit of work, as the
+     * Runs each piece of work in a unit of work of its own, on its own thread, all released at once by the kit's
+     * {@link Race}; returns their results in order. A transient failure reruns that whole unit of work, as the
      * application's retry policy would.
      */
     private <R> List<R> allAtOnce(List<Function<Transaction, R>> works) throws Exception {
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(works.size());
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (Function<Transaction, R> work : works) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return writeRetryingTransientFailures(work);
-                }));
-            }
-            start.countDown();
-            List<R> results = new ArrayList<>();
-            for (Future<R> future : futures) {
-                results.add(future.get(WAIT_SECONDS, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Race.run(works.size(), i -> () -> writeRetryingTransientFailures(works.get(i)));
     }
 
     private <R> R writeRetryingTransientFailures(Function<Transaction, R> work) {
@@ -264,6 +234,11 @@ public abstract class FavoriteRepositoryContract extends PersistenceContract {
             System.out.println("[conduit-test] " + getClass().getSimpleName() + "." + test + ": "
                     + retries.get() + " unit(s) of work retried after a transient failure");
         }
+    }
+
+    /** An article for the test's fans to favorite, by Jake, whom the test needs no further. */
+    private Article givenAnArticleByJake() {
+        return givenAnArticleBy(registered("jake"), "How to train your dragon");
     }
 
     private long favoritesCountOf(Article article) {

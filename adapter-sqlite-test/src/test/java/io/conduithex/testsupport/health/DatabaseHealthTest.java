@@ -14,6 +14,7 @@ import io.conduithex.domain.user.NewUser;
 import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.SqliteTestDatabase;
+import io.conduithex.testsupport.kit.Latches;
 import io.conduithex.testsupport.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class DatabaseHealthTest {
             var holder = CompletableFuture.runAsync(() -> unitOfWork.inTransaction(TransactionSpec.readOnly("hold"),
                     tx -> {
                         holding.countDown();
-                        await(release);
+                        Latches.awaitOpen(release, "never released");
                         return null;
                     }));
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
@@ -151,17 +152,6 @@ class DatabaseHealthTest {
         while (persistence.poolStatus().waiting() == 0) {
             assertThat(System.nanoTime() - deadline).as("a thread waits for a connection").isNegative();
             Thread.sleep(5);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.conduithex.testsupport.postgres;
 
+import static io.conduithex.domain.failure.ConstraintViolationException.Kind.CHECK;
+import static io.conduithex.domain.failure.ConstraintViolationException.Kind.FOREIGN_KEY;
+import static io.conduithex.domain.failure.ConstraintViolationException.Kind.NOT_NULL;
+import static io.conduithex.domain.failure.ConstraintViolationException.Kind.UNIQUE;
 import static io.conduithex.testsupport.SqlFailures.execute;
 import static io.conduithex.testsupport.SqlFailures.failureOf;
 import static io.conduithex.testsupport.SqlFailures.insertUser;
@@ -22,8 +26,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The PostgreSQL classifier judged on errors that pgjdbc, HikariCP and JDBI really throw against a fresh,
@@ -63,7 +70,7 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
 
     @Override
     protected void assertTakenEmail(PersistenceException classified) {
-        assertConstraint(classified, Kind.UNIQUE, "users_email_key", "users", "email");
+        assertConstraint(classified, UNIQUE, "users_email_key", "users", "email");
     }
 
     @Test
@@ -71,33 +78,28 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
         assertTakenEmail(classifier.classify(aTakenEmail(), Phase.WORK));
     }
 
-    @Test
-    void aTakenUsernameIsAUniqueViolationOfUsersUsernameKey() throws SQLException {
-        assertConstraint(classifier.classify(aTakenUsername(), Phase.WORK),
-                Kind.UNIQUE, "users_username_key", "users", "username");
+    /**
+     * The constraint violations the shared scenarios provoke, each with what PostgreSQL must report: the kind, the
+     * constraint by its schema name, the table and the single column (null where the constraint has none, or
+     * where PostgreSQL names none).
+     */
+    static Stream<Violation> constraintViolations() {
+        return Stream.of(
+                new Violation(test -> test.aTakenUsername(), UNIQUE, "users_username_key", "users", "username"),
+                new Violation(test -> test.aSecondFollow(), UNIQUE, "follows_pkey", "follows", null),
+                new Violation(test -> test.aFollowOfAMissingUser(), FOREIGN_KEY, "follows_followee_fkey", "follows",
+                        "followee_id"),
+                new Violation(test -> test.aMissingEmail(), NOT_NULL, null, "users", "email"),
+                new Violation(test -> test.aFollowOfOneself(), CHECK, "follows_not_self", "follows", null));
     }
 
-    @Test
-    void followingTheSameUserTwiceIsAUniqueViolationOfFollowsPkey() throws SQLException {
-        assertConstraint(classifier.classify(aSecondFollow(), Phase.WORK),
-                Kind.UNIQUE, "follows_pkey", "follows", null);
-    }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("constraintViolations")
+    void eachConstraintViolationIsClassifiedWithItsKindConstraintTableAndColumn(Violation expected)
+            throws SQLException {
+        PersistenceException classified = classifier.classify(expected.failure().provokeIn(this), Phase.WORK);
 
-    @Test
-    void followingAMissingUserIsAForeignKeyViolationOfFollowsFolloweeFkey() throws SQLException {
-        assertConstraint(classifier.classify(aFollowOfAMissingUser(), Phase.WORK),
-                Kind.FOREIGN_KEY, "follows_followee_fkey", "follows", "followee_id");
-    }
-
-    @Test
-    void aMissingEmailIsANotNullViolationThatNamesTheColumn() throws SQLException {
-        assertConstraint(classifier.classify(aMissingEmail(), Phase.WORK), Kind.NOT_NULL, null, "users", "email");
-    }
-
-    @Test
-    void followingOneselfBreaksTheNamedCheckFollowsNotSelf() throws SQLException {
-        assertConstraint(classifier.classify(aFollowOfOneself(), Phase.WORK),
-                Kind.CHECK, "follows_not_self", "follows", null);
+        assertConstraint(classified, expected.kind(), expected.constraint(), expected.table(), expected.column());
     }
 
     @Test
@@ -208,6 +210,20 @@ class PostgresErrorClassifierTest extends ErrorClassifierScenarios<PostgresTestD
     /** The URL of a database that does not exist, on the test server. */
     private String missingDatabaseUrl() {
         return database.url().replaceFirst("/(conduit_test_\\w+)", "/$1_missing");
+    }
+
+    /** One of the shared scenarios' failures, provoked on the test's fresh database. */
+    private interface Failure {
+        SQLException provokeIn(PostgresErrorClassifierTest test) throws SQLException;
+    }
+
+    /** A failure and the constraint violation it must be classified as. */
+    private record Violation(Failure failure, Kind kind, String constraint, String table, String column) {
+        @Override
+        public String toString() {
+            return kind + " violation of " + Optional.ofNullable(constraint).orElse("an unnamed constraint")
+                    + " on " + table + Optional.ofNullable(column).map(c -> "." + c).orElse("");
+        }
     }
 
     private static void assertConstraint(PersistenceException classified, Kind kind, String constraint, String table,

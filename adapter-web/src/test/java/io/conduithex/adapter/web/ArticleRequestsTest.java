@@ -1,14 +1,14 @@
 package io.conduithex.adapter.web;
 
+import static io.conduithex.adapter.web.InvalidRequests.assertInvalid;
+import static io.conduithex.adapter.web.InvalidRequests.blank;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conduithex.application.command.FieldChange;
 import io.conduithex.domain.article.ArticleBody;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
-import io.conduithex.domain.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,7 @@ class ArticleRequestsTest {
 
     @Test
     void everyMissingFieldOfANewArticleIsNamed() {
-        assertInvalid(() -> ArticleRequests.creation(article("{}")), Map.of("title", List.of("can't be blank"),
-                "description", List.of("can't be blank"), "body", List.of("can't be blank")));
+        assertInvalid(() -> ArticleRequests.creation(article("{}")), blank("title", "description", "body"));
     }
 
     @Test
@@ -77,8 +76,7 @@ class ArticleRequestsTest {
     @Test
     void anUpdateCannotClearTheTitleDescriptionOrBody() {
         assertInvalid(() -> ArticleRequests.update(article("{\"title\":null,\"description\":\"\",\"body\":null}")),
-                Map.of("title", List.of("can't be blank"), "description", List.of("can't be blank"),
-                        "body", List.of("can't be blank")));
+                blank("title", "description", "body"));
     }
 
     @Test
@@ -92,7 +90,7 @@ class ArticleRequestsTest {
     void aCommentNeedsABodyThatIsAString() {
         assertThat(ArticleRequests.comment(comment("{\"body\":\"Thank you so much!\"}")).body().value())
                 .isEqualTo("Thank you so much!");
-        assertInvalid(() -> ArticleRequests.comment(comment("{}")), Map.of("body", List.of("can't be blank")));
+        assertInvalid(() -> ArticleRequests.comment(comment("{}")), blank("body"));
         assertInvalid(() -> ArticleRequests.comment(comment("{\"body\":true}")),
                 Map.of("body", List.of("must be a string")));
     }
@@ -112,11 +110,5 @@ class ArticleRequestsTest {
     private static ObjectNode comment(String json) {
         return RequestBody.wrapped(("{\"comment\":" + json + "}").getBytes(StandardCharsets.UTF_8),
                 ArticleRequests.COMMENT);
-    }
-
-    private static void assertInvalid(Runnable parse, Map<String, List<String>> expected) {
-        assertThatThrownBy(parse::run)
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors().asMap()).isEqualTo(expected));
     }
 }

@@ -1,6 +1,7 @@
 package io.conduithex.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.BadCredentialsException;
@@ -22,7 +23,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ErrorMapperTest {
     private final ErrorMapper mapper = new ErrorMapper(1024);
@@ -60,12 +65,30 @@ class ErrorMapperTest {
         assertThat(userGone.headers()).containsEntry("WWW-Authenticate", "Token");
     }
 
-    @Test
-    void anAuthenticationFailureElsewhereIs401AboutTheToken() {
-        var error = map(new AuthenticationException("user no longer exists"), UserRoutes.CURRENT_USER);
+    /** Failures a client can correct, each with the status and the errors that tell it what to correct. */
+    static Stream<Arguments> failuresNamingWhatToCorrect() {
+        return Stream.of(
+                arguments(new AuthenticationException("user no longer exists"), UserRoutes.CURRENT_USER,
+                        401, Map.of("token", List.of("is invalid"))),
+                arguments(new NotFoundException("profile"), ProfileRoutes.PROFILE,
+                        404, Map.of("profile", List.of("not found"))),
+                arguments(new ForbiddenException("only the author may delete an article"), "/api/articles/{slug}",
+                        403, Map.of("forbidden", List.of("only the author may delete an article"))),
+                arguments(new BodyTooLargeException(1024), "/api/users",
+                        413, Map.of("body", List.of("is too large (maximum is 1024 bytes)"))),
+                arguments(new MalformedRequestException("body", "was cut short or badly framed",
+                        new EOFException("Early EOF")), "/api/users",
+                        400, Map.of("body", List.of("was cut short or badly framed"))));
+    }
 
-        assertThat(error.status()).isEqualTo(401);
-        assertThat(error.errors()).isEqualTo(Map.of("token", List.of("is invalid")));
+    @ParameterizedTest(name = "{2} for {0} on {1}")
+    @MethodSource("failuresNamingWhatToCorrect")
+    void aFailureTheClientCanCorrectIsAnsweredWithItsStatusAndErrors(RuntimeException failure, String route,
+                                                                     int status, Map<String, List<String>> errors) {
+        var error = map(failure, route);
+
+        assertThat(error.status()).isEqualTo(status);
+        assertThat(error.errors()).isEqualTo(errors);
     }
 
     @Test
@@ -75,22 +98,6 @@ class ErrorMapperTest {
         var expired = map(new TokenRejectedException(TokenRejectedException.Reason.EXPIRED), "/api/user");
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.errors()).isEqualTo(Map.of("token", List.of("has expired")));
-    }
-
-    @Test
-    void aMissingResourceIs404NamingIt() {
-        var error = map(new NotFoundException("profile"), ProfileRoutes.PROFILE);
-
-        assertThat(error.status()).isEqualTo(404);
-        assertThat(error.errors()).isEqualTo(Map.of("profile", List.of("not found")));
-    }
-
-    @Test
-    void aForbiddenActionIs403() {
-        var error = map(new ForbiddenException("only the author may delete an article"), "/api/articles/{slug}");
-
-        assertThat(error.status()).isEqualTo(403);
-        assertThat(error.errors()).isEqualTo(Map.of("forbidden", List.of("only the author may delete an article")));
     }
 
     @Test
@@ -157,23 +164,6 @@ class ErrorMapperTest {
                 Map.of("availableMethods", "GET, PUT")), "/api/user");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.headers()).containsEntry("Allow", "GET, PUT");
-    }
-
-    @Test
-    void aBodyOverTheLimitIs413SayingTheLimit() {
-        var error = map(new BodyTooLargeException(1024), "/api/users");
-
-        assertThat(error.status()).isEqualTo(413);
-        assertThat(error.errors()).isEqualTo(Map.of("body", List.of("is too large (maximum is 1024 bytes)")));
-    }
-
-    @Test
-    void aMalformedRequestIs400NamingThePartAtFault() {
-        var error = map(new MalformedRequestException("body", "was cut short or badly framed",
-                new EOFException("Early EOF")), "/api/users");
-
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.errors()).isEqualTo(Map.of("body", List.of("was cut short or badly framed")));
     }
 
     private ApiError map(RuntimeException failure, String route) {

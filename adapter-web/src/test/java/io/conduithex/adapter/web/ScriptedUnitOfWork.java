@@ -3,8 +3,8 @@ package io.conduithex.adapter.web;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
+import io.conduithex.testsupport.kit.Latches;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -55,12 +55,7 @@ final class ScriptedUnitOfWork implements UnitOfWork {
             mostAtGate.accumulateAndGet(atGate.incrementAndGet(), Math::max);
             entered.countDown();
             try {
-                if (!waitHere.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never opened the gate");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                Latches.awaitOpen(waitHere, "the test never opened the gate");
             } finally {
                 atGate.decrementAndGet();
             }

@@ -1,14 +1,14 @@
 package io.conduithex.adapter.web;
 
+import static io.conduithex.adapter.web.InvalidRequests.assertInvalid;
+import static io.conduithex.adapter.web.InvalidRequests.blank;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conduithex.application.command.FieldChange;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.validation.FieldErrors;
-import io.conduithex.domain.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,7 @@ class UserRequestsTest {
     @Test
     void aNullEmailUsernameOrPasswordCannotBeBlank() {
         assertInvalid(() -> UserRequests.update(user("{\"user\":{\"email\":null,\"username\":null,\"password\":null}}")),
-                Map.of("email", List.of("can't be blank"), "username", List.of("can't be blank"),
-                        "password", List.of("can't be blank")));
+                blank("email", "username", "password"));
     }
 
     @Test
@@ -70,15 +69,13 @@ class UserRequestsTest {
 
     @Test
     void aRegistrationWithEveryFieldMissingListsEachOne() {
-        assertInvalid(() -> UserRequests.registration(user("{\"user\":{}}")), Map.of(
-                "email", List.of("can't be blank"), "username", List.of("can't be blank"),
-                "password", List.of("can't be blank")));
+        assertInvalid(() -> UserRequests.registration(user("{\"user\":{}}")), blank("email", "username", "password"));
     }
 
     @Test
     void aLoginNeedsEmailAndPassword() {
         assertInvalid(() -> UserRequests.login(user("{\"user\":{\"email\":\"jake@jake.jake\"}}")),
-                Map.of("password", List.of("can't be blank")));
+                blank("password"));
     }
 
     @Test
@@ -91,25 +88,19 @@ class UserRequestsTest {
 
     @Test
     void anEmptyBodyCannotBeBlank() {
-        assertInvalid(() -> user(""), Map.of("body", List.of("can't be blank")));
-        assertInvalid(() -> user("   "), Map.of("body", List.of("can't be blank")));
+        assertInvalid(() -> user(""), blank("body"));
+        assertInvalid(() -> user("   "), blank("body"));
     }
 
     @Test
     void aBodyWithoutTheUserObjectIsRejectedNamingIt() {
-        assertInvalid(() -> user("{\"email\":\"jake@jake.jake\"}"), Map.of("user", List.of("can't be blank")));
-        assertInvalid(() -> user("{\"user\":null}"), Map.of("user", List.of("can't be blank")));
+        assertInvalid(() -> user("{\"email\":\"jake@jake.jake\"}"), blank("user"));
+        assertInvalid(() -> user("{\"user\":null}"), blank("user"));
         assertInvalid(() -> user("{\"user\":\"jake\"}"), Map.of("user", List.of("must be an object")));
         assertInvalid(() -> user("[1,2]"), Map.of("body", List.of("must be a JSON object")));
     }
 
     private static ObjectNode user(String json) {
         return RequestBody.wrapped(json.getBytes(StandardCharsets.UTF_8), UserRequests.WRAPPER);
-    }
-
-    private static void assertInvalid(Runnable parse, Map<String, List<String>> expected) {
-        assertThatThrownBy(parse::run)
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors().asMap()).isEqualTo(expected));
     }
 }

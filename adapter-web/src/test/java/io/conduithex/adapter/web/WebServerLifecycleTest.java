@@ -125,9 +125,9 @@ class WebServerLifecycleTest extends WebServerTest {
     @Test
     void readinessIsDownWith503WhenACheckIsDownAndShowsEveryCheckWithItsLatency() throws Exception {
         var database = new AtomicReference<>(HealthCheck.Result.down("connection refused"));
-        observability = new Observability(new HealthChecks(List.of(check("database", database::get),
-                check("pool", () -> HealthCheck.Result.up("active 0 of 2"))), Duration.ZERO, System::nanoTime),
-                () -> "", meters);
+        var checks = List.<HealthCheck>of(new ScriptedCheck("database", database::get),
+                new ScriptedCheck("pool", () -> HealthCheck.Result.up("active 0 of 2")));
+        observability = new Observability(new HealthChecks(checks, Duration.ZERO, System::nanoTime), () -> "", meters);
         start(WebSettings.defaults());
 
         var down = send(get("/health/ready"));

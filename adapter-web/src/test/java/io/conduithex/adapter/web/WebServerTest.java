@@ -123,18 +123,13 @@ abstract class WebServerTest {
         return timer == null ? 0 : timer.count();
     }
 
-    static HealthCheck check(String name, java.util.function.Supplier<HealthCheck.Result> result) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Result check() {
-                return result.get();
-            }
-        };
+    /** A health check named {@code name} whose every check answers what {@code result} supplies. */
+    record ScriptedCheck(String name, java.util.function.Supplier<HealthCheck.Result> result)
+            implements HealthCheck {
+        @Override
+        public Result check() {
+            return result.get();
+        }
     }
 
     /** Bounded: fails the test if the server still accepts connections after five seconds. */

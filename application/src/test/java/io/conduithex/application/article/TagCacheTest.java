@@ -40,6 +40,13 @@ class TagCacheTest {
         };
     }
 
+    /** A read, or a write, that fails with {@code failure}. */
+    private static <T> Supplier<T> failingWith(RuntimeException failure) {
+        return () -> {
+            throw failure;
+        };
+    }
+
     @Test
     void aYoungSnapshotAnswersWithoutReading() {
         assertThat(cache.get(database("dragons"))).containsExactly("dragons");
@@ -76,9 +83,7 @@ class TagCacheTest {
         assertThat(cache.get(database("dragons", "training"))).containsExactly("dragons", "training");
 
         var lost = new IllegalStateException("COMMIT outcome unknown");
-        assertThatThrownBy(() -> cache.afterWriting(() -> {
-            throw lost;
-        })).isSameAs(lost);
+        assertThatThrownBy(() -> cache.afterWriting(failingWith(lost))).isSameAs(lost);
         assertThat(cache.get(database("wings"))).containsExactly("wings");
         assertThat(reads).hasValue(3);
     }
@@ -96,9 +101,7 @@ class TagCacheTest {
     @Test
     void aFailedReadReachesTheCallerAndIsNotRemembered() {
         var down = new IllegalStateException("database down");
-        assertThatThrownBy(() -> cache.get(() -> {
-            throw down;
-        })).isSameAs(down);
+        assertThatThrownBy(() -> cache.get(failingWith(down))).isSameAs(down);
 
         assertThat(cache.get(database("dragons"))).containsExactly("dragons");
         assertThat(reads).hasValue(1);
@@ -139,9 +142,7 @@ class TagCacheTest {
     void callersWaitingForAReadShareItsFailure() throws Exception {
         var release = new CountDownLatch(1);
         var down = new IllegalStateException("database down");
-        Future<List<String>> first = readHeldUntil(release, () -> {
-            throw down;
-        });
+        Future<List<String>> first = readHeldUntil(release, failingWith(down));
         FutureTask<List<String>> waiter = parkedCaller(() -> cache.get(database("not read")));
         release.countDown();
 

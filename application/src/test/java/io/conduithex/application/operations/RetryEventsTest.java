@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class RetryEventsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final RetryEvents events = new RetryEvents(clock);
 
     @Test
     void countsByCauseOverTheLastHourAndSinceStart() {
-        var events = new RetryEvents(clock);
         events.retried("create-article", DEADLOCK);
         clock.advance(Duration.ofMinutes(61));
         events.retried("favorite-article", DEADLOCK);
@@ -35,7 +35,6 @@ class RetryEventsTest {
 
     @Test
     void listsTheNewestEventsFirstWithTheirUseCases() {
-        var events = new RetryEvents(clock);
         events.retried("create-article", DEADLOCK);
         clock.advance(Duration.ofSeconds(1));
         events.exhausted("update-user", BUSY);
@@ -48,12 +47,12 @@ class RetryEventsTest {
 
     @Test
     void keepsABoundedNumberOfEventsButCountsEverySinceStart() {
-        var events = new RetryEvents(clock, 3);
+        var bounded = new RetryEvents(clock, 3);
         for (int i = 0; i < 10; i++) {
-            events.retried("use-case-" + i, DEADLOCK);
+            bounded.retried("use-case-" + i, DEADLOCK);
         }
 
-        var statistics = events.statistics(100);
+        var statistics = bounded.statistics(100);
 
         assertThat(statistics.recent()).extracting(RetryEvent::useCase)
                 .containsExactly("use-case-9", "use-case-8", "use-case-7");
@@ -63,7 +62,6 @@ class RetryEventsTest {
 
     @Test
     void losesNoEventRecordedFromManyThreadsAtOnce() throws Exception {
-        var events = new RetryEvents(clock);
         int threads = 8;
         int perThread = 500;
         var start = new CountDownLatch(1);
