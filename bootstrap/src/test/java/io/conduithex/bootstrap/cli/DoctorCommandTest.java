@@ -4,12 +4,10 @@ import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.UNSHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.postgres.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorCommandTest {
     @RegisterExtension
     final CommandLineRun cli = new CommandLineRun();
-    private String postgresUrl;
-
-    @AfterEach
-    void dropTheDatabase() {
-        if (postgresUrl != null) {
-            PostgresServer.shared().dropDatabase(postgresUrl);
-        }
-    }
 
     @Test
     void passesEveryCheckOnAMigratedSqliteDatabase(@TempDir Path folder) {
@@ -85,7 +75,7 @@ class DoctorCommandTest {
 
     @Test
     void passesEveryCheckOnAMigratedPostgresDatabaseWithinThePoolBudget() {
-        configurePostgres();
+        String url = cli.onFreshPostgresDatabase();
         assertThat(cli.run("migrate")).isZero();
         cli.configure("DB_POOL_SIZE", "10").configure("INSTANCES", "3");
 
@@ -94,7 +84,7 @@ class DoctorCommandTest {
         assertThat(cli.outLines()).satisfies(lines -> {
             assertThat(lines.get(1)).matches("OK server version: PostgreSQL \\d+.*");
             assertThat(lines.get(2)).isEqualTo("OK tls: not in use; acceptable, the connection does not leave this "
-                    + "machine (" + hostsOf(postgresUrl) + ")");
+                    + "machine (" + hostsOf(url) + ")");
             assertThat(lines.get(3)).isEqualTo("OK pool budget: DB_POOL_SIZE 10 x INSTANCES 3 = 30 connection(s), "
                     + "80% of max_connections " + maxConnections() + " is " + maxConnections() * 80 / 100);
             assertThat(lines.get(5)).isEqualTo("OK migrations: schema version " + LATEST + ", " + LATEST
@@ -104,7 +94,7 @@ class DoctorCommandTest {
 
     @Test
     void failsThePoolBudgetWhenAllInstancesTogetherWouldExceedEightyPercentOfMaxConnections() {
-        configurePostgres();
+        cli.onFreshPostgresDatabase();
         assertThat(cli.run("migrate")).isZero();
         cli.configure("DB_POOL_SIZE", "100").configure("INSTANCES", "20");
 
@@ -118,27 +108,15 @@ class DoctorCommandTest {
 
     @Test
     void failsConnectivityAloneWithTheReasonWhenTheServerIsUnreachable() {
-        int port = FreePort.pick();
-        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/conduit")
-                .configure("DATABASE_USER", "conduit")
-                .configure("DATABASE_PASSWORD", "never-printed")
-                .configure("DB_POOL_TIMEOUT_MS", "1000");
+        int port = cli.onUnreachablePostgres();
+        cli.configure("DB_POOL_TIMEOUT_MS", "1000");
 
         assertThat(cli.run("doctor")).isEqualTo(1);
         assertThat(cli.outLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("FAIL connectivity: cannot reach POSTGRESQL database: ")
                 .contains("127.0.0.1:" + port, "refused")
-                .doesNotContain("never-printed"));
+                .doesNotContain(CommandLineRun.NEVER_PRINTED));
         assertThat(cli.errLines()).containsExactly("doctor: 1 check(s) failed");
-    }
-
-    @Test
-    void aBadVariableStopsDoctorWithExitCode2() {
-        cli.configure("INSTANCES", "0");
-
-        assertThat(cli.run("doctor")).isEqualTo(2);
-        assertThat(cli.errLines()).singleElement().asString().startsWith("Invalid configuration: INSTANCES");
-        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -152,15 +130,6 @@ class DoctorCommandTest {
                 + "add sslmode=verify-full (or require) to DATABASE_URL");
         assertThat(local.ok()).isTrue();
         assertThat(encrypted).isEqualTo(new DoctorCommand.Outcome(true, "in use"));
-    }
-
-    private void configurePostgres() {
-        var server = PostgresServer.shared();
-        postgresUrl = server.createDatabase();
-        cli.configure("DATABASE_URL", postgresUrl).configure("DATABASE_USER", server.user());
-        if (server.password() != null) {
-            cli.configure("DATABASE_PASSWORD", server.password());
-        }
     }
 
     private static String hostsOf(String url) {

@@ -1,37 +1,48 @@
 package io.conduithex.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.conduithex.testsupport.kit.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line, run in-process; configuration is given as system properties, which override the environment. */
 class MainTest {
     @RegisterExtension
     final CommandLineRun cli = new CommandLineRun();
 
-    @Test
-    void aBadVariableStopsServeWithExitCode2AndExactlyOneLine() {
-        cli.configure("PORT", "abc");
+    static Stream<Arguments> aBadVariableStopsTheCommandWithExitCode2AndExactlyOneLine() {
+        return Stream.of(
+                arguments("serve", "PORT", "abc", "PORT must be an integer between 0 and 65535, was \"abc\""),
+                arguments("migrate", "DB_POOL_SIZE", "lots",
+                        "DB_POOL_SIZE must be an integer between 1 and 1000, was \"lots\""),
+                arguments("info", "DB_POOL_SIZE", "lots",
+                        "DB_POOL_SIZE must be an integer between 1 and 1000, was \"lots\""),
+                arguments("doctor", "INSTANCES", "0", "INSTANCES must be an integer between 1 and 1000, was \"0\""));
+    }
 
-        int exitCode = cli.run("serve");
+    @ParameterizedTest(name = "{0} with {1}={2}")
+    @MethodSource
+    void aBadVariableStopsTheCommandWithExitCode2AndExactlyOneLine(String command, String variable, String value,
+                                                                    String problem) {
+        cli.configure(variable, value);
 
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(cli.errLines())
-                .containsExactly("Invalid configuration: PORT must be an integer between 0 and 65535, was \"abc\"");
+        assertThat(cli.run(command)).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("Invalid configuration: " + problem);
         assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void serveGivesUpOnAnUnreachableDatabaseAfterTheStartupTimeoutWithOneLine() {
-        int closedPort = FreePort.pick();
-        cli.configure("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/conduit");
-        cli.configure("DATABASE_USER", "conduit");
-        cli.configure("DATABASE_PASSWORD", "never-printed");
+        int closedPort = cli.onUnreachablePostgres();
         cli.configure("PORT", "0");
         cli.configure("DB_STARTUP_TIMEOUT_MS", "1500");
 
@@ -46,7 +57,7 @@ class MainTest {
                         + "/conduit was not reachable within 1500 ms (")
                 .contains("DB_STARTUP_TIMEOUT_MS")
                 .contains("refused")
-                .doesNotContain("never-printed"));
+                .doesNotContain(CommandLineRun.NEVER_PRINTED));
     }
 
     @Test
@@ -58,15 +69,6 @@ class MainTest {
         assertThat(cli.run("migrate")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("Migration failed: ").contains("refused").doesNotContain("never-printed"));
-    }
-
-    @Test
-    void aBadVariableStopsMigrateToo() {
-        cli.configure("DB_POOL_SIZE", "lots");
-
-        assertThat(cli.run("migrate")).isEqualTo(2);
-        assertThat(cli.errLines()).containsExactly(
-                "Invalid configuration: DB_POOL_SIZE must be an integer between 1 and 1000, was \"lots\"");
     }
 
     @Test

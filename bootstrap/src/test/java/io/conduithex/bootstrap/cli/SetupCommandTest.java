@@ -8,7 +8,6 @@ import io.conduithex.testsupport.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SetupCommandTest {
     @RegisterExtension
     final CommandLineRun cli = new CommandLineRun();
-    private String createdUrl;
-
-    @AfterEach
-    void dropTheDatabase() {
-        if (createdUrl != null) {
-            PostgresServer.shared().dropDatabase(createdUrl);
-        }
-    }
 
     @Test
     void createsTheSqliteFileAndMigratesItThenSaysNothingWasNeededTheSecondTime(@TempDir Path folder) {
@@ -51,8 +42,9 @@ class SetupCommandTest {
     void createsAMissingPostgresDatabaseThenSaysNothingWasNeededTheSecondTime() throws SQLException {
         var server = PostgresServer.shared();
         String name = "conduit_test_setup_" + UUID.randomUUID().toString().replace("-", "");
-        createdUrl = urlOf(server, name);
-        configurePostgres(server, createdUrl);
+        String url = urlOf(server, name);
+        cli.dropAfterTheTest(url);
+        cli.onPostgres(server, url);
         assertThat(databaseExists(server, name)).isFalse();
 
         assertThat(cli.run("setup")).as(cli.errLines().toString()).isZero();
@@ -71,7 +63,7 @@ class SetupCommandTest {
     void refusesADatabaseNameThatIsNotAPlainIdentifierAndCreatesNothing() throws SQLException {
         var server = PostgresServer.shared();
         String name = "Conduit-Test\";DROP";
-        configurePostgres(server, urlOf(server, name));
+        cli.onPostgres(server, urlOf(server, name));
 
         assertThat(cli.run("setup")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().asString()
@@ -88,7 +80,7 @@ class SetupCommandTest {
             statement.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD 'setup-test-password'");
         }
         try {
-            configurePostgres(server, urlOf(server, name));
+            cli.onPostgres(server, urlOf(server, name));
             cli.configure("DATABASE_MIGRATION_USER", role)
                     .configure("DATABASE_MIGRATION_PASSWORD", "setup-test-password");
 
@@ -123,13 +115,6 @@ class SetupCommandTest {
         assertThat(cli.errLines()).singleElement().asString()
                 .startsWith("setup failed: could not prepare the database: Connection to 127.0.0.1:" + port
                         + " refused");
-    }
-
-    private void configurePostgres(PostgresServer server, String url) {
-        cli.configure("DATABASE_URL", url).configure("DATABASE_USER", server.user());
-        if (server.password() != null) {
-            cli.configure("DATABASE_PASSWORD", server.password());
-        }
     }
 
     /** The shared server's URL with another database name. */

@@ -50,28 +50,19 @@ class ValidateCommandTest {
 
     @Test
     void anEditedMigrationOnPostgresFailsValidationUntilRepairRealignsIt() throws SQLException {
-        var server = PostgresServer.shared();
-        String url = server.createDatabase();
-        try {
-            cli.configure("DATABASE_URL", url).configure("DATABASE_USER", server.user());
-            if (server.password() != null) {
-                cli.configure("DATABASE_PASSWORD", server.password());
-            }
-            assertThat(cli.run("migrate")).isZero();
-            tamperOnPostgres(server, url);
+        String url = cli.onFreshPostgresDatabase();
+        assertThat(cli.run("migrate")).isZero();
+        tamperOnPostgres(PostgresServer.shared(), url);
 
-            assertThat(cli.run("validate")).isEqualTo(1);
-            assertThat(cli.outLines()).singleElement().asString().startsWith(
-                    "INVALID migration 2 (articles tags favorites comments): Migration checksum mismatch");
+        assertThat(cli.run("validate")).isEqualTo(1);
+        assertThat(cli.outLines()).singleElement().asString().startsWith(
+                "INVALID migration 2 (articles tags favorites comments): Migration checksum mismatch");
 
-            assertThat(cli.run("repair")).isZero();
-            assertThat(cli.outLines()).first().asString()
-                    .isEqualTo("Repaired: realigned the checksum and description of migration 2 "
-                            + "(articles tags favorites comments)");
-            assertThat(cli.run("validate")).isZero();
-        } finally {
-            server.dropDatabase(url);
-        }
+        assertThat(cli.run("repair")).isZero();
+        assertThat(cli.outLines()).first().asString()
+                .isEqualTo("Repaired: realigned the checksum and description of migration 2 "
+                        + "(articles tags favorites comments)");
+        assertThat(cli.run("validate")).isZero();
     }
 
     private static void tamperOnPostgres(PostgresServer server, String url) throws SQLException {

@@ -57,11 +57,9 @@ class AdminApiTest {
                 "Basic YWRtaW46YWRtaW4="}) {
             Reply reply = admin.call(endpoint, header);
 
-            assertThat(reply.status()).as("%s with Authorization %s", endpoint, header).isEqualTo(401);
+            assertAuthorizationRefused(reply, 401, "an admin bearer token is required",
+                    endpoint + " with Authorization " + header);
             assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
-            assertThat(reply.header("Content-Type")).startsWith("application/json");
-            assertThat(reply.body()).isEqualTo(
-                    reply.errorBody("{\"authorization\":[\"an admin bearer token is required\"]}"));
         }
     }
 
@@ -72,10 +70,7 @@ class AdminApiTest {
                 AdminCalls.TOKEN.toUpperCase(java.util.Locale.ROOT)}) {
             Reply reply = admin.call(endpoint, "Bearer " + token);
 
-            assertThat(reply.status()).as("%s with token %s", endpoint, token).isEqualTo(403);
-            assertThat(reply.header("Content-Type")).startsWith("application/json");
-            assertThat(reply.body()).isEqualTo(
-                    reply.errorBody("{\"authorization\":[\"the admin token is not valid\"]}"));
+            assertAuthorizationRefused(reply, 403, "the admin token is not valid", endpoint + " with token " + token);
         }
     }
 
@@ -228,5 +223,12 @@ class AdminApiTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(admin.call(AdminCalls.HEALTH).json().at("/performance/unitOfWork/count").asLong())
                 .isGreaterThan(before);
+    }
+
+    /** The admin API's refusal: {@code status} with the JSON error body naming the authorization problem. */
+    private static void assertAuthorizationRefused(Reply reply, int status, String problem, String call) {
+        assertThat(reply.status()).as(call).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        assertThat(reply.body()).isEqualTo(reply.errorBody("{\"authorization\":[\"" + problem + "\"]}"));
     }
 }

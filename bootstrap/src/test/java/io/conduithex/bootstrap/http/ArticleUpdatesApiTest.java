@@ -2,12 +2,16 @@ package io.conduithex.bootstrap.http;
 
 import static io.conduithex.bootstrap.http.ConduitApi.TIMESTAMP;
 import static io.conduithex.bootstrap.http.ConduitApi.article;
+import static io.conduithex.bootstrap.http.ConduitApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Updating and deleting an article over HTTP, by its author only. */
 class ArticleUpdatesApiTest extends ConduitApiTest {
@@ -34,28 +38,19 @@ class ArticleUpdatesApiTest extends ConduitApiTest {
         assertThat(api.article(slug, null).at("/article/title")).isEqualTo("Did you train your dragon?");
     }
 
-    @Test
-    void updatingTheDescriptionAloneChangesOnlyIt() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"description, New summary", "body, With two hands"})
+    void updatingOneFieldAloneChangesOnlyIt(String field, String value) {
         String slug = api.givenAnArticleBy(jake, "Dragons", "dragons");
+        var expected = new HashMap<>(Map.of("title", "Dragons", "description", "About Dragons",
+                "body", "All about Dragons"));
+        expected.put(field, value);
 
-        var after = api.updateArticle(jake.token(), slug, "{\"description\":\"New summary\"}").json().get("article");
+        var after = api.updateArticle(jake.token(), slug, json(Map.of(field, value))).json().get("article");
 
-        assertThat(after.get("description").asText()).isEqualTo("New summary");
-        assertThat(after.get("title").asText()).isEqualTo("Dragons");
-        assertThat(after.get("body").asText()).isEqualTo("All about Dragons");
+        expected.forEach((name, text) -> assertThat(after.get(name).asText()).as(name).isEqualTo(text));
         assertThat(texts(after.get("tagList"))).containsExactly("dragons");
-    }
-
-    @Test
-    void updatingTheBodyAloneChangesOnlyIt() {
-        String slug = api.givenAnArticleBy(jake, "Dragons", "dragons");
-
-        var after = api.updateArticle(jake.token(), slug, "{\"body\":\"With two hands\"}").json().get("article");
-
-        assertThat(after.get("body").asText()).isEqualTo("With two hands");
-        assertThat(after.get("title").asText()).isEqualTo("Dragons");
-        assertThat(after.get("description").asText()).isEqualTo("About Dragons");
-        assertThat(api.article(slug, null).at("/article/body")).isEqualTo("With two hands");
+        assertThat(api.article(slug, null).at("/article/" + field)).isEqualTo(value);
     }
 
     @Test

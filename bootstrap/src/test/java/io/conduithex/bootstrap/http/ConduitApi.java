@@ -100,6 +100,14 @@ final class ConduitApi {
         return put("/api/user", "{\"user\":" + userJson + "}", token);
     }
 
+    /** Updates {@code account}'s user with the fields of {@code userJson} and insists that it worked. */
+    Reply updatedUser(Account account, String userJson) {
+        var reply = updateUser(account.token(), userJson);
+        assertThat(reply.status()).as("updating %s with %s: %s", account.username(), userJson, reply.body())
+                .isEqualTo(200);
+        return reply;
+    }
+
     Reply profile(String username, String token) {
         return get("/api/profiles/" + username, token);
     }

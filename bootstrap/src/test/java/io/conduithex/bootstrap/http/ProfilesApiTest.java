@@ -2,6 +2,7 @@ package io.conduithex.bootstrap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.bootstrap.http.ConduitApi.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class ProfilesApiTest extends ApiTest {
     @Test
     void anAnonymousVisitorSeesAProfileNotFollowed() {
         var celeb = api.registered("celeb");
-        api.updateUser(celeb.token(), "{\"bio\":\"famous\"}");
+        api.updatedUser(celeb, "{\"bio\":\"famous\"}");
 
         var reply = api.profile("celeb", null);
 
@@ -52,10 +53,8 @@ class ProfilesApiTest extends ApiTest {
         var first = api.follow("celeb", fan.token());
         var second = api.follow("celeb", fan.token());
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.json().at("/profile/following").asBoolean()).isTrue();
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(second.json().at("/profile/following").asBoolean()).isTrue();
+        assertAnsweredFollowing(first, true);
+        assertAnsweredFollowing(second, true);
     }
 
     @Test
@@ -67,10 +66,8 @@ class ProfilesApiTest extends ApiTest {
         var first = api.unfollow("celeb", fan.token());
         var second = api.unfollow("celeb", fan.token());
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.json().at("/profile/following").asBoolean()).isFalse();
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(second.json().at("/profile/following").asBoolean()).isFalse();
+        assertAnsweredFollowing(first, false);
+        assertAnsweredFollowing(second, false);
         assertThat(api.profile("celeb", fan.token()).json().at("/profile/following").asBoolean()).isFalse();
     }
 
@@ -107,5 +104,11 @@ class ProfilesApiTest extends ApiTest {
         api.registered("celeb");
 
         assertErrors(api.profile("celeb", "garbage"), 401, Map.of("token", List.of("is invalid")));
+    }
+
+    /** A 200 answer whose profile says whether the caller follows it now. */
+    private static void assertAnsweredFollowing(Reply reply, boolean following) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().at("/profile/following").asBoolean()).isEqualTo(following);
     }
 }

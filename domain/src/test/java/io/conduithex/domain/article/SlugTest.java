@@ -2,7 +2,7 @@ package io.conduithex.domain.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
+import io.conduithex.domain.validation.RandomTexts;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +31,7 @@ class SlugTest {
         var pattern = Pattern.compile("^[\\p{Ll}\\p{Lo}\\p{N}]+(-[\\p{Ll}\\p{Lo}\\p{N}]+)*$");
         String[] pieces = {"a", "z", "Z", "-", "--", "1", "\u00e9", "\u00df", "\u01c5", "\u4e2d", "\u216b", "\u00bd",
             "\u0663", " ", "_", ".", "\u0301", "\ud83d\ude00", "\ud835\udc4e", "\ud800", "\u02b0", "\u00aa"};
-        var random = new SplittableRandom(42);
-        for (int n = 0; n < 50_000; n++) {
-            var candidate = new StringBuilder();
-            int length = random.nextInt(7);
-            for (int k = 0; k < length; k++) {
-                candidate.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = candidate.toString();
+        for (String text : RandomTexts.of(pieces, 6, 50_000, 42)) {
             assertThat(Slug.isWellFormed(text)).as("'%s'", text)
                     .isEqualTo(!text.isEmpty() && pattern.matcher(text).matches());
         }

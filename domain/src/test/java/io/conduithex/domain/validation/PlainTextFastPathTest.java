@@ -9,7 +9,6 @@ import io.conduithex.domain.article.Title;
 import io.conduithex.domain.user.Username;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,14 +55,7 @@ class PlainTextFastPathTest {
 
     private static <T> void agree(Function<String, T> build, Function<T, String> value,
                                   Function<String, Optional<String>> rules) {
-        var random = new SplittableRandom(20261123);
-        for (int n = 0; n < 50_000; n++) {
-            var candidate = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int k = 0; k < length; k++) {
-                candidate.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String raw = candidate.toString();
+        for (String raw : RandomTexts.of(PIECES, 11, 50_000, 20261123)) {
             Optional<String> built;
             try {
                 built = Optional.of(value.apply(build.apply(raw)));
