@@ -24,16 +24,14 @@ final class ArticleRequests {
     private ArticleRequests() {
     }
 
-    /** A new article: title, description and body required, tagList optional ({@code null} means none). */
+    /**
+     * A new article: title, description and body required, tagList optional ({@code null} means none). Its
+     * fields are read as an update's and applied to nothing: absent and {@code null} alike leave a field out.
+     */
     static ArticleCommand creation(ObjectNode article) {
-        var types = FieldErrors.builder();
-        String title = RequestFields.text(article, "title", types);
-        String description = RequestFields.text(article, "description", types);
-        String body = RequestFields.text(article, "body", types);
-        var tags = tagList(article, types);
-        types.throwIfAny();
-        return ArticleCommand.of(title, description, body, tags instanceof FieldChange.SetTo<List<String>> set
-                ? set.value() : null);
+        var fields = ArticleFields.read(article);
+        return ArticleCommand.of(fields.title().applyTo(null), fields.description().applyTo(null),
+                fields.body().applyTo(null), fields.tagList().applyTo(null));
     }
 
     /**
@@ -41,13 +39,8 @@ final class ArticleRequests {
      * and body refuse; a {@code null} tagList removes every tag.
      */
     static ArticleUpdateCommand update(ObjectNode article) {
-        var types = FieldErrors.builder();
-        var title = RequestFields.change(article, "title", types);
-        var description = RequestFields.change(article, "description", types);
-        var body = RequestFields.change(article, "body", types);
-        var tags = tagList(article, types);
-        types.throwIfAny();
-        return ArticleUpdateCommand.of(title, description, body, tags);
+        var fields = ArticleFields.read(article);
+        return ArticleUpdateCommand.of(fields.title(), fields.description(), fields.body(), fields.tagList());
     }
 
     static CommentCommand comment(ObjectNode comment) {
@@ -57,8 +50,20 @@ final class ArticleRequests {
         return CommentCommand.of(body);
     }
 
-    private static FieldChange<List<String>> tagList(ObjectNode article, FieldErrors.Builder types) {
-        return RequestFields.change(article, TAG_LIST, value -> tagNames(value, types));
+    /** The fields of an {@code article} object, each as sent; a field of the wrong JSON type is refused here. */
+    private record ArticleFields(FieldChange<String> title, FieldChange<String> description, FieldChange<String> body,
+                                 FieldChange<List<String>> tagList) {
+
+        static ArticleFields read(ObjectNode article) {
+            var types = FieldErrors.builder();
+            var fields = new ArticleFields(
+                    RequestFields.change(article, "title", types),
+                    RequestFields.change(article, "description", types),
+                    RequestFields.change(article, "body", types),
+                    RequestFields.change(article, TAG_LIST, value -> tagNames(value, types)));
+            types.throwIfAny();
+            return fields;
+        }
     }
 
     /**

@@ -25,33 +25,16 @@ import jakarta.inject.Inject;
  *   <li>Favoriting and unfavoriting are idempotent and answer the article as the caller now sees it.</li>
  * </ul>
  */
-final class ArticleRoutes implements RouteGroup {
+record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
+                     GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
+                     Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
     static final String ARTICLES = "/api/articles";
     static final String FEED = "/api/articles/feed";
     static final String ARTICLE = "/api/articles/{slug}";
     static final String FAVORITE = "/api/articles/{slug}/favorite";
 
-    private final CreateArticle createArticle;
-    private final UpdateArticle updateArticle;
-    private final DeleteArticle deleteArticle;
-    private final GetArticle getArticle;
-    private final ListArticles listArticles;
-    private final FavoriteArticle favoriteArticle;
-    private final Authenticator authenticator;
-    private final RequestBodies bodies;
-
     @Inject
-    ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
-                  GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
-                  Authenticator authenticator, RequestBodies bodies) {
-        this.createArticle = createArticle;
-        this.updateArticle = updateArticle;
-        this.deleteArticle = deleteArticle;
-        this.getArticle = getArticle;
-        this.listArticles = listArticles;
-        this.favoriteArticle = favoriteArticle;
-        this.authenticator = authenticator;
-        this.bodies = bodies;
+    ArticleRoutes {
     }
 
     @Override

@@ -11,24 +11,13 @@ import jakarta.inject.Inject;
  * Comments on an article: parse, call one use case, shape the answer. A comment id that is not a positive
  * number names no comment (404, like any unknown id). Deleting answers {@code 204 No Content} with no body.
  */
-final class CommentRoutes implements RouteGroup {
+record CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
+                     Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
     static final String COMMENTS = "/api/articles/{slug}/comments";
     static final String COMMENT = "/api/articles/{slug}/comments/{id}";
 
-    private final AddComment addComment;
-    private final ListComments listComments;
-    private final DeleteComment deleteComment;
-    private final Authenticator authenticator;
-    private final RequestBodies bodies;
-
     @Inject
-    CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                  Authenticator authenticator, RequestBodies bodies) {
-        this.addComment = addComment;
-        this.listComments = listComments;
-        this.deleteComment = deleteComment;
-        this.authenticator = authenticator;
-        this.bodies = bodies;
+    CommentRoutes {
     }
 
     @Override

@@ -7,19 +7,12 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 
 /** Profiles and following: parse, call one use case, shape the answer. */
-final class ProfileRoutes implements RouteGroup {
+record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator) implements RouteGroup {
     static final String PROFILE = "/api/profiles/{username}";
     static final String FOLLOW = "/api/profiles/{username}/follow";
 
-    private final GetProfile getProfile;
-    private final FollowUser followUser;
-    private final Authenticator authenticator;
-
     @Inject
-    ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator) {
-        this.getProfile = getProfile;
-        this.followUser = followUser;
-        this.authenticator = authenticator;
+    ProfileRoutes {
     }
 
     @Override

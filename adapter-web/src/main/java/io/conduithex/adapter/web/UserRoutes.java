@@ -10,29 +10,14 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 
 /** Registration, login and the current user: parse, call one use case, shape the answer. */
-final class UserRoutes implements RouteGroup {
+record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser, UpdateUser updateUser,
+                  TokenService tokens, Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
     static final String REGISTER = "/api/users";
     static final String LOGIN = "/api/users/login";
     static final String CURRENT_USER = "/api/user";
 
-    private final RegisterUser registerUser;
-    private final LoginUser loginUser;
-    private final GetCurrentUser getCurrentUser;
-    private final UpdateUser updateUser;
-    private final TokenService tokens;
-    private final Authenticator authenticator;
-    private final RequestBodies bodies;
-
     @Inject
-    UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser, UpdateUser updateUser,
-               TokenService tokens, Authenticator authenticator, RequestBodies bodies) {
-        this.registerUser = registerUser;
-        this.loginUser = loginUser;
-        this.getCurrentUser = getCurrentUser;
-        this.updateUser = updateUser;
-        this.tokens = tokens;
-        this.authenticator = authenticator;
-        this.bodies = bodies;
+    UserRoutes {
     }
 
     @Override

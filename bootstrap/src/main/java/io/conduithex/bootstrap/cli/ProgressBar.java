@@ -13,7 +13,6 @@ final class ProgressBar extends SeedProgress {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private long lastDrawAt;
     private int lastLength;
 
     ProgressBar(PrintWriter out, LongSupplier nanoTime) {
@@ -30,7 +29,7 @@ final class ProgressBar extends SeedProgress {
     @Override
     public void advanced(SeedPhase phase, long done, long total) {
         long now = now();
-        if (now - lastDrawAt >= REDRAW_NANOS) {
+        if (quietFor(REDRAW_NANOS, now)) {
             draw(phase, done, total, now, "");
         }
     }
@@ -44,7 +43,7 @@ final class ProgressBar extends SeedProgress {
     }
 
     private void draw(SeedPhase phase, long done, long total, long now, String suffix) {
-        lastDrawAt = now;
+        shownAt(now);
         var figures = figures(done, total, now);
         int filled = (int) (WIDTH * (long) figures.percent() / 100);
         String line = String.format(Locale.ROOT, "%-8s [%s%s] %d/%d %3d%% %.0f/s ETA %s%s", phase.label(),

@@ -13,7 +13,6 @@ final class ProgressLines extends SeedProgress {
     private static final long INTERVAL_SECONDS = 5;
     private static final long INTERVAL_NANOS = INTERVAL_SECONDS * 1_000_000_000L;
 
-    private long lastLineAt;
     private long lastTenth;
 
     ProgressLines(PrintWriter out, LongSupplier nanoTime) {
@@ -22,7 +21,7 @@ final class ProgressLines extends SeedProgress {
 
     @Override
     public void started(SeedPhase phase, long done, long total) {
-        lastLineAt = startPhase(done);
+        startPhase(done);
         lastTenth = tenth(done, total);
         String resumed = done > 0 ? " (resuming)" : "";
         print(String.format(Locale.ROOT, "%s: %d/%d%s", phase.label(), done, total, resumed));
@@ -32,11 +31,11 @@ final class ProgressLines extends SeedProgress {
     public void advanced(SeedPhase phase, long done, long total) {
         long now = now();
         long tenth = tenth(done, total);
-        if (done >= total || (tenth <= lastTenth && now - lastLineAt < INTERVAL_NANOS)) {
+        if (done >= total || (tenth <= lastTenth && !quietFor(INTERVAL_NANOS, now))) {
             return;
         }
         lastTenth = tenth;
-        lastLineAt = now;
+        shownAt(now);
         var figures = figures(done, total, now);
         print(String.format(Locale.ROOT, "%s: %d/%d (%d%%), %.0f/s, ETA %s", phase.label(), done, total,
                 figures.percent(), figures.rate(), figures.eta()));

@@ -8,12 +8,7 @@ import java.util.function.Supplier;
  * Whether the connection pool can still lend: DOWN while every connection is lent out and threads queue for
  * one. It reads the pool's counters only, so it costs nothing and cannot hang.
  */
-final class PoolSaturation implements HealthCheck {
-    private final Supplier<PoolStatus> status;
-
-    PoolSaturation(Supplier<PoolStatus> status) {
-        this.status = status;
-    }
+record PoolSaturation(Supplier<PoolStatus> status) implements HealthCheck {
 
     @Override
     public String name() {

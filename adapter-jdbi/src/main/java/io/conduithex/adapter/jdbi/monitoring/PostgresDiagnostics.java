@@ -4,7 +4,6 @@ import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.server.PoolBudget;
 import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.values.Dialect;
-import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * index sizes, index usage, migration state. Reads catalog views only. Session queries are cut short and any
  * password literal in them is masked.
  */
-public final class PostgresDiagnostics implements DatabaseDiagnostics {
+public final class PostgresDiagnostics extends SectionedDiagnostics {
     static final int QUERY_CHARS = 200;
     private static final Pattern PASSWORD_LITERAL =
             Pattern.compile("(?i)(password\\s*[=:]?\\s*)('(?:[^']|'')*'|\\S+)");
@@ -58,34 +57,26 @@ public final class PostgresDiagnostics implements DatabaseDiagnostics {
             order by relname, indexrelname limit 200""";
 
     private final ServerFacts facts = ServerFacts.of(Dialect.POSTGRESQL);
-    private final Jdbi jdbi;
-    private final Supplier<Migrations> migrations;
     private final PoolBudget poolBudget;
 
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
     public PostgresDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, PoolBudget poolBudget) {
-        this.jdbi = jdbi;
-        this.migrations = migrations;
+        super("postgresql", jdbi, migrations);
         this.poolBudget = poolBudget;
     }
 
     @Override
-    public Report run() {
-        var sections = new Sections();
-        jdbi.useHandle(handle -> {
-            sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
-            sections.add("connections", () -> connections(handle));
-            sections.add("timeouts", () -> timeouts(handle));
-            sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
-            sections.add("idleInTransaction", () -> sessions(handle, IDLE_IN_TRANSACTION));
-            sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
-            sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
-            sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
-        });
-        sections.add("migrations", () -> migrations.get().state().asMap());
-        return new Report("postgresql", sections.all());
+    void addSections(Sections sections, Handle handle) {
+        sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
+        sections.add("connections", () -> connections(handle));
+        sections.add("timeouts", () -> timeouts(handle));
+        sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
+        sections.add("idleInTransaction", () -> sessions(handle, IDLE_IN_TRANSACTION));
+        sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
+        sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
+        sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
     }
 
     private Map<String, Object> connections(Handle handle) {

@@ -3,7 +3,6 @@ package io.conduithex.adapter.jdbi.monitoring;
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.values.Dialect;
-import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,30 +14,22 @@ import org.jdbi.v3.core.Jdbi;
  * SQLite's answers: library version, journal mode, page counts and free pages, a bounded integrity check, row
  * counts per table, migration state. Runs on a reader connection (read-only).
  */
-public final class SqliteDiagnostics implements DatabaseDiagnostics {
+public final class SqliteDiagnostics extends SectionedDiagnostics {
     /** quick_check stops after this many problems: enough to see the damage, bounded for a huge broken file. */
     static final int MAX_INTEGRITY_PROBLEMS = 20;
 
     private final ServerFacts facts = ServerFacts.of(Dialect.SQLITE);
-    private final Jdbi reader;
-    private final Supplier<Migrations> migrations;
 
     public SqliteDiagnostics(Jdbi reader, Supplier<Migrations> migrations) {
-        this.reader = reader;
-        this.migrations = migrations;
+        super("sqlite", reader, migrations);
     }
 
     @Override
-    public Report run() {
-        var sections = new Sections();
-        reader.useHandle(handle -> {
-            sections.add("server", () -> Map.of("version", facts.version(handle)));
-            sections.add("storage", () -> storage(handle));
-            sections.add("integrity", () -> integrity(handle));
-            sections.add("tables", () -> tables(handle));
-        });
-        sections.add("migrations", () -> migrations.get().state().asMap());
-        return new Report("sqlite", sections.all());
+    void addSections(Sections sections, Handle handle) {
+        sections.add("server", () -> Map.of("version", facts.version(handle)));
+        sections.add("storage", () -> storage(handle));
+        sections.add("integrity", () -> integrity(handle));
+        sections.add("tables", () -> tables(handle));
     }
 
     private static Map<String, Object> storage(Handle handle) {

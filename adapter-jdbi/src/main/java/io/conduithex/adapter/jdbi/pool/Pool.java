@@ -14,7 +14,6 @@ public final class Pool {
     /** One retirement covers every connection that broke with the same event (a restart, a mass termination). */
     private static final long RETIRE_AT_MOST_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final String name;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final WaitingDataSource waiting;
@@ -23,15 +22,10 @@ public final class Pool {
     /**
      * @param waiting        the data source under the pool when it waits out an unreachable server, else null
      */
-    Pool(String name, HikariDataSource dataSource, Jdbi jdbi, WaitingDataSource waiting) {
+    Pool(HikariDataSource dataSource, Jdbi jdbi, WaitingDataSource waiting) {
         this.waiting = waiting;
-        this.name = name;
         this.dataSource = dataSource;
         this.jdbi = jdbi;
-    }
-
-    public String name() {
-        return name;
     }
 
     public HikariDataSource dataSource() {

@@ -160,7 +160,7 @@ public final class PoolFactory {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
-        return new Pool(config.getPoolName(), dataSource, jdbi, waiting);
+        return new Pool(dataSource, jdbi, waiting);
     }
 
     private static int secondsAtLeastOne(Duration duration) {

@@ -9,9 +9,6 @@ import io.conduithex.domain.article.Description;
 import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
-import io.conduithex.domain.comment.Comment;
-import io.conduithex.domain.comment.CommentBody;
-import io.conduithex.domain.comment.CommentId;
 import io.conduithex.domain.comment.CommentView;
 import io.conduithex.domain.user.Bio;
 import io.conduithex.domain.user.ImageUrl;
@@ -82,9 +79,7 @@ final class ArticleRows {
 
     /** The comment on the current row, with its author as {@code viewer} sees them. */
     CommentView comment(ResultSet rs) throws SQLException {
-        var comment = new Comment(new CommentId(rs.getLong("id")), new ArticleId(rs.getLong("article_id")),
-                new UserId(rs.getLong("author_id")), new CommentBody(rs.getString("body")),
-                timestamps.read(rs, "created_at"), timestamps.read(rs, "updated_at"));
+        var comment = JdbiCommentRepository.fromRow(rs, timestamps);
         return new CommentView(comment, new Profile(new Username(rs.getString("author_username")),
                 bio(rs.getString("author_bio")), image(rs.getString("author_image")), rs.getBoolean("following")));
     }

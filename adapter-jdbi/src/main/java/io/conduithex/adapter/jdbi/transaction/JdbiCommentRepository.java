@@ -8,6 +8,8 @@ import io.conduithex.domain.comment.CommentId;
 import io.conduithex.domain.comment.NewComment;
 import io.conduithex.domain.port.persistence.CommentRepository;
 import io.conduithex.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,14 +34,18 @@ record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) implem
                           FROM comments WHERE id = :id AND article_id = :article""")
                 .bind("id", id.value())
                 .bind("article", article.value())
-                .map((rs, ctx) -> new Comment(
-                        new CommentId(rs.getLong("id")),
-                        new ArticleId(rs.getLong("article_id")),
-                        new UserId(rs.getLong("author_id")),
-                        new CommentBody(rs.getString("body")),
-                        timestamps.read(rs, "created_at"),
-                        timestamps.read(rs, "updated_at")))
+                .map((rs, ctx) -> fromRow(rs, timestamps))
                 .findOne());
+    }
+
+    /**
+     * The comment on the current row, from the columns of {@code comments}: id, article_id, author_id, body,
+     * created_at and updated_at.
+     */
+    static Comment fromRow(ResultSet rs, Timestamps timestamps) throws SQLException {
+        return new Comment(new CommentId(rs.getLong("id")), new ArticleId(rs.getLong("article_id")),
+                new UserId(rs.getLong("author_id")), new CommentBody(rs.getString("body")),
+                timestamps.read(rs, "created_at"), timestamps.read(rs, "updated_at"));
     }
 
     @Override
