@@ -142,6 +142,11 @@ public final class JdbiPersistence implements AutoCloseable {
         }
         MigrationResult result = migrations(source).migrate();
         latestShippedVersion = result.latestShippedVersion();
+        if (settings.dialect() == Dialect.POSTGRESQL) {
+            try (Handle handle = pools.writer().open()) {
+                replicas.router().raiseFloor(handle);
+            }
+        }
         return result;
     }
 

@@ -51,6 +51,7 @@ class ReplicaRoutingTest {
         persistence = open(standby, 4);
         persistence.migrate();
         awaitState(persistence, ReplicaState.SERVING);
+        awaitReadsServedByTheReplica(persistence);
     }
 
     @AfterAll
@@ -197,6 +198,20 @@ class ReplicaRoutingTest {
             assertThat(System.currentTimeMillis()).as("replica became %s in time, is %s", state,
                     on.replicas().replicas().get(0).status()).isLessThan(deadline);
             on.replicas().checkNow();
+            sleep(20);
+        }
+    }
+
+    /** Until the replica has replayed the schema: reads wait for it, or run on the primary, until then. */
+    private static void awaitReadsServedByTheReplica(JdbiPersistence on) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        double before = replicaReadsOf(on);
+        while (true) {
+            readOn(on, "nobody@example.com");
+            if (replicaReadsOf(on) > before) {
+                return;
+            }
+            assertThat(System.currentTimeMillis()).as("the replica serves reads in time").isLessThan(deadline);
             sleep(20);
         }
     }

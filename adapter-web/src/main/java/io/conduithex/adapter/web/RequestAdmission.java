@@ -7,16 +7,19 @@ import org.slf4j.MDC;
 /**
  * What every request meets before its route: its request id (reused when the caller sent a sane one, in the
  * response and in this thread's log context), the CORS headers, a preflight answered here, the API held back
- * with 503 while the application is not ready, and a malformed query string refused.
+ * with 503 while the application is not ready, a malformed query string refused, and the writes the request must
+ * read ({@link ReadYourWrites}), which {@link #leave} answers with a token for what it wrote.
  */
 final class RequestAdmission {
     private final Cors cors;
     private final Readiness readiness;
+    private final ReadYourWrites readYourWrites;
 
     @Inject
-    RequestAdmission(WebSettings settings, Readiness readiness) {
+    RequestAdmission(WebSettings settings, Readiness readiness, ReadYourWrites readYourWrites) {
         this.cors = new Cors(settings);
         this.readiness = readiness;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Lets the request on to its route, or answers it here and skips the route. */
@@ -36,5 +39,12 @@ final class RequestAdmission {
             return;
         }
         QueryStrings.requireWellFormed(ctx.queryString());
+        // Last, so that a request answered here opens no consistency scope.
+        readYourWrites.begin(ctx);
+    }
+
+    /** After the route, whatever its outcome. */
+    void leave(Context ctx) {
+        readYourWrites.end(ctx);
     }
 }

@@ -33,19 +33,17 @@ public final class WebServer {
     private final RequestAdmission admission;
     private final FailureResponses failures;
     private final RequestLog requestLog;
-    private final ReadYourWrites readYourWrites;
     private Javalin app;
     private boolean stopped;
 
     @Inject
     WebServer(WebSettings settings, ServerRoutes routes, RequestAdmission admission, FailureResponses failures,
-              RequestLog requestLog, ReadYourWrites readYourWrites) {
+              RequestLog requestLog) {
         this.settings = settings;
         this.routes = routes;
         this.admission = admission;
         this.failures = failures;
         this.requestLog = requestLog;
-        this.readYourWrites = readYourWrites;
     }
 
     /**
@@ -118,10 +116,8 @@ public final class WebServer {
             requestLog.begin(ctx);
             admission.admit(ctx);
         });
-        // A handler of its own, so that a request the admission answered itself opens no consistency scope.
-        config.routes.before(readYourWrites::begin);
         routes.addTo(config.routes);
-        config.routes.after(readYourWrites::end);
+        config.routes.after(admission::leave);
         config.routes.exception(HttpResponseException.class, failures::respond);
         config.routes.exception(Exception.class, failures::respond);
         config.router.javaLangErrorHandler(failures::respondToError);

@@ -173,9 +173,9 @@ abstract class WebServerTest {
                 // The admin surface is off, so its report is never asked for.
                 new AdminRoutes(null, AdminSettings.off()),
                 new MetricsRoutes(observability));
-        server = new WebServer(settings, routes, new RequestAdmission(settings, readiness),
-                new FailureResponses(settings), new RequestLog(observability),
-                new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED));
+        var readYourWrites = new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED);
+        server = new WebServer(settings, routes, new RequestAdmission(settings, readiness, readYourWrites),
+                new FailureResponses(settings), new RequestLog(observability));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 

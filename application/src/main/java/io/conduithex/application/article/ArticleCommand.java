@@ -5,16 +5,13 @@ import io.conduithex.domain.article.Description;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
 import io.conduithex.domain.validation.FieldErrors;
+import io.conduithex.domain.validation.Required;
 import java.util.List;
-import java.util.Objects;
 
 /** A valid request to write an article; build it with {@link #of}, which reports every bad field at once. */
 public record ArticleCommand(Title title, Description description, ArticleBody body, TagList tags) {
     public ArticleCommand {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(tags, "tags");
+        Required.nonNull("title", title, "description", description, "body", body, "tags", tags);
     }
 
     /**

@@ -7,8 +7,8 @@ import io.conduithex.domain.article.Description;
 import io.conduithex.domain.article.TagList;
 import io.conduithex.domain.article.Title;
 import io.conduithex.domain.validation.FieldErrors;
+import io.conduithex.domain.validation.Required;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A partial update of an article: any subset of title, description, body and tags. Title, description and
@@ -17,10 +17,7 @@ import java.util.Objects;
 public record ArticleUpdateCommand(FieldChange<Title> title, FieldChange<Description> description,
                                    FieldChange<ArticleBody> body, FieldChange<TagList> tags) {
     public ArticleUpdateCommand {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(tags, "tags");
+        Required.nonNull("title", title, "description", description, "body", body, "tags", tags);
     }
 
     /** @throws io.conduithex.domain.validation.ValidationException naming each invalid field */

@@ -8,7 +8,7 @@ import io.conduithex.domain.user.ImageUrl;
 import io.conduithex.domain.user.Password;
 import io.conduithex.domain.user.Username;
 import io.conduithex.domain.validation.FieldErrors;
-import java.util.Objects;
+import io.conduithex.domain.validation.Required;
 import java.util.function.Function;
 
 /**
@@ -19,11 +19,7 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
                                 FieldChange<Password> password, FieldChange<Bio> bio,
                                 FieldChange<ImageUrl> image) {
     public UserUpdateCommand {
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(bio, "bio");
-        Objects.requireNonNull(image, "image");
+        Required.nonNull("email", email, "username", username, "password", password, "bio", bio, "image", image);
     }
 
     /**

@@ -2,10 +2,10 @@ package io.conduithex.bootstrap.config;
 
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.web.WebSettings;
+import io.conduithex.domain.validation.Required;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,11 +52,8 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String READ_CONSISTENCY_WAIT_MS = Setting.READ_CONSISTENCY_WAIT_MS.name();
 
     public AppConfig {
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(web, "web");
-        Objects.requireNonNull(security, "security");
-        Objects.requireNonNull(operations, "operations");
-        Objects.requireNonNull(replicas, "replicas");
+        Required.nonNull("database", database, "web", web, "security", security, "operations", operations,
+                "replicas", replicas);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.conduithex.domain.article;
 
 import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.validation.Required;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,14 +13,8 @@ import java.util.Optional;
 public record Article(ArticleId id, Slug slug, Title title, Description description, ArticleBody body, TagList tags,
                       UserId authorId, Instant createdAt, Instant updatedAt, long favoritesCount) {
     public Article {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(slug, "slug");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(tags, "tags");
-        Objects.requireNonNull(authorId, "authorId");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Required.nonNull("id", id, "slug", slug, "title", title, "description", description, "tags", tags,
+                "authorId", authorId, "createdAt", createdAt, "updatedAt", updatedAt);
     }
 
     public Optional<ArticleBody> bodyIfLoaded() {

@@ -6,10 +6,10 @@ import io.conduithex.domain.article.Slug;
 import io.conduithex.domain.article.Tag;
 import io.conduithex.domain.article.Title;
 import io.conduithex.domain.user.UserId;
+import io.conduithex.domain.validation.Required;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A generated article with everything that hangs off it: its tags, the users who favorited it and its
@@ -20,12 +20,8 @@ public record SeedArticle(Slug slug, Title title, Description description, Artic
                           Instant createdAt, List<Tag> tags, List<UserId> favoritedBy, List<SeedComment> comments) {
 
     public SeedArticle {
-        Objects.requireNonNull(slug, "slug");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(createdAt, "createdAt");
+        Required.nonNull("slug", slug, "title", title, "description", description, "body", body, "author", author,
+                "createdAt", createdAt);
         tags = List.copyOf(tags);
         favoritedBy = List.copyOf(favoritedBy);
         comments = List.copyOf(comments);

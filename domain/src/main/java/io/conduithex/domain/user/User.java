@@ -1,15 +1,12 @@
 package io.conduithex.domain.user;
 
-import java.util.Objects;
+import io.conduithex.domain.validation.Required;
 import java.util.Optional;
 
 /** A registered user. Immutable: changes produce a new value that a repository stores. */
 public record User(UserId id, Email email, Username username, PasswordHash passwordHash, Bio bio, ImageUrl image) {
     public User {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(passwordHash, "passwordHash");
+        Required.nonNull("id", id, "email", email, "username", username, "passwordHash", passwordHash);
     }
 
     public Optional<Bio> bioIfAny() {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link ReadConsistency} for a primary with replicas: the open scope is kept per thread, and tells the
+ * {@link ReadConsistency} for a primary with replicas: the open scope is kept per thread (one at a time), and tells the
  * {@link ReadRouter} what the reads on this thread must see. Outside any scope (the command line, background work)
  * reads need see nothing in particular and go to any serving replica.
  */
@@ -29,7 +29,8 @@ final class ConsistencyScopes implements ReadConsistency {
             }
             state.mustSee(position, identity.get());
         }
-        ScopeState outer = current.get();
+        // A new scope replaces whatever this thread held: one that was never closed (a request whose end was
+        // skipped) must not outlive the next request on the same thread.
         current.set(state);
         return new Scope() {
             @Override
@@ -39,10 +40,8 @@ final class ConsistencyScopes implements ReadConsistency {
 
             @Override
             public void close() {
-                if (outer == null) {
+                if (current.get() == state) {
                     current.remove();
-                } else {
-                    current.set(outer);
                 }
             }
         };
@@ -89,6 +88,14 @@ final class ConsistencyScopes implements ReadConsistency {
      */
     record Need(Optional<WalPosition> position, boolean primaryOnly) {
         static final Need NOTHING = new Need(Optional.empty(), false);
+
+        /** This need, raised to {@code floor} when it asks for less; {@code floor} may be null (none). */
+        Need atLeast(WalPosition floor) {
+            if (floor == null || primaryOnly || position.map(p -> p.isAtLeast(floor)).orElse(false)) {
+                return this;
+            }
+            return new Need(Optional.of(floor), false);
+        }
     }
 
     private static final class ScopeState {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -40,6 +41,8 @@ public final class ReadRouter {
     private final Semaphore fallbacks;
     private final int fallbackBound;
     private final AtomicInteger next = new AtomicInteger();
+    /** What every read must see, whatever its scope: the schema this instance migrated to, once it has. */
+    private final AtomicReference<WalPosition> floor = new AtomicReference<>();
     private final MeterRegistry meters;
     private final ReplicaMonitor monitor;
 
@@ -79,7 +82,7 @@ public final class ReadRouter {
         if (replicas.isEmpty()) {
             return primary(pools.reader(), open);
         }
-        var need = scopes.need();
+        var need = scopes.need().atLeast(floor.get());
         if (need.primaryOnly()) {
             return fallback(Fallback.FOREIGN_POSITION, open);
         }
@@ -196,6 +199,19 @@ public final class ReadRouter {
             // Committed, but where is unknown: the rest of this scope reads from the primary, which surely has it.
             scopes.wroteAtUnknownPosition();
         }
+    }
+
+    /**
+     * Every read from now on must see the primary's position on {@code handle}: after a migration, so that no read
+     * meets a replica that has not replayed the schema this build expects.
+     */
+    public void raiseFloor(Handle handle) {
+        if (replicas.isEmpty()) {
+            return;
+        }
+        WalPosition position = WalPosition.parse(handle.createQuery("SELECT pg_current_wal_insert_lsn()::text")
+                .mapTo(String.class).one());
+        floor.accumulateAndGet(position, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
     }
 
     /** A write's lost COMMIT turned out to have been stored: where in the WAL is unknown. */
