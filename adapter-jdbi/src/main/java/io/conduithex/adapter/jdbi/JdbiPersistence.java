@@ -30,6 +30,7 @@ import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -163,9 +164,11 @@ public final class JdbiPersistence implements AutoCloseable {
         return known;
     }
 
-    /** The readiness checks of this database: ping, migrations, pool. */
+    /** The readiness checks of this database: ping, migrations, pool, and the replicas when there are any. */
     public List<HealthCheck> healthChecks() {
-        return health.checks();
+        List<HealthCheck> checks = new ArrayList<>(health.checks());
+        checks.addAll(replicas.healthChecks());
+        return checks;
     }
 
     /** Flyway's operations (info, validate, repair, migrate) on this database, with the migration credentials. */

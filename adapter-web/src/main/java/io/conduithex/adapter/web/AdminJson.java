@@ -8,6 +8,7 @@ import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings.Latency;
 import io.conduithex.domain.port.persistence.DatabaseTimings.SlowStatement;
 import io.conduithex.domain.port.persistence.PoolSnapshot;
+import io.conduithex.domain.port.persistence.ReplicaOverview;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,24 @@ final class AdminJson {
     static DeadlocksJson deadlocks(RetryStatistics retries, Instant now) {
         return new DeadlocksJson(now, Window.deadlocks(retries), Window.retries(retries), Window.exhausted(retries),
                 retries.recent().stream().map(EventJson::of).toList());
+    }
+
+    static ReplicasJson replicas(ReplicaOverview.Report report, Instant now) {
+        return new ReplicasJson(now, report.replicas().stream().map(ReplicaJson::of).toList(), report.fallbacks(),
+                report.fallbacksRefused());
+    }
+
+    record ReplicasJson(Instant timestamp, List<ReplicaJson> replicas, Map<String, Long> fallbacks,
+                        long fallbacksRefused) {
+    }
+
+    record ReplicaJson(String name, String url, String state, long lagBytes, long lagMs, String replayed,
+                       int poolActive, int poolIdle, int poolSize, long readsServed, String problem) {
+        static ReplicaJson of(ReplicaOverview.Replica replica) {
+            return new ReplicaJson(replica.name(), replica.url(), replica.state(), replica.lagBytes(),
+                    replica.lagMillis(), replica.replayed().orElse(null), replica.poolActive(), replica.poolIdle(),
+                    replica.poolMaximum(), replica.readsServed(), replica.problem().orElse(null));
+        }
     }
 
     static Map<String, Object> diagnostics(DatabaseDiagnostics.Report report, Instant now) {

@@ -22,6 +22,7 @@ public final class AdminRoutes implements RouteGroup {
     static final String CONNECTION_POOL = "/admin/database/connection-pool";
     static final String DEADLOCKS = "/admin/database/deadlocks";
     static final String DIAGNOSTICS = "/admin/database/diagnostics";
+    static final String REPLICAS = "/admin/database/replicas";
 
     private final OperationsReport report;
     private final AdminSettings settings;
@@ -44,6 +45,8 @@ public final class AdminRoutes implements RouteGroup {
                 Json.respond(ctx, 200, AdminJson.connectionPool(report.pool(), Instant.now()))));
         routes.get(DEADLOCKS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), Instant.now()))));
+        routes.get(REPLICAS, authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.replicas(report.replicas(), Instant.now()))));
         routes.post(DIAGNOSTICS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.diagnostics(report.diagnostics(), Instant.now()))));
     }

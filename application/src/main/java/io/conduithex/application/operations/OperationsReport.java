@@ -4,6 +4,7 @@ import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.PoolSnapshot;
+import io.conduithex.domain.port.persistence.ReplicaOverview;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,15 +25,17 @@ public final class OperationsReport {
     private final DatabaseTimings timings;
     private final DatabaseDiagnostics diagnostics;
     private final RetryEvents retries;
+    private final ReplicaOverview replicas;
     private final Clock clock;
 
     @Inject
     public OperationsReport(ConnectionPoolMonitor pool, DatabaseTimings timings, DatabaseDiagnostics diagnostics,
-                            RetryEvents retries, Clock clock) {
+                            RetryEvents retries, ReplicaOverview replicas, Clock clock) {
         this.pool = pool;
         this.timings = timings;
         this.diagnostics = diagnostics;
         this.retries = retries;
+        this.replicas = replicas;
         this.clock = clock;
     }
 
@@ -55,6 +58,11 @@ public final class OperationsReport {
 
     public RetryStatistics retries() {
         return retries.statistics(RECENT_EVENTS);
+    }
+
+    /** The read replicas as their last checks saw them; none when there are none. */
+    public ReplicaOverview.Report replicas() {
+        return replicas.report();
     }
 
     /** Queries the database; may take up to the statement timeout. */

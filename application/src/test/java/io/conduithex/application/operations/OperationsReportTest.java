@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.PoolSnapshot;
+import io.conduithex.domain.port.persistence.ReplicaOverview;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class OperationsReportTest {
     private final FixedTimings timings = new FixedTimings();
     private PoolSnapshot pool = new PoolSnapshot(10, 2, 8, 0, CONFIGURATION);
     private final OperationsReport report = new OperationsReport(() -> pool, timings,
-            () -> new DatabaseDiagnostics.Report("postgresql", Map.of()), retries, clock);
+            () -> new DatabaseDiagnostics.Report("postgresql", Map.of()), retries, ReplicaOverview.NONE, clock);
 
     @Test
     void aQuietDatabaseIsHealthyWithNothingToSay() {

@@ -12,6 +12,7 @@ import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
 import io.conduithex.domain.port.persistence.ReadConsistency;
+import io.conduithex.domain.port.persistence.ReplicaOverview;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.BiFunction;
@@ -30,6 +31,7 @@ final class PersistenceModule extends AbstractModule {
         port(ConnectionPoolMonitor.class, (persistence, config) -> persistence.poolMonitor(config.instances()));
         port(DatabaseDiagnostics.class, (persistence, config) -> persistence.diagnostics(config.instances()));
         port(ReadConsistency.class, (persistence, config) -> persistence.readConsistency());
+        port(ReplicaOverview.class, (persistence, config) -> persistence.replicas().overview());
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.conduithex.adapter.jdbi.values.PoolStatus;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -90,6 +91,11 @@ public final class Pool {
             waiting.stop();
         }
         dataSource.close();
+    }
+
+    /** The pool's figures now. */
+    public PoolStatus status() {
+        return new PoolStatus(active(), idle(), waiting(), maximum());
     }
 
     int active() {

@@ -6,11 +6,15 @@ import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.port.persistence.ReadConsistency;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -41,6 +45,8 @@ public final class ReadRouter {
     private final Semaphore fallbacks;
     private final int fallbackBound;
     private final AtomicInteger next = new AtomicInteger();
+    private final Map<Fallback, LongAdder> fellBack = new EnumMap<>(Fallback.class);
+    private final LongAdder refused = new LongAdder();
     /** What every read must see, whatever its scope: the schema this instance migrated to, once it has. */
     private final AtomicReference<WalPosition> floor = new AtomicReference<>();
     private final MeterRegistry meters;
@@ -56,6 +62,9 @@ public final class ReadRouter {
         this.fallbackBound = fallbackBound;
         this.fallbacks = new Semaphore(fallbackBound);
         this.meters = meters;
+        for (Fallback reason : Fallback.values()) {
+            fellBack.put(reason, new LongAdder());
+        }
     }
 
     /** Reads run where they always did: the dialect's reader pool. */
@@ -144,11 +153,13 @@ public final class ReadRouter {
 
     private Route fallback(Fallback reason, Function<Pool, Handle> open) {
         if (!fallbacks.tryAcquire()) {
+            refused.increment();
             Counter.builder("conduit.replica.fallbacks.refused").register(meters).increment();
             throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.POOL_EXHAUSTED,
                     "no replica can serve this read, and " + fallbackBound
                             + " reads already run on the primary in their place", null);
         }
+        fellBack.get(reason).increment();
         meters.counter("conduit.replica.fallbacks", "reason", reason.tag()).increment();
         try {
             Handle handle = open.apply(pools.writer());
@@ -219,6 +230,17 @@ public final class ReadRouter {
         if (!replicas.isEmpty()) {
             scopes.wroteAtUnknownPosition();
         }
+    }
+
+    /** Reads that ran on the primary in a replica's place, by reason (a metric tag), and those refused. */
+    Map<String, Long> fallbacks() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        fellBack.forEach((reason, count) -> counts.put(reason.tag(), count.sum()));
+        return counts;
+    }
+
+    long fallbacksRefused() {
+        return refused.sum();
     }
 
     public List<Replica> replicas() {

@@ -7,6 +7,8 @@ import io.conduithex.adapter.jdbi.pool.PoolFactory;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.values.ReplicaSettings;
+import io.conduithex.application.health.HealthCheck;
+import io.conduithex.domain.port.persistence.ReplicaOverview;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -97,6 +99,16 @@ public final class ReplicaSet implements AutoCloseable {
 
     public List<Replica> replicas() {
         return replicas;
+    }
+
+    /** The replicas' state for operators; {@link ReplicaOverview#NONE} without replicas. */
+    public ReplicaOverview overview() {
+        return replicas.isEmpty() ? ReplicaOverview.NONE : new JdbiReplicaOverview(router);
+    }
+
+    /** What readiness reports of the replicas: nothing without them. */
+    public List<HealthCheck> healthChecks() {
+        return replicas.isEmpty() ? List.of() : List.of(new ReplicaHealth(replicas));
     }
 
     /** Runs one round of checks now, instead of waiting for the next interval. */
