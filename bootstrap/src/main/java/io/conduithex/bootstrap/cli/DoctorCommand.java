@@ -7,6 +7,7 @@ import io.conduithex.adapter.jdbi.server.PoolBudget;
 import io.conduithex.bootstrap.config.AppConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "doctor", description = {"Check the database the way an operator would, one line per check,",
         "'OK|FAIL <check>: <detail>': connectivity (with latency), server version, TLS in use (PostgreSQL;",
         "a connection to a host other than this machine must be encrypted), pool budget (DB_POOL_SIZE x INSTANCES",
-        "under 80%% of max_connections), clock (database against this JVM), migrations (current, none pending or",
+        "under 80%% of max_connections; one line per replica too), clock (database against this JVM), migrations (current, none pending or",
         "failed). When the database cannot be reached, the other checks are not tried.",
         "Exit codes: 0 all passed, 1 any failed, 2 bad configuration."})
 final class DoctorCommand extends DatabaseCommand {
@@ -52,8 +53,13 @@ final class DoctorCommand extends DatabaseCommand {
             report(out, true, "connectivity", "answered in " + latency.toMillis() + " ms");
             check(out, "server version", () -> pass(probe.serverVersion()));
             check(out, "tls", () -> tls(settings.url(), probe.tlsInUse().orElse(null)));
-            check(out, "pool budget", () -> poolBudget(config, probe.maxConnections().isPresent()
-                    ? probe.maxConnections().getAsInt() : null));
+            Integer primaryMax = probe.maxConnections().isPresent() ? probe.maxConnections().getAsInt() : null;
+            check(out, "pool budget", () -> poolBudget(config, primaryMax));
+            List<String> replicas = config.replicas().settings().urls();
+            for (int i = 0; i < replicas.size(); i++) {
+                String url = replicas.get(i);
+                check(out, "pool budget replica-" + (i + 1), () -> replicaBudget(config, url, primaryMax));
+            }
             check(out, "clock", () -> clock(probe.clockOffset()));
             check(out, "migrations", () -> migrations(persistence));
         }
@@ -140,6 +146,38 @@ final class DoctorCommand extends DatabaseCommand {
             return pass(figures);
         }
         return new Outcome(false, figures + "; lower DB_POOL_SIZE or raise max_connections");
+    }
+
+    /**
+     * A hot standby's own budget: every instance's replica pool against its {@code max_connections}, which
+     * PostgreSQL requires to be at least the primary's (a standby with less refuses to start, or stops replaying).
+     */
+    private static Outcome replicaBudget(AppConfig config, String url, Integer primaryMax) {
+        var primary = config.database();
+        var replicas = config.replicas().settings();
+        var settings = new DatabaseSettings(url, primary.user(), primary.password(), 1, primary.poolTimeout(),
+                primary.maxLifetime(), primary.statementTimeout(), primary.applicationName(),
+                primary.longTransaction(), primary.leakDetection(), primary.slowStatement(), null, null);
+        try (var replica = open(settings)) {
+            var probe = replica.probe();
+            int maxConnections = probe.maxConnections().orElseThrow();
+            var budget = new PoolBudget(replicas.poolSize(), config.instances());
+            String figures = "DB_REPLICA_POOL_SIZE " + budget.poolSize() + " x INSTANCES " + budget.instances()
+                    + " = " + budget.connections() + " connection(s), " + PoolBudget.LIMIT_PERCENT
+                    + "% of max_connections " + maxConnections + " is " + budget.limit(maxConnections);
+            if (!probe.inRecovery().orElse(false)) {
+                return new Outcome(false, figures + "; not a hot standby (pg_is_in_recovery() is false): "
+                        + "it was promoted or is another primary");
+            }
+            if (primaryMax != null && maxConnections < primaryMax) {
+                return new Outcome(false, figures + "; max_connections " + maxConnections
+                        + " is below the primary's " + primaryMax + ", which a hot standby must match");
+            }
+            if (!budget.fits(maxConnections)) {
+                return new Outcome(false, figures + "; lower DB_REPLICA_POOL_SIZE or raise max_connections");
+            }
+            return pass(figures + "; a hot standby");
+        }
     }
 
     private Outcome clock(Duration offset) {

@@ -29,6 +29,11 @@ final class PostgresServerFacts implements ServerFacts {
     }
 
     @Override
+    public Optional<Boolean> inRecovery(Handle handle) {
+        return Optional.of(handle.createQuery("SELECT pg_is_in_recovery()").mapTo(Boolean.class).one());
+    }
+
+    @Override
     public OptionalInt maxConnections(Handle handle) {
         return OptionalInt.of(handle.createQuery("SELECT current_setting('max_connections')::int")
                 .mapTo(Integer.class).one());

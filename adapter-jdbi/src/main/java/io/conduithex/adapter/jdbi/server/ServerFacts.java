@@ -32,6 +32,11 @@ public interface ServerFacts {
     /** The most connections the server accepts; empty where there is no such limit (SQLite). */
     OptionalInt maxConnections(Handle handle);
 
+    /** Whether the server is a hot standby replaying a primary's WAL; empty where there is no such thing (SQLite). */
+    default Optional<Boolean> inRecovery(Handle handle) {
+        return Optional.empty();
+    }
+
     /** The database's clock, in milliseconds since the epoch. */
     long clockMillis(Handle handle);
 

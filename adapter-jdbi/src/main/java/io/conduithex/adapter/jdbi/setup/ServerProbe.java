@@ -46,6 +46,11 @@ public final class ServerProbe {
         return withHandle(facts::maxConnections);
     }
 
+    /** Whether the server is a hot standby; empty where the question does not apply (SQLite). */
+    public Optional<Boolean> inRecovery() {
+        return withHandle(facts::inRecovery);
+    }
+
     /**
      * The database's clock minus this JVM's: positive when the database is ahead. The JVM's reading is taken
      * half way through the round trip, so network latency does not count as skew.
