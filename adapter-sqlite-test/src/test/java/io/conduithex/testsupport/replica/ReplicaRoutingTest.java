@@ -18,6 +18,8 @@ import io.conduithex.domain.user.User;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.postgres.OwnedPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,36 @@ class ReplicaRoutingTest {
     }
 
     @Test
+    void aRecoveryConflictOnTheReplicaIsRetriedOnThePrimary() throws Exception {
+        // The standby cancels its readers at once when replay needs their locks, instead of waiting 30 s.
+        standby.execute("ALTER SYSTEM SET max_standby_streaming_delay = 0");
+        standby.execute("SELECT pg_reload_conf()");
+        var runner = new TransactionRunner(persistence.unitOfWork(), RetrySettings.DEFAULTS, meters);
+        var attempts = new AtomicInteger();
+        double before = fallbacks("recovery_conflict");
+        try (var scope = persistence.readConsistency().open(List.of());
+             Connection owner = primary.connect(database)) {
+            Optional<User> found = runner.read("replica-test-conflict", tx -> {
+                tx.users().findByEmail(new Email("nobody@example.com"));
+                if (attempts.incrementAndGet() == 1) {
+                    // Replaying this needs an exclusive lock on users, which this read holds on the replica.
+                    execute(owner, "ALTER TABLE users ADD COLUMN conflict_probe int");
+                    sleep(1_000);
+                }
+                return tx.users().findByEmail(new Email("nobody@example.com"));
+            });
+
+            assertThat(found).isEmpty();
+            assertThat(attempts.get()).as("attempts").isEqualTo(2);
+            assertThat(fallbacks("recovery_conflict")).isEqualTo(before + 1);
+            execute(owner, "ALTER TABLE users DROP COLUMN conflict_probe");
+        } finally {
+            standby.execute("ALTER SYSTEM RESET max_standby_streaming_delay");
+            standby.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    @Test
     void aPromotedReplicaLeavesTheReadSet() {
         try (OwnedPostgres second = primary.startStandby(); var ownPersistence = open(second, 2)) {
             awaitState(ownPersistence, ReplicaState.SERVING);
@@ -250,6 +283,14 @@ class ReplicaRoutingTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -25,7 +25,7 @@ final class ConsistencyScopes implements ReadConsistency {
             var position = ReadPosition.parse(text);
             if (position.isEmpty()) {
                 // Signed by an instance, yet not a position this version reads: only the primary surely has it.
-                state.primaryOnly = true;
+                state.primaryBecause = ReadRouter.Fallback.FOREIGN_POSITION;
             }
             state.mustSee(position, identity.get());
         }
@@ -53,10 +53,10 @@ final class ConsistencyScopes implements ReadConsistency {
         if (state == null) {
             return Need.NOTHING;
         }
-        if (state.primaryOnly) {
-            return new Need(Optional.empty(), true);
+        if (state.primaryBecause != null) {
+            return new Need(Optional.empty(), Optional.of(state.primaryBecause));
         }
-        return new Need(Optional.ofNullable(state.required).map(ReadPosition::position), false);
+        return new Need(Optional.ofNullable(state.required).map(ReadPosition::position), Optional.empty());
     }
 
     /** A write committed on this thread at {@code position}: later reads in the scope must see it. */
@@ -71,37 +71,42 @@ final class ConsistencyScopes implements ReadConsistency {
 
     /** A write committed on this thread but its position could not be read: the scope's reads go to the primary. */
     void wroteAtUnknownPosition() {
-        ScopeState state = current.get();
-        if (state != null) {
-            state.primaryOnly = true;
-        }
+        readOnPrimary(ReadRouter.Fallback.WRITE_POSITION_UNKNOWN);
     }
 
     /** A read on a replica failed in a way the primary would not (a recovery conflict): retry it on the primary. */
     void preferPrimary() {
-        wroteAtUnknownPosition();
+        readOnPrimary(ReadRouter.Fallback.RECOVERY_CONFLICT);
+    }
+
+    private void readOnPrimary(ReadRouter.Fallback reason) {
+        ScopeState state = current.get();
+        if (state != null && state.primaryBecause == null) {
+            state.primaryBecause = reason;
+        }
     }
 
     /**
      * @param position     the replay position a replica must have reached, if any
-     * @param primaryOnly  whether only the primary will do (a position that cannot be compared, or none known)
+     * @param primaryBecause why only the primary will do, when it is so (a position that cannot be compared, a write
+     *                       whose position is unknown, a recovery conflict on a replica)
      */
-    record Need(Optional<WalPosition> position, boolean primaryOnly) {
-        static final Need NOTHING = new Need(Optional.empty(), false);
+    record Need(Optional<WalPosition> position, Optional<ReadRouter.Fallback> primaryBecause) {
+        static final Need NOTHING = new Need(Optional.empty(), Optional.empty());
 
         /** This need, raised to {@code floor} when it asks for less; {@code floor} may be null (none). */
         Need atLeast(WalPosition floor) {
-            if (floor == null || primaryOnly || position.map(p -> p.isAtLeast(floor)).orElse(false)) {
+            if (floor == null || primaryBecause.isPresent() || position.map(p -> p.isAtLeast(floor)).orElse(false)) {
                 return this;
             }
-            return new Need(Optional.of(floor), false);
+            return new Need(Optional.of(floor), Optional.empty());
         }
     }
 
     private static final class ScopeState {
         ReadPosition required;
         ReadPosition written;
-        boolean primaryOnly;
+        ReadRouter.Fallback primaryBecause;
 
         void mustSee(Optional<ReadPosition> position, Optional<ReplicaMonitor.PrimaryIdentity> primary) {
             if (position.isEmpty()) {
@@ -109,7 +114,7 @@ final class ConsistencyScopes implements ReadConsistency {
             }
             ReadPosition p = position.get();
             if (primary.isEmpty() || !p.isOn(primary.get().cluster(), primary.get().timeline())) {
-                primaryOnly = true;
+                primaryBecause = ReadRouter.Fallback.FOREIGN_POSITION;
             } else if (required == null || p.position().compareTo(required.position()) > 0) {
                 required = p;
             }

@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Handle;
 public final class ReadRouter {
     /** Why a read that could have run on a replica ran on the primary; a bounded metric tag. */
     enum Fallback {
-        NO_REPLICA_SERVING, REPLICA_BEHIND, FOREIGN_POSITION, REPLICA_FAILED;
+        NO_REPLICA_SERVING, REPLICA_BEHIND, FOREIGN_POSITION, REPLICA_FAILED, RECOVERY_CONFLICT,
+        WRITE_POSITION_UNKNOWN;
 
         String tag() {
             return name().toLowerCase();
@@ -92,8 +93,8 @@ public final class ReadRouter {
             return primary(pools.reader(), open);
         }
         var need = scopes.need().atLeast(floor.get());
-        if (need.primaryOnly()) {
-            return fallback(Fallback.FOREIGN_POSITION, open);
+        if (need.primaryBecause().isPresent()) {
+            return fallback(need.primaryBecause().get(), open);
         }
         List<Replica> serving = replicas.stream().filter(r -> r.status().serves()).toList();
         if (serving.isEmpty()) {
