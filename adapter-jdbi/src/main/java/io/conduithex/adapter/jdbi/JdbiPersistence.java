@@ -5,6 +5,7 @@ import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.PoolStatus;
 import io.conduithex.adapter.jdbi.values.MigrationResult;
 import io.conduithex.adapter.jdbi.values.JdbcUrls;
+import io.conduithex.adapter.jdbi.values.Pooler;
 import io.conduithex.adapter.jdbi.values.ReplicaSettings;
 import io.conduithex.adapter.jdbi.replica.ReplicaSet;
 import io.conduithex.adapter.jdbi.health.DatabaseHealth;
@@ -65,8 +66,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.replicas = replicas;
         this.timings = timings;
         this.classifier = classifierFor(settings.dialect());
-        this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings.dialect(), classifier, meters, settings.longTransaction(),
-                timings);
+this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, meters, timings);
         this.health = new DatabaseHealth(settings, this::latestShippedVersion, pools::sizedPoolStatus);
     }
 
@@ -218,6 +218,10 @@ public final class JdbiPersistence implements AutoCloseable {
         dataSource.setConnectTimeout(waitSeconds);
         dataSource.setLoginTimeout(waitSeconds);
         dataSource.setApplicationName(settings.applicationName() + "-migrate");
+        if (settings.pooler() == Pooler.PGBOUNCER) {
+            // A statement prepared on one server connection is unknown on the next one PgBouncer hands out.
+            dataSource.setPrepareThreshold(0);
+        }
         return dataSource;
     }
 

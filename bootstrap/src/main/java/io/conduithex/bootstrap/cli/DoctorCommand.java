@@ -155,10 +155,7 @@ final class DoctorCommand extends DatabaseCommand {
     private static Outcome replicaBudget(AppConfig config, String url, Integer primaryMax) {
         var primary = config.database();
         var replicas = config.replicas().settings();
-        var settings = new DatabaseSettings(url, primary.user(), primary.password(), 1, primary.poolTimeout(),
-                primary.maxLifetime(), primary.statementTimeout(), primary.applicationName(),
-                primary.longTransaction(), primary.leakDetection(), primary.slowStatement(), null, null);
-        try (var replica = open(settings)) {
+        try (var replica = open(primary.toBuilder().url(url).build())) {
             var probe = replica.probe();
             int maxConnections = probe.maxConnections().orElseThrow();
             var budget = new PoolBudget(replicas.poolSize(), config.instances());

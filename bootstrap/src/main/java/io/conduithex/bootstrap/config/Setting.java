@@ -23,6 +23,8 @@ public enum Setting {
     DATABASE_MIGRATION_USER(null, "DATABASE_USER", "any user name",
             "user migrations (and setup) run as, on PostgreSQL"),
     DATABASE_MIGRATION_PASSWORD(null, null, "any password, with DATABASE_MIGRATION_USER set", "its password"),
+    DATABASE_POOLER("none", null, "none or pgbouncer (PgBouncer in transaction mode, PostgreSQL only)",
+            "what DATABASE_URL reaches: the server, or PgBouncer"),
     PORT(8080, 0, 65535, "HTTP port (0: any free port)"),
     JWT_SECRET(null, "generated at start, with a warning", "at least " + TokenService.MIN_SECRET_BYTES + " bytes",
             "token signing key"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Pooler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +80,7 @@ class AppConfigTest {
 
         assertThat(config.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/conduit", "conduit",
                 "s3cret", 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(2500), "conduit",
-                Duration.ofMillis(750), Duration.ZERO, Duration.ofMillis(250), "owner", "owner-s3cret"));
+                Duration.ofMillis(750), Duration.ZERO, Duration.ofMillis(250), "owner", "owner-s3cret", Pooler.NONE));
         assertThat(config.security().adminToken()).contains(new Secret(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertThat(config.operations().logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
         assertThat(config.operations().instances()).isEqualTo(3);

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.util.DriverDataSource;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.values.Pooler;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
 import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,9 +69,12 @@ public final class PoolFactory {
         // for a page of articles, and PostgreSQL kept choosing custom plans for it because it cannot cost a
         // LIMIT it does not know. Every statement here is written so that its generic plan is the right one
         // (key lookups, index ranges, ids matched with = ANY); ArticleIndexUsageTest checks the list plans.
-        config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
-                + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 6, 60_000)
-                + " -c plan_cache_mode=force_generic_plan");
+        // PgBouncer refuses startup options: there the limits are set in each transaction (TransactionLimits).
+        if (settings.pooler() != Pooler.PGBOUNCER) {
+            config.addDataSourceProperty("options", "-c statement_timeout=" + statementMs
+                    + " -c idle_in_transaction_session_timeout=" + idleInTransactionMillis(settings)
+                    + " -c plan_cache_mode=force_generic_plan");
+        }
         var waiting = new WaitingDataSource(new DriverDataSource(config.getJdbcUrl(), null,
                 config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout(),
                 // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
@@ -126,6 +130,10 @@ public final class PoolFactory {
         if (settings.password() != null) {
             config.setPassword(settings.password());
         }
+        if (settings.pooler() == Pooler.PGBOUNCER) {
+            // A statement prepared on one server connection is unknown on the next one PgBouncer hands out.
+            config.addDataSourceProperty("prepareThreshold", "0");
+        }
         return config;
     }
 
@@ -161,6 +169,11 @@ public final class PoolFactory {
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
         return new Pool(dataSource, jdbi, waiting);
+    }
+
+    /** How long a transaction may sit idle before the server ends its session: six statements' time, a minute at least. */
+    public static long idleInTransactionMillis(DatabaseSettings settings) {
+        return Math.max(settings.statementTimeout().toMillis() * 6, 60_000);
     }
 
     private static int secondsAtLeastOne(Duration duration) {

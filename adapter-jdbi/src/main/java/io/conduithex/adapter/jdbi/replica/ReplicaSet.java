@@ -77,9 +77,7 @@ public final class ReplicaSet implements AutoCloseable {
     private static DatabaseSettings settingsFor(DatabaseSettings primary, String url, ReplicaSettings replicas) {
         Duration timeout = primary.poolTimeout().compareTo(REPLICA_POOL_TIMEOUT) < 0
                 ? primary.poolTimeout() : REPLICA_POOL_TIMEOUT;
-        return new DatabaseSettings(url, primary.user(), primary.password(), replicas.poolSize(), timeout,
-                primary.maxLifetime(), primary.statementTimeout(), primary.applicationName(),
-                primary.longTransaction(), primary.leakDetection(), primary.slowStatement(), null, null);
+        return primary.toBuilder().url(url).poolSize(replicas.poolSize()).poolTimeout(timeout).build();
     }
 
     private static void registerGauges(Replica replica, MeterRegistry meters) {

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
 import io.conduithex.adapter.jdbi.error.Phase;
@@ -17,7 +18,6 @@ import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -42,21 +42,24 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private final Timestamps timestamps;
     private final CommitVerifier commitVerifier;
     private final TransactionMeters transactionMeters;
+    /** Null unless the connections go through PgBouncer: then each transaction sets its own limits. */
+    private final TransactionLimits limits;
     private final ThreadLocal<JdbiTransaction> current = new ThreadLocal<>();
 
     /**
      * @param longTransaction a transaction held open longer than this is logged as a warning and counted
      * @param timings         receives every transaction's duration
      */
-    public JdbiUnitOfWork(ReadRouter router, Dialect dialect, SqlErrorClassifier classifier, MeterRegistry meters,
-                          Duration longTransaction, TimingRecorder timings) {
+    public JdbiUnitOfWork(ReadRouter router, DatabaseSettings settings, SqlErrorClassifier classifier,
+                          MeterRegistry meters, TimingRecorder timings) {
         this.router = router;
-        this.dialect = dialect;
+        this.dialect = settings.dialect();
+        this.limits = TransactionLimits.of(settings);
         // Wrapped here, where every failure of the work is classified once, so each violation is counted once.
         this.classifier = new ConstraintViolationMeter(classifier, meters);
         this.timestamps = Timestamps.of(dialect);
         this.commitVerifier = CommitVerifier.of(dialect);
-        this.transactionMeters = new TransactionMeters(meters, longTransaction, timings);
+        this.transactionMeters = new TransactionMeters(meters, settings.longTransaction(), timings);
     }
 
     @Override
@@ -98,6 +101,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         try {
             configure(handle, spec);
             handle.begin();
+            if (limits != null) {
+                limits.apply(handle, spec.isolation());
+            }
             tx = new JdbiTransaction(handle, spec, classifier, dialect, timestamps);
         } catch (RuntimeException e) {
             RuntimeException failure = classified(e, Phase.WORK);
@@ -177,7 +183,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         if (spec.isReadOnly()) {
             handle.setReadOnly(true);
         }
-        if (spec.isolation() != Isolation.DEFAULT) {
+        if (spec.isolation() != Isolation.DEFAULT && limits == null) {
             handle.setTransactionIsolationLevel(toJdbi(spec.isolation()));
         }
     }

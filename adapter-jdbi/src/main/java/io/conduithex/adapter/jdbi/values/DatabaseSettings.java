@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param migrationUser    the user migrations run as (PostgreSQL), or null to use {@code user}; lets the
  *                         application's own role be one that cannot create or drop tables
  * @param migrationPassword the password of {@code migrationUser}, or null
+ * @param pooler           what the URL reaches: the server, or PgBouncer in transaction mode (PostgreSQL)
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize, Duration poolTimeout,
                                Duration maxLifetime, Duration statementTimeout, String applicationName,
                                Duration longTransaction, Duration leakDetection, Duration slowStatement,
-                               String migrationUser, String migrationPassword) {
+                               String migrationUser, String migrationPassword, Pooler pooler) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +43,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(leakDetection, "leakDetection");
+        Objects.requireNonNull(pooler, "pooler");
+        if (pooler != Pooler.NONE && Dialect.fromUrl(url) != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("a connection pooler sits in front of PostgreSQL only");
+        }
         requirePositive(slowStatement, "slowStatement");
         Dialect.fromUrl(url);
         if (poolSize < 1) {
@@ -78,7 +83,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
     public static DatabaseSettings forUrl(String url) {
         return new DatabaseSettings(url, null, null, DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT, DEFAULT_MAX_LIFETIME,
                 DEFAULT_STATEMENT_TIMEOUT, "conduit", DEFAULT_LONG_TRANSACTION, DEFAULT_LEAK_DETECTION,
-                DEFAULT_SLOW_STATEMENT, null, null);
+                DEFAULT_SLOW_STATEMENT, null, null, Pooler.NONE);
     }
 
     /** A builder that starts from these settings: the one way to derive a changed copy. */
@@ -92,6 +97,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
      */
     public static final class Builder {
         private final DatabaseSettings from;
+        private String url;
+        private Pooler pooler;
         private String user;
         private String password;
         private int poolSize;
@@ -102,6 +109,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
         private Builder(DatabaseSettings from) {
             this.from = from;
+            this.url = from.url;
+            this.pooler = from.pooler;
             this.user = from.user;
             this.password = from.password;
             this.poolSize = from.poolSize;
@@ -109,6 +118,17 @@ public record DatabaseSettings(String url, String user, String password, int poo
             this.statementTimeout = from.statementTimeout;
             this.longTransaction = from.longTransaction;
             this.leakDetection = from.leakDetection;
+        }
+
+        /** Another server (a replica) reached the same way. */
+        public Builder url(String newUrl) {
+            this.url = newUrl;
+            return this;
+        }
+
+        public Builder pooler(Pooler newPooler) {
+            this.pooler = newPooler;
+            return this;
         }
 
         public Builder credentials(String newUser, String newPassword) {
@@ -144,9 +164,9 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
 
         public DatabaseSettings build() {
-            return new DatabaseSettings(from.url, user, password, poolSize, poolTimeout, from.maxLifetime,
+            return new DatabaseSettings(url, user, password, poolSize, poolTimeout, from.maxLifetime,
                     statementTimeout, from.applicationName, longTransaction, leakDetection, from.slowStatement,
-                    from.migrationUser, from.migrationPassword);
+                    from.migrationUser, from.migrationPassword, pooler);
         }
     }
 
@@ -173,6 +193,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 + "ms, statementTimeout=" + statementTimeout.toMillis() + "ms, applicationName=" + applicationName
                 + ", longTransaction=" + longTransaction.toMillis() + "ms, leakDetection=" + leakDetection.toMillis()
                 + "ms, slowStatement=" + slowStatement.toMillis() + "ms, migrationUser=" + migrationUser
-                + ", migrationPassword=" + (migrationPassword == null ? "<none>" : "****") + "]";
+                + ", migrationPassword=" + (migrationPassword == null ? "<none>" : "****") + ", pooler=" + pooler
+                + "]";
     }
 }
