@@ -120,18 +120,43 @@
     document.body.dataset.points = String(charts.pool.data.labels.length);
   }
 
+  function renderReplicas(report) {
+    const none = document.createElement('tr');
+    none.innerHTML = '<td colspan="7" class="muted">none configured</td>';
+    $('replicas').replaceChildren(...(report.replicas.length ? [] : [none]), ...report.replicas.map(r => {
+      const row = document.createElement('tr');
+      [r.name, r.state, r.lagBytes, r.lagMs, r.readsServed, r.poolActive + ' / ' + r.poolSize, r.problem || '']
+        .forEach(value => {
+          const cell = document.createElement('td');
+          cell.textContent = String(value);
+          row.appendChild(cell);
+        });
+      return row;
+    }));
+    text('replica-fallbacks', sum(report.fallbacks) + ' (refused: ' + report.fallbacksRefused + ')');
+  }
+
+  async function fetchJson(path) {
+    const response = await fetch(path, {
+      headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' }, cache: 'no-store' });
+    if (response.status === 401 || response.status === 403) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showForm(response.status === 403 ? 'That token was refused.' : 'A token is required.');
+      return null;
+    }
+    if (!response.ok) { throw new Error('HTTP ' + response.status); }
+    return response.json();
+  }
+
   async function refresh() {
     clearTimeout(timer);
     try {
-      const response = await fetch('/admin/database/health', {
-        headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' }, cache: 'no-store' });
-      if (response.status === 401 || response.status === 403) {
-        sessionStorage.removeItem(TOKEN_KEY);
-        showForm(response.status === 403 ? 'That token was refused.' : 'A token is required.');
-        return;
-      }
-      if (!response.ok) { throw new Error('HTTP ' + response.status); }
-      render(await response.json());
+      const health = await fetchJson('/admin/database/health');
+      if (health === null) { return; }
+      render(health);
+      const replicas = await fetchJson('/admin/database/replicas');
+      if (replicas === null) { return; }
+      renderReplicas(replicas);
     } catch (e) {
       text('updated', 'refresh failed: ' + e.message);
     }
