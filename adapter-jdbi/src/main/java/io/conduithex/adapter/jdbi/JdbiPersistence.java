@@ -143,11 +143,7 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
         }
         MigrationResult result = migrations(source).migrate();
         latestShippedVersion = result.latestShippedVersion();
-        if (settings.dialect() == Dialect.POSTGRESQL) {
-            try (Handle handle = pools.writer().open()) {
-                replicas.router().raiseFloor(handle);
-            }
-        }
+        replicas.router().raiseFloor();
         return result;
     }
 

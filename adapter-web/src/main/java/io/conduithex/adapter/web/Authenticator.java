@@ -14,6 +14,7 @@ import java.util.Optional;
 final class Authenticator {
     private static final String TOKEN = "Token";
     private static final String BEARER = "Bearer";
+    private static final String CALLER = "conduit.caller";
 
     private final TokenService tokens;
 
@@ -35,9 +36,19 @@ final class Authenticator {
         return optional(ctx).orElseThrow(() -> new TokenRejectedException(TokenRejectedException.Reason.MISSING));
     }
 
-    /** Empty when no token was sent; @throws TokenRejectedException when one was sent and it is not valid */
+    /**
+     * Empty when no token was sent; @throws TokenRejectedException when one was sent and it is not valid. A valid
+     * token is verified once per request: the route and {@link ReadYourWrites} both ask.
+     */
     Optional<Caller> optional(Context ctx) {
-        return tokenIn(ctx.header(AuthorizationHeader.NAME)).map(token -> new Caller(tokens.verify(token), token));
+        Optional<Caller> known = ctx.attribute(CALLER);
+        if (known != null) {
+            return known;
+        }
+        Optional<Caller> caller = tokenIn(ctx.header(AuthorizationHeader.NAME))
+                .map(token -> new Caller(tokens.verify(token), token));
+        ctx.attribute(CALLER, caller);
+        return caller;
     }
 
     /** Who is looking, where authentication is optional: as {@link #optional(Context)}, the caller's id alone. */

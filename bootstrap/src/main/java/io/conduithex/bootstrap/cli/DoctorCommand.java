@@ -139,9 +139,7 @@ final class DoctorCommand extends DatabaseCommand {
             return pass("not applicable (SQLite has no connection limit; " + budget.poolSize()
                     + " reader(s) and one writer)");
         }
-        String figures = "DB_POOL_SIZE " + budget.poolSize() + " x INSTANCES " + budget.instances() + " = "
-                + budget.connections() + " connection(s), " + PoolBudget.LIMIT_PERCENT + "% of max_connections "
-                + maxConnections + " is " + budget.limit(maxConnections);
+        String figures = figures("DB_POOL_SIZE", budget, maxConnections);
         if (budget.fits(maxConnections)) {
             return pass(figures);
         }
@@ -159,9 +157,7 @@ final class DoctorCommand extends DatabaseCommand {
             var probe = replica.probe();
             int maxConnections = probe.maxConnections().orElseThrow();
             var budget = new PoolBudget(replicas.poolSize(), config.instances());
-            String figures = "DB_REPLICA_POOL_SIZE " + budget.poolSize() + " x INSTANCES " + budget.instances()
-                    + " = " + budget.connections() + " connection(s), " + PoolBudget.LIMIT_PERCENT
-                    + "% of max_connections " + maxConnections + " is " + budget.limit(maxConnections);
+            String figures = figures("DB_REPLICA_POOL_SIZE", budget, maxConnections);
             if (!probe.inRecovery().orElse(false)) {
                 return new Outcome(false, figures + "; not a hot standby (pg_is_in_recovery() is false): "
                         + "it was promoted or is another primary");
@@ -175,6 +171,13 @@ final class DoctorCommand extends DatabaseCommand {
             }
             return pass(figures + "; a hot standby");
         }
+    }
+
+    /** The budget's arithmetic, every number named: {@code DB_POOL_SIZE 10 x INSTANCES 3 = 30 connection(s), ...}. */
+    private static String figures(String poolVariable, PoolBudget budget, int maxConnections) {
+        return poolVariable + " " + budget.poolSize() + " x INSTANCES " + budget.instances() + " = "
+                + budget.connections() + " connection(s), " + PoolBudget.LIMIT_PERCENT + "% of max_connections "
+                + maxConnections + " is " + budget.limit(maxConnections);
     }
 
     private Outcome clock(Duration offset) {

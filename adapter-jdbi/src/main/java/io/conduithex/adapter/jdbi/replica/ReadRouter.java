@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -46,11 +45,10 @@ public final class ReadRouter {
     private final Semaphore fallbacks;
     private final int fallbackBound;
     private final AtomicInteger next = new AtomicInteger();
-    private final Map<Fallback, LongAdder> fellBack = new EnumMap<>(Fallback.class);
-    private final LongAdder refused = new LongAdder();
+    private final Map<Fallback, Counter> fellBack = new EnumMap<>(Fallback.class);
+    private final Counter refused;
     /** What every read must see, whatever its scope: the schema this instance migrated to, once it has. */
     private final AtomicReference<WalPosition> floor = new AtomicReference<>();
-    private final MeterRegistry meters;
     private final ReplicaMonitor monitor;
 
     ReadRouter(ConnectionPools pools, List<Replica> replicas, ReplicaMonitor monitor, ConsistencyScopes scopes,
@@ -62,9 +60,16 @@ public final class ReadRouter {
         this.waitNanos = waitMillis * 1_000_000;
         this.fallbackBound = fallbackBound;
         this.fallbacks = new Semaphore(fallbackBound);
-        this.meters = meters;
-        for (Fallback reason : Fallback.values()) {
-            fellBack.put(reason, new LongAdder());
+        // Registered once here, not looked up on every read.
+        this.refused = meters == null ? null : Counter.builder("conduit.replica.fallbacks.refused")
+                .description("reads refused because the primary's share for replicas' reads was in use")
+                .register(meters);
+        if (meters != null) {
+            for (Fallback reason : Fallback.values()) {
+                fellBack.put(reason, Counter.builder("conduit.replica.fallbacks")
+                        .description("reads that ran on the primary in a replica's place")
+                        .tag("reason", reason.tag()).register(meters));
+            }
         }
     }
 
@@ -132,7 +137,6 @@ public final class ReadRouter {
             return fallback(Fallback.REPLICA_FAILED, open);
         }
         replica.served();
-        meters.counter("conduit.replica.reads", "replica", replica.name()).increment();
         return new Route(replica.pool(), handle, Optional.of(replica), () -> { });
     }
 
@@ -155,13 +159,11 @@ public final class ReadRouter {
     private Route fallback(Fallback reason, Function<Pool, Handle> open) {
         if (!fallbacks.tryAcquire()) {
             refused.increment();
-            Counter.builder("conduit.replica.fallbacks.refused").register(meters).increment();
             throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.POOL_EXHAUSTED,
                     "no replica can serve this read, and " + fallbackBound
                             + " reads already run on the primary in their place", null);
         }
         fellBack.get(reason).increment();
-        meters.counter("conduit.replica.fallbacks", "reason", reason.tag()).increment();
         try {
             Handle handle = open.apply(pools.writer());
             return new Route(pools.writer(), handle, Optional.empty(), fallbacks::release);
@@ -196,17 +198,24 @@ public final class ReadRouter {
     /**
      * After a unit of work that wrote has committed on {@code handle}: the primary's WAL insert position there is at
      * or past the commit, so a replica that has replayed it shows the write. Taken only when there are replicas.
+     * The cluster and timeline come from the monitor's last check, not from the primary on every write (reading
+     * them means reading the control file): WAL positions go on rising across a promotion, so a position labelled
+     * with the timeline before it still asks a replica of the new primary for enough, and a reader that has seen
+     * the new timeline sends it to the primary.
      */
     public void committed(Handle handle) {
         if (replicas.isEmpty()) {
             return;
         }
+        var identity = monitor.identity();
+        if (identity.isEmpty()) {
+            scopes.wroteAtUnknownPosition();
+            return;
+        }
         try {
-            var row = handle.createQuery("SELECT pg_current_wal_insert_lsn()::text AS position,"
-                    + " (SELECT system_identifier::text FROM pg_control_system()) AS cluster,"
-                    + " (SELECT timeline_id FROM pg_control_checkpoint()) AS timeline").mapToMap().one();
-            scopes.wrote(new ReadPosition((String) row.get("cluster"), ((Number) row.get("timeline")).intValue(),
-                    WalPosition.parse((String) row.get("position"))));
+            WalPosition position = WalPosition.parse(handle.createQuery("SELECT pg_current_wal_insert_lsn()::text")
+                    .mapTo(String.class).one());
+            scopes.wrote(new ReadPosition(identity.get().cluster(), identity.get().timeline(), position));
         } catch (RuntimeException e) {
             // Committed, but where is unknown: the rest of this scope reads from the primary, which surely has it.
             scopes.wroteAtUnknownPosition();
@@ -214,15 +223,18 @@ public final class ReadRouter {
     }
 
     /**
-     * Every read from now on must see the primary's position on {@code handle}: after a migration, so that no read
-     * meets a replica that has not replayed the schema this build expects.
+     * Every read from now on must see the primary's position now: after a migration, so that no read meets a
+     * replica that has not replayed the schema this build expects. Asks the primary only when there are replicas.
      */
-    public void raiseFloor(Handle handle) {
+    public void raiseFloor() {
         if (replicas.isEmpty()) {
             return;
         }
-        WalPosition position = WalPosition.parse(handle.createQuery("SELECT pg_current_wal_insert_lsn()::text")
-                .mapTo(String.class).one());
+        WalPosition position;
+        try (Handle handle = pools.writer().open()) {
+            position = WalPosition.parse(handle.createQuery("SELECT pg_current_wal_insert_lsn()::text")
+                    .mapTo(String.class).one());
+        }
         floor.accumulateAndGet(position, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
     }
 
@@ -236,12 +248,12 @@ public final class ReadRouter {
     /** Reads that ran on the primary in a replica's place, by reason (a metric tag), and those refused. */
     Map<String, Long> fallbacks() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        fellBack.forEach((reason, count) -> counts.put(reason.tag(), count.sum()));
+        fellBack.forEach((reason, count) -> counts.put(reason.tag(), (long) count.count()));
         return counts;
     }
 
     long fallbacksRefused() {
-        return refused.sum();
+        return (long) refused.count();
     }
 
     public List<Replica> replicas() {

@@ -1,7 +1,7 @@
 package io.conduithex.adapter.jdbi.replica;
 
 import io.conduithex.adapter.jdbi.pool.Pool;
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
 
 /**
  * One hot standby: its pool, what its last check saw, and how many reads it served. Thread-safe.
@@ -12,13 +12,15 @@ public final class Replica {
     private final String name;
     private final String maskedUrl;
     private final Pool pool;
-    private final LongAdder reads = new LongAdder();
+    private final Counter reads;
     private volatile ReplicaStatus status = ReplicaStatus.STARTING;
 
-    Replica(String name, String maskedUrl, Pool pool) {
+    /** @param reads counts the reads it serves: the {@code conduit.replica.reads} series of this replica */
+    Replica(String name, String maskedUrl, Pool pool, Counter reads) {
         this.name = name;
         this.maskedUrl = maskedUrl;
         this.pool = pool;
+        this.reads = reads;
     }
 
     public String name() {
@@ -38,7 +40,7 @@ public final class Replica {
     }
 
     public long readsServed() {
-        return reads.sum();
+        return (long) reads.count();
     }
 
     void served() {

@@ -113,9 +113,8 @@ final class ReplicaMonitor implements AutoCloseable {
             }
             WalPosition replayed = WalPosition.parse((String) row.get("replayed"));
             if (primaryPosition.isEmpty()) {
-                return new ReplicaStatus(before.state() == ReplicaState.STARTING ? ReplicaState.STARTING
-                        : before.state(), Optional.of(replayed), before.lagBytes(), before.lagMillis(),
-                        before.problem());
+                return new ReplicaStatus(before.state(), Optional.of(replayed), before.lagBytes(),
+                        before.lagMillis(), before.problem());
             }
             long lagBytes = primaryPosition.get().bytesAhead(replayed);
             long lagMillis = lagClock.lagMillis(clock.getAsLong(), replayed);

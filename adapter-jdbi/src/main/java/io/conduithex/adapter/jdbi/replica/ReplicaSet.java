@@ -9,6 +9,7 @@ import io.conduithex.adapter.jdbi.values.JdbcUrls;
 import io.conduithex.adapter.jdbi.values.ReplicaSettings;
 import io.conduithex.application.health.HealthCheck;
 import io.conduithex.domain.port.persistence.ReplicaOverview;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public final class ReplicaSet implements AutoCloseable {
                 String name = "replica-" + (i + 1);
                 Pool pool = PoolFactory.openReplica(settingsFor(primary, url, replicaSettings), "conduit-" + name,
                         meters, timings);
-                replicas.add(new Replica(name, JdbcUrls.masked(url), pool));
+                replicas.add(new Replica(name, JdbcUrls.masked(url), pool, Counter.builder("conduit.replica.reads")
+                        .description("reads the replica served").tag("replica", name).register(meters)));
             }
         } catch (RuntimeException e) {
             replicas.forEach(r -> r.pool().close());
