@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.conduithex.adapter.jdbi.replica.ReadPosition;
 import io.conduithex.adapter.jdbi.replica.ReplicaState;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.ReplicaSettings;
@@ -71,6 +72,26 @@ class ReplicaRoutingTest {
         read("nobody@example.com");
 
         assertThat(replicaReads()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPositionTheLastCheckSawReplayedAsksTheReplicaNothing() {
+        String position;
+        try (var writer = persistence.readConsistency().open(List.of())) {
+            register();
+            position = writer.written().orElseThrow();
+        }
+        awaitCheckedPast(position);
+        int reads = 20;
+
+        double plain = statementsDuring(reads, List.of());
+        double withPosition = statementsDuring(reads, List.of(position));
+
+        // A read is one statement. Neither the schema floor every read must see nor a position carried in asks
+        // the replica where its replay is when the monitor's last check already saw it there. The monitor's own
+        // checks may fall in either window: a handful, not one per read.
+        assertThat(plain).as("statements of %s plain reads", reads).isBetween((double) reads, reads * 1.5);
+        assertThat(withPosition).as("statements of %s reads with a position", reads).isBetween((double) reads, reads * 1.5);
     }
 
     @Test
@@ -223,6 +244,27 @@ class ReplicaRoutingTest {
         var replicas = new ReplicaSettings(List.of(replica.url(database)), 2, Duration.ofSeconds(5), 16L << 20,
                 Duration.ofMillis(50), Duration.ofMillis(100));
         return JdbiPersistence.open(settings, replicas, meters);
+    }
+
+    private static double statementsDuring(int reads, List<String> positions) {
+        double before = meters.get("conduit.db.statements").tag("outcome", "ok").timer().count();
+        try (var scope = persistence.readConsistency().open(positions)) {
+            for (int i = 0; i < reads; i++) {
+                read("nobody@example.com");
+            }
+        }
+        return meters.get("conduit.db.statements").tag("outcome", "ok").timer().count() - before;
+    }
+
+    /** Until the replica monitor's last check saw the replica replay past {@code position}. */
+    private static void awaitCheckedPast(String position) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        var wal = ReadPosition.parse(position).orElseThrow().position();
+        while (!persistence.replicas().replicas().get(0).status().replayed().map(r -> r.isAtLeast(wal)).orElse(false)) {
+            assertThat(System.currentTimeMillis()).as("the monitor saw the write replayed in time").isLessThan(deadline);
+            persistence.replicas().checkNow();
+            sleep(20);
+        }
     }
 
     private static void awaitState(JdbiPersistence on, ReplicaState state) {

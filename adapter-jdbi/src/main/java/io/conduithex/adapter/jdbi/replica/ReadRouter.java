@@ -111,7 +111,7 @@ public final class ReadRouter {
             for (int i = 0; i < serving.size(); i++) {
                 Replica candidate = serving.get((start + i) % serving.size());
                 if (candidate.status().hasReplayed(need.position().get())) {
-                    return onReplica(candidate, open, need.position());
+                    return onReplica(candidate, open, Optional.empty());
                 }
             }
         }
