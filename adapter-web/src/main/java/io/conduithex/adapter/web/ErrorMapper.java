@@ -7,17 +7,21 @@ import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.failure.OverloadedException;
 import io.conduithex.domain.failure.QueryTimeoutException;
+import io.conduithex.domain.failure.TooManyAttemptsException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.validation.ValidationException;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure that reaches the web into an API error, in one place. Expected rejections keep their
- * meaning (422, 401, 403, 404); database trouble the client can wait out is 503 with {@code Retry-After};
+ * meaning (422, 401, 403, 404, 429); trouble the client can wait out (a database that is away, work the server
+ * has no room for) is 503 with {@code Retry-After};
  * anything else is a bug: 500 with an opaque error id, and the stack trace under that id in the log. The error
  * id is the request id (X-Request-Id, the {@code requestId} of every error body, and in every log line of the
  * request), so one id finds everything.
@@ -67,6 +71,15 @@ final class ErrorMapper {
         }
         if (failure instanceof MalformedRequestException malformed) {
             return ApiError.of(400, malformed.field(), malformed.getMessage());
+        }
+        if (failure instanceof TooManyAttemptsException tooMany) {
+            return ApiError.of(429, "login", "failed too often from this address, try again later")
+                    .withHeader("Retry-After", seconds(tooMany.retryAfter()));
+        }
+        if (failure instanceof OverloadedException overloaded) {
+            // Not logged: refusals come in bursts, and conduit.password.hashing.refused counts them.
+            return ApiError.of(503, "server", "is busy: " + overloaded.what() + " is at capacity, try again shortly")
+                    .withHeader("Retry-After", seconds(overloaded.retryAfter()));
         }
         if (failure instanceof TransientPersistenceException
                 || failure instanceof DatabaseUnavailableException) {
@@ -119,6 +132,12 @@ final class ErrorMapper {
     static ApiError notReady(String reason) {
         return ApiError.of(503, "server", "is not ready yet: " + reason)
                 .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+
+    /** Whole seconds, rounded up, at least one: what Retry-After carries. */
+    private static String seconds(Duration wait) {
+        long millis = wait.toMillis();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
     private static String reasonOf(Throwable failure) {

@@ -36,7 +36,8 @@ record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser
 
     private void login(Context ctx) {
         var command = UserRequests.login(userIn(ctx));
-        var user = loginUser.login(command);
+        // The peer's address: behind a proxy or load balancer, the proxy's (see the README's "Logins").
+        var user = loginUser.login(command, ctx.req().getRemoteAddr());
         Json.respond(ctx, 200, Responses.user(user, tokens.issue(user.id())));
     }
 

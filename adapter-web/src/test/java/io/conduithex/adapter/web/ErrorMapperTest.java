@@ -10,7 +10,9 @@ import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.ForbiddenException;
 import io.conduithex.domain.failure.NotFoundException;
+import io.conduithex.domain.failure.OverloadedException;
 import io.conduithex.domain.failure.QueryTimeoutException;
+import io.conduithex.domain.failure.TooManyAttemptsException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.UnexpectedPersistenceException;
 import io.conduithex.domain.validation.FieldErrors;
@@ -20,6 +22,7 @@ import io.javalin.router.EndpointNotFound;
 import io.javalin.http.HandlerType;
 import java.io.EOFException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +118,28 @@ class ErrorMapperTest {
             assertThat(error.errors()).containsOnlyKeys("database");
             assertThat(error.body("req-1").toString()).doesNotContain("db.internal", "admin", "deadlock");
         }
+    }
+
+    @Test
+    void tooManyFailedLoginsIs429WithRetryAfterInWholeSecondsRoundedUp() {
+        var error = map(new TooManyAttemptsException(Duration.ofMillis(2_100)), UserRoutes.LOGIN);
+
+        assertThat(error.status()).isEqualTo(429);
+        assertThat(error.errors()).isEqualTo(Map.of("login", List.of("failed too often from this address, "
+                + "try again later")));
+        assertThat(error.headers()).containsEntry("Retry-After", "3");
+        assertThat(map(new TooManyAttemptsException(Duration.ofMillis(10)), UserRoutes.LOGIN).headers())
+                .containsEntry("Retry-After", "1");
+    }
+
+    @Test
+    void hashingAtCapacityIs503NamingTheServerNotTheDatabase() {
+        var error = map(new OverloadedException("password hashing", Duration.ofSeconds(1)), UserRoutes.LOGIN);
+
+        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.errors()).isEqualTo(Map.of("server", List.of("is busy: password hashing is at capacity, "
+                + "try again shortly")));
+        assertThat(error.headers()).containsEntry("Retry-After", "1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.conduithex.application.comment.ListComments;
 import io.conduithex.application.health.HealthCheck;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.FailedLogins;
 import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetCurrentUser;
 import io.conduithex.application.user.GetProfile;
@@ -158,7 +159,8 @@ abstract class WebServerTest {
         var authenticator = new Authenticator(tokens);
         var bodies = new RequestBodies(settings);
         var routes = new ServerRoutes(
-                new UserRoutes(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher),
+                new UserRoutes(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher,
+                        new FailedLogins(new FailedLogins.Settings(5, Duration.ofMinutes(5)))),
                         new GetCurrentUser(transactions), new UpdateUser(transactions, hasher), tokens, authenticator,
                         bodies),
                 new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions), authenticator),

@@ -11,29 +11,42 @@ import java.util.Optional;
 
 /**
  * Checks an e-mail and password. Unknown e-mail and wrong password are one answer
- * ({@link BadCredentialsException}), in about the same time. Thread-safe. A class rather than a record like the
+ * ({@link BadCredentialsException}), in about the same time. What costs the server most, the password hash, is
+ * refused before anything else is done when it cannot help: after too many failures from the caller's address
+ * ({@link FailedLogins}), or when hashing is at capacity. Thread-safe. A class rather than a record like the
  * other use cases: it keeps the decoy hash it makes on first use.
  */
 public final class LoginUser {
     private final TransactionRunner transactions;
     private final PasswordHasher hasher;
+    private final FailedLogins failures;
     /** Checked against when the e-mail is unknown, so response time does not reveal which accounts exist. */
     private volatile PasswordHash decoy;
 
     @Inject
-    public LoginUser(TransactionRunner transactions, PasswordHasher hasher) {
+    public LoginUser(TransactionRunner transactions, PasswordHasher hasher, FailedLogins failures) {
         this.transactions = transactions;
         this.hasher = hasher;
+        this.failures = failures;
     }
 
-    public User login(LoginCommand command) {
+    /**
+     * @param address where the attempt comes from (the client's network address), for counting failures
+     * @throws io.conduithex.domain.failure.TooManyAttemptsException after too many failures from {@code address}
+     * @throws io.conduithex.domain.failure.OverloadedException when password hashing is at capacity
+     */
+    public User login(LoginCommand command, String address) {
+        failures.ensureAllowed(command.email(), address);
+        hasher.ensureCapacity();
         // Before the lookup, whatever it finds: the first login pays for the decoy whether the e-mail is known or not.
         PasswordHash decoy = decoy();
         Optional<User> found = transactions.read("login-user", tx -> tx.users().findByEmail(command.email()));
         boolean matches = hasher.matches(command.password(), found.map(User::passwordHash).orElse(decoy));
         if (found.isEmpty() || !matches) {
+            failures.failed(command.email(), address);
             throw new BadCredentialsException();
         }
+        failures.succeeded(command.email(), address);
         return found.get();
     }
 

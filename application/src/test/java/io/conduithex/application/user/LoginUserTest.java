@@ -5,19 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conduithex.application.fakes.InMemoryConduit;
 import io.conduithex.domain.failure.BadCredentialsException;
+import io.conduithex.domain.failure.OverloadedException;
+import io.conduithex.domain.failure.TooManyAttemptsException;
 import io.conduithex.domain.validation.ValidationException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LoginUserTest {
 
     private final InMemoryConduit conduit = new InMemoryConduit();
-    private final LoginUser loginUser = new LoginUser(conduit.transactions, conduit.hasher);
+    private static final String HERE = "198.51.100.7";
+    private static final String ELSEWHERE = "203.0.113.9";
+
+    private final FailedLogins failures = new FailedLogins(new FailedLogins.Settings(3, Duration.ofMinutes(5)));
+    private final LoginUser loginUser = new LoginUser(conduit.transactions, conduit.hasher, failures);
 
     @Test
     void theRightPasswordLogsTheUserIn() {
         var jake = conduit.givenUser("jake");
 
-        var loggedIn = loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")));
+        var loggedIn = loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE);
 
         assertThat(loggedIn).isEqualTo(jake);
     }
@@ -26,7 +33,7 @@ class LoginUserTest {
     void theEmailIsMatchedIgnoringCase() {
         var jake = conduit.givenUser("jake");
 
-        assertThat(loginUser.login(LoginCommand.of("Jake@EXAMPLE.com", InMemoryConduit.passwordOf("jake"))))
+        assertThat(loginUser.login(LoginCommand.of("Jake@EXAMPLE.com", InMemoryConduit.passwordOf("jake")), HERE))
                 .isEqualTo(jake);
     }
 
@@ -34,7 +41,7 @@ class LoginUserTest {
     void aWrongPasswordIsRejected() {
         conduit.givenUser("jake");
 
-        assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "wrong-password")))
+        assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "wrong-password"), HERE))
                 .isInstanceOf(BadCredentialsException.class)
                 .hasMessage("email or password is invalid");
     }
@@ -44,7 +51,7 @@ class LoginUserTest {
         conduit.givenUser("jake");
 
         assertThatThrownBy(() -> loginUser.login(
-                LoginCommand.of("nobody@example.com", InMemoryConduit.passwordOf("jake"))))
+                LoginCommand.of("nobody@example.com", InMemoryConduit.passwordOf("jake")), HERE))
                 .isInstanceOf(BadCredentialsException.class)
                 .hasMessage("email or password is invalid");
     }
@@ -52,14 +59,66 @@ class LoginUserTest {
     @Test
     void theDecoyPasswordDoesNotOpenAnUnknownAccount() {
         assertThatThrownBy(() -> loginUser.login(
-                LoginCommand.of("nobody@example.com", "decoy-password-never-matches")))
+                LoginCommand.of("nobody@example.com", "decoy-password-never-matches"), HERE))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
     void aShortPasswordIsStillCheckedAtLogin() {
-        assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "short")))
+        assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "short"), HERE))
                 .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void afterTheLimitOfFailuresFromOneAddressEvenTheRightPasswordIsRefusedUntried() {
+        conduit.givenUser("jake");
+        failTimes(3, "jake@example.com", HERE);
+        int hashesBefore = conduit.hasher.checks();
+
+        assertThatThrownBy(() -> loginUser.login(
+                LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
+                .isInstanceOfSatisfying(TooManyAttemptsException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5)));
+        assertThat(conduit.hasher.checks()).as("password checks").isEqualTo(hashesBefore);
+    }
+
+    @Test
+    void failuresFromAnotherAddressDoNotLockTheOwnerOut() {
+        var jake = conduit.givenUser("jake");
+        failTimes(3, "JAKE@example.com", ELSEWHERE);
+
+        assertThat(loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
+                .isEqualTo(jake);
+    }
+
+    @Test
+    void aSuccessClearsTheFailuresBeforeIt() {
+        var jake = conduit.givenUser("jake");
+        failTimes(2, "jake@example.com", HERE);
+        loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE);
+        failTimes(2, "jake@example.com", HERE);
+
+        assertThat(loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
+                .isEqualTo(jake);
+    }
+
+    @Test
+    void hashingAtCapacityRefusesBeforeTheAccountIsLookedUp() {
+        conduit.givenUser("jake");
+        conduit.hasher.refuseAll();
+        int readsBefore = conduit.unitOfWork.attempts();
+
+        assertThatThrownBy(() -> loginUser.login(
+                LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
+                .isInstanceOf(OverloadedException.class);
+        assertThat(conduit.unitOfWork.attempts()).as("units of work").isEqualTo(readsBefore);
+    }
+
+    private void failTimes(int times, String email, String address) {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> loginUser.login(LoginCommand.of(email, "wrong-password"), address))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
     }
 
     @Test

@@ -4,8 +4,13 @@ import static io.conduithex.bootstrap.config.Setting.ADMIN_TOKEN;
 import static io.conduithex.bootstrap.config.Setting.BCRYPT_COST;
 import static io.conduithex.bootstrap.config.Setting.JWT_SECRET;
 import static io.conduithex.bootstrap.config.Setting.JWT_TTL;
+import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_LIMIT;
+import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_WINDOW_MS;
+import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_THREADS;
+import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_WAITING;
 
 import io.conduithex.adapter.web.TokenService;
+import io.conduithex.application.user.FailedLogins;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +18,11 @@ import java.util.Optional;
 
 /**
  * The keys and costs that protect users and operators: the token key (generated per start when not given), the
- * tokens' lifetime, the password hashing cost and the admin bearer token (none: the admin surface is off).
+ * tokens' lifetime, the password hashing cost, the admin bearer token (none: the admin surface is off) and the
+ * limits on logins.
  */
 public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Duration jwtTtl, int bcryptCost,
-                             Optional<Secret> adminToken) {
+                             Optional<Secret> adminToken, LoginLimits logins) {
     public static final int MIN_ADMIN_TOKEN_BYTES = 32;
     private static final Duration MIN_JWT_TTL = Duration.ofMinutes(1);
     private static final Duration MAX_JWT_TTL = Duration.ofDays(365);
@@ -26,13 +32,16 @@ public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Durat
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(jwtTtl, "jwtTtl");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(logins, "logins");
     }
 
     static SecurityConfig read(ConfigReader read) {
         Optional<Secret> given = read.secret(JWT_SECRET, TokenService.MIN_SECRET_BYTES);
         return new SecurityConfig(given.orElseGet(() -> Secret.random(GENERATED_SECRET_BYTES)), given.isEmpty(),
                 read.duration(JWT_TTL, MIN_JWT_TTL, MAX_JWT_TTL), read.integer(BCRYPT_COST),
-                read.secret(ADMIN_TOKEN, MIN_ADMIN_TOKEN_BYTES));
+                read.secret(ADMIN_TOKEN, MIN_ADMIN_TOKEN_BYTES),
+                new LoginLimits(read.integer(PASSWORD_HASH_THREADS), read.integer(PASSWORD_HASH_WAITING),
+                        new FailedLogins.Settings(read.integer(LOGIN_FAILURE_LIMIT), read.millis(LOGIN_FAILURE_WINDOW_MS))));
     }
 
     /** The effective values, secrets masked. */
@@ -41,5 +50,9 @@ public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Durat
         into.put(JWT_TTL, jwtTtl.toSeconds() % 86_400 == 0 ? "P" + jwtTtl.toDays() + "D" : jwtTtl);
         into.put(BCRYPT_COST, bcryptCost);
         into.put(ADMIN_TOKEN, adminToken.isPresent() ? "****" : "<none: admin off>");
+        into.put(PASSWORD_HASH_THREADS, logins.hashThreads());
+        into.put(PASSWORD_HASH_WAITING, logins.hashWaiting());
+        into.put(LOGIN_FAILURE_LIMIT, logins.failures().limit());
+        into.put(LOGIN_FAILURE_WINDOW_MS, logins.failures().window().toMillis());
     }
 }

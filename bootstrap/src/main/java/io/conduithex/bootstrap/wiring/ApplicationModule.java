@@ -19,6 +19,7 @@ import io.conduithex.application.operations.OperationsReport;
 import io.conduithex.application.operations.RetryEvents;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.application.user.FailedLogins;
 import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetCurrentUser;
 import io.conduithex.application.user.GetProfile;
@@ -28,6 +29,7 @@ import io.conduithex.application.user.UpdateUser;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.security.BCryptPasswordHasher;
+import io.conduithex.bootstrap.security.BoundedPasswordHasher;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -94,9 +96,18 @@ final class ApplicationModule extends AbstractModule {
         return new HealthChecks(persistence.healthChecks());
     }
 
+    /** Hashing on its own bounded threads: a burst of logins cannot take the HTTP threads or the whole CPU. */
     @Provides
     @Singleton
-    PasswordHasher passwordHasher(AppConfig config) {
-        return new BCryptPasswordHasher(config.security().bcryptCost());
+    PasswordHasher passwordHasher(AppConfig config, MeterRegistry meters) {
+        var limits = config.security().logins();
+        return new BoundedPasswordHasher(new BCryptPasswordHasher(config.security().bcryptCost()),
+                limits.hashThreads(), limits.hashWaiting(), meters);
+    }
+
+    @Provides
+    @Singleton
+    FailedLogins failedLogins(AppConfig config) {
+        return new FailedLogins(config.security().logins().failures());
     }
 }

@@ -1,0 +1,115 @@
+package io.conduithex.application.user;
+
+import io.conduithex.domain.failure.TooManyAttemptsException;
+import io.conduithex.domain.user.Email;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Failed logins, counted per account and client address: after {@code limit} failures within {@code window}
+ * from one address, further attempts on that account from there are refused untried
+ * ({@link TooManyAttemptsException}) until the oldest of those failures is older than the window. Keyed by the
+ * pair so that someone guessing a password gets a few tries per window from each address, while the account's
+ * owner, elsewhere, is never locked out by the guesses: only the guessing address is. A success clears its pair.
+ * Memory is bounded: at most {@link #MAX_PLACES} pairs are kept, the least recently used dropped first. Filling
+ * it takes as many failed logins, each one a password hash, so a guesser cannot flush its own pair out faster
+ * than the hashing capacity allows. Thread-safe.
+ */
+public final class FailedLogins {
+    public static final int MAX_PLACES = 20_000;
+
+    /** How many failures within how long an account and address pair may have before it is refused. */
+    public record Settings(int limit, Duration window) {
+        public Settings {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            }
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("window must be positive, was " + window);
+            }
+        }
+    }
+
+    private record Place(String email, String address) {
+    }
+
+    private final int limit;
+    private final long windowNanos;
+    private final LongSupplier nanoTime;
+    private final int maxPlaces;
+    /** Each pair's failure times, oldest first, at most {@code limit}; in least recently used order. */
+    private final Map<Place, long[]> failures = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Place, long[]> eldest) {
+            return size() > maxPlaces;
+        }
+    };
+
+    public FailedLogins(Settings settings) {
+        this(settings, System::nanoTime, MAX_PLACES);
+    }
+
+    FailedLogins(Settings settings, LongSupplier nanoTime, int maxPlaces) {
+        this.limit = settings.limit();
+        this.windowNanos = settings.window().toNanos();
+        this.nanoTime = nanoTime;
+        this.maxPlaces = maxPlaces;
+    }
+
+    /** @throws TooManyAttemptsException when this pair has had {@code limit} failures within the window */
+    public void ensureAllowed(Email email, String address) {
+        long now = nanoTime.getAsLong();
+        synchronized (failures) {
+            long[] times = failures.get(place(email, address));
+            if (times == null || times.length < limit) {
+                return;
+            }
+            long waitNanos = times[0] + windowNanos - now;
+            if (waitNanos > 0) {
+                throw new TooManyAttemptsException(Duration.ofNanos(waitNanos));
+            }
+        }
+    }
+
+    public void failed(Email email, String address) {
+        long now = nanoTime.getAsLong();
+        synchronized (failures) {
+            failures.compute(place(email, address), (key, times) -> append(times, now));
+        }
+    }
+
+    public void succeeded(Email email, String address) {
+        synchronized (failures) {
+            failures.remove(place(email, address));
+        }
+    }
+
+    /** The failures within the window, then {@code now}; at most the last {@code limit}. */
+    private long[] append(long[] times, long now) {
+        int kept = 0;
+        long[] recent = new long[limit];
+        if (times != null) {
+            for (long time : times) {
+                if (now - time < windowNanos) {
+                    recent[kept++] = time;
+                }
+            }
+        }
+        if (kept == limit) {
+            System.arraycopy(recent, 1, recent, 0, limit - 1);
+            kept--;
+        }
+        recent[kept++] = now;
+        return Arrays.copyOf(recent, kept);
+    }
+
+    private static Place place(Email email, String address) {
+        return new Place(email.value().toLowerCase(Locale.ROOT), Objects.requireNonNull(address, "address"));
+    }
+}
