@@ -22,10 +22,10 @@ record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.post(REGISTER, this::register);
-        routes.post(LOGIN, this::login);
+        routes.post(REGISTER, PausedRefusals.paused(this::register));
+        routes.post(LOGIN, PausedRefusals.paused(this::login));
         routes.get(CURRENT_USER, this::current);
-        routes.put(CURRENT_USER, this::update);
+        routes.put(CURRENT_USER, PausedRefusals.paused(this::update));
     }
 
     private void register(Context ctx) {

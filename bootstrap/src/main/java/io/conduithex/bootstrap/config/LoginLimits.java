@@ -9,7 +9,7 @@ import java.util.Objects;
  * may have in a window.
  */
 public record LoginLimits(int hashThreads, int hashWaiting, FailedLogins.Settings failures) {
-    public static final int DEFAULT_HASH_WAITING = 8;
+    public static final int DEFAULT_HASH_WAITING = 2;
     public static final int DEFAULT_FAILURE_LIMIT = 5;
     public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(5);
 
