@@ -44,6 +44,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String DB_STARTUP_TIMEOUT_MS = Setting.DB_STARTUP_TIMEOUT_MS.name();
     public static final String DB_MAX_RETRIES = Setting.DB_MAX_RETRIES.name();
     public static final String BCRYPT_COST = Setting.BCRYPT_COST.name();
+    public static final String PASSWORD_HASH_WAITING = Setting.PASSWORD_HASH_WAITING.name();
     public static final String CORS_ALLOWED_ORIGINS = Setting.CORS_ALLOWED_ORIGINS.name();
     public static final String TAGS_MAX_AGE_MS = Setting.TAGS_MAX_AGE_MS.name();
     public static final String HTTP_THREADS = Setting.HTTP_THREADS.name();

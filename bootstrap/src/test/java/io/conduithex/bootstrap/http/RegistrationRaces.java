@@ -7,18 +7,14 @@ import io.conduithex.testsupport.ApplicationExtension;
 import io.conduithex.testsupport.kit.Race;
 import io.conduithex.testsupport.kit.StoredRows;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Registrations that race for one e-mail address: the unique constraint, not a read first, must decide.
- * Written once, run on every database by a subclass that starts the application on it, with
- * {@link #ROOM_TO_HASH}: by default a burst of fifty beyond the hashing threads' waiting places is answered 503
- * (LoginLimitsTest), and here every racer must reach the database.
+ * Written once, run on every database by a subclass that starts the application on it.
  */
 abstract class RegistrationRaces extends OnEveryDatabase {
     private static final int RACERS = 50;
-    static final Map<String, String> ROOM_TO_HASH = Map.of("PASSWORD_HASH_WAITING", Integer.toString(RACERS));
 
     RegistrationRaces(ApplicationExtension app) {
         super(app);

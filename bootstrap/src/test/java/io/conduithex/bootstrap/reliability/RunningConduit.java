@@ -64,6 +64,7 @@ final class RunningConduit implements AutoCloseable {
                 AppConfig.DATABASE_USER, user,
                 AppConfig.PORT, "0",
                 AppConfig.BCRYPT_COST, "4",
+                AppConfig.PASSWORD_HASH_WAITING, TestApplication.HASHES_WAITING,
                 AppConfig.JWT_SECRET, JWT_SECRET,
                 AppConfig.DB_POOL_SIZE, Integer.toString(limits.poolSize()),
                 AppConfig.DB_POOL_TIMEOUT_MS, Long.toString(limits.poolTimeout().toMillis()),
