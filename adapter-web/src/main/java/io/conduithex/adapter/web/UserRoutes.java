@@ -36,8 +36,8 @@ record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser
 
     private void login(Context ctx) {
         var command = UserRequests.login(userIn(ctx));
-        // The peer's address: behind a proxy or load balancer, the proxy's (see the README's "Logins").
-        var user = loginUser.login(command, ctx.req().getRemoteAddr());
+        // The peer's address, an IPv6 one by its /64; behind a proxy, the proxy's (README, "Logins").
+        var user = loginUser.login(command, ClientPlaces.of(ctx.req().getRemoteAddr()));
         Json.respond(ctx, 200, Responses.user(user, tokens.issue(user.id())));
     }
 

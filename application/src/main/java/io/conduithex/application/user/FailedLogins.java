@@ -62,31 +62,67 @@ public final class FailedLogins {
         this.maxPlaces = maxPlaces;
     }
 
-    /** @throws TooManyAttemptsException when this pair has had {@code limit} failures within the window */
-    public void ensureAllowed(Email email, String address) {
+    /**
+     * Starts a login attempt for this pair, counted as a failure until {@link Attempt#succeeded()} or
+     * {@link Attempt#withdraw()}: counted before the password is checked, so that guesses sent at once cannot all
+     * pass the limit while the first of them are still being checked.
+     *
+     * @throws TooManyAttemptsException when this pair has had {@code limit} failures within the window
+     */
+    public Attempt attempt(Email email, String address) {
+        Place place = place(email, address);
         long now = nanoTime.getAsLong();
         synchronized (failures) {
-            long[] times = failures.get(place(email, address));
-            if (times == null || times.length < limit) {
-                return;
+            long[] times = failures.get(place);
+            if (times != null && times.length == limit) {
+                long waitNanos = times[0] + windowNanos - now;
+                if (waitNanos > 0) {
+                    throw new TooManyAttemptsException(Duration.ofNanos(waitNanos));
+                }
             }
-            long waitNanos = times[0] + windowNanos - now;
-            if (waitNanos > 0) {
-                throw new TooManyAttemptsException(Duration.ofNanos(waitNanos));
-            }
+            failures.put(place, append(times, now));
         }
+        return new Attempt(place, now);
     }
 
-    public void failed(Email email, String address) {
-        long now = nanoTime.getAsLong();
-        synchronized (failures) {
-            failures.compute(place(email, address), (key, times) -> append(times, now));
-        }
-    }
+    /** A login attempt in progress: a failure unless it ends otherwise. */
+    public final class Attempt {
+        private final Place place;
+        private final long startedAt;
 
-    public void succeeded(Email email, String address) {
-        synchronized (failures) {
-            failures.remove(place(email, address));
+        private Attempt(Place place, long startedAt) {
+            this.place = place;
+            this.startedAt = startedAt;
+        }
+
+        /** The right password: the pair's failures are forgotten. */
+        public void succeeded() {
+            synchronized (failures) {
+                failures.remove(place);
+            }
+        }
+
+        /** The password was never checked (the server was busy, the database failed): this attempt does not count. */
+        public void withdraw() {
+            synchronized (failures) {
+                long[] times = failures.get(place);
+                if (times == null) {
+                    return;
+                }
+                for (int i = times.length - 1; i >= 0; i--) {
+                    if (times[i] == startedAt) {
+                        long[] rest = new long[times.length - 1];
+                        System.arraycopy(times, 0, rest, 0, i);
+                        System.arraycopy(times, i + 1, rest, i, times.length - i - 1);
+                        if (rest.length == 0) {
+                            failures.remove(place);
+                        } else {
+                            failures.put(place, rest);
+                        }
+                        return;
+                    }
+                }
+            }
         }
     }
 

@@ -36,17 +36,30 @@ public final class LoginUser {
      * @throws io.conduithex.domain.failure.OverloadedException when password hashing is at capacity
      */
     public User login(LoginCommand command, String address) {
-        failures.ensureAllowed(command.email(), address);
+        FailedLogins.Attempt attempt = failures.attempt(command.email(), address);
+        User user;
+        try {
+            user = check(command);
+        } catch (BadCredentialsException wrong) {
+            throw wrong;
+        } catch (RuntimeException unchecked) {
+            // Busy, or the database failed: the password was not judged, so this attempt is no failure.
+            attempt.withdraw();
+            throw unchecked;
+        }
+        attempt.succeeded();
+        return user;
+    }
+
+    private User check(LoginCommand command) {
         hasher.ensureCapacity();
         // Before the lookup, whatever it finds: the first login pays for the decoy whether the e-mail is known or not.
         PasswordHash decoy = decoy();
         Optional<User> found = transactions.read("login-user", tx -> tx.users().findByEmail(command.email()));
         boolean matches = hasher.matches(command.password(), found.map(User::passwordHash).orElse(decoy));
         if (found.isEmpty() || !matches) {
-            failures.failed(command.email(), address);
             throw new BadCredentialsException();
         }
-        failures.succeeded(command.email(), address);
         return found.get();
     }
 

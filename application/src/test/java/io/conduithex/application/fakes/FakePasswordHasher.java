@@ -42,6 +42,11 @@ public final class FakePasswordHasher implements PasswordHasher {
         refusing = true;
     }
 
+    /** Hashing has capacity again. */
+    public void acceptAll() {
+        refusing = false;
+    }
+
     public int checks() {
         return checks.get();
     }

@@ -21,11 +21,11 @@ class FailedLoginsTest {
     @Test
     void theLimitIsReachedWithinTheWindow() {
         fail(2);
-        assertThatCode(() -> failures.ensureAllowed(JAKE, HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(JAKE, HERE)).doesNotThrowAnyException();
 
         fail(1);
 
-        assertThatThrownBy(() -> failures.ensureAllowed(JAKE, HERE)).isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> allowed(JAKE, HERE)).isInstanceOf(TooManyAttemptsException.class);
     }
 
     @Test
@@ -34,11 +34,11 @@ class FailedLoginsTest {
         advance(Duration.ofSeconds(20));
         fail(2);
 
-        assertThatThrownBy(() -> failures.ensureAllowed(JAKE, HERE))
+        assertThatThrownBy(() -> allowed(JAKE, HERE))
                 .isInstanceOfSatisfying(TooManyAttemptsException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(40)));
         advance(Duration.ofSeconds(40));
-        assertThatCode(() -> failures.ensureAllowed(JAKE, HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(JAKE, HERE)).doesNotThrowAnyException();
     }
 
     @Test
@@ -48,40 +48,63 @@ class FailedLoginsTest {
 
         fail(1);
 
-        assertThatCode(() -> failures.ensureAllowed(JAKE, HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(JAKE, HERE)).doesNotThrowAnyException();
     }
 
     @Test
     void theAccountIsMatchedIgnoringCaseAndTheAddressExactly() {
         fail(3);
 
-        assertThatThrownBy(() -> failures.ensureAllowed(new Email("JAKE@Example.com"), HERE))
+        assertThatThrownBy(() -> allowed(new Email("JAKE@Example.com"), HERE))
                 .isInstanceOf(TooManyAttemptsException.class);
-        assertThatCode(() -> failures.ensureAllowed(JAKE, "198.51.100.8")).doesNotThrowAnyException();
-        assertThatCode(() -> failures.ensureAllowed(new Email("jane@example.com"), HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(JAKE, "198.51.100.8")).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(new Email("jane@example.com"), HERE)).doesNotThrowAnyException();
     }
 
     @Test
     void aSuccessForgetsThePair() {
-        fail(3);
+        fail(2);
+        failures.attempt(JAKE, HERE).succeeded();
 
-        failures.succeeded(JAKE, HERE);
+        fail(2);
 
-        assertThatCode(() -> failures.ensureAllowed(JAKE, HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> allowed(JAKE, HERE)).doesNotThrowAnyException();
     }
 
     @Test
     void theLeastRecentlyUsedPairIsDroppedBeyondTheBound() {
+        var first = new Email("first@example.com");
         fail(3);
-        for (int i = 0; i < 100; i++) {
-            failures.failed(new Email("user" + i + "@example.com"), HERE);
+        fail(3, first);
+        assertThatThrownBy(() -> allowed(JAKE, HERE)).as("jake, used after first")
+                .isInstanceOf(TooManyAttemptsException.class);
+
+        for (int i = 0; i < 99; i++) {
+            failures.attempt(new Email("user" + i + "@example.com"), HERE);
         }
 
-        assertThatCode(() -> failures.ensureAllowed(JAKE, HERE)).doesNotThrowAnyException();
-        failures.failed(new Email("user0@example.com"), HERE);
-        failures.failed(new Email("user0@example.com"), HERE);
-        assertThatThrownBy(() -> failures.ensureAllowed(new Email("user0@example.com"), HERE))
-                .as("a pair still within the bound").isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> allowed(JAKE, HERE)).as("a pair used more recently, kept")
+                .isInstanceOf(TooManyAttemptsException.class);
+        assertThatCode(() -> allowed(first, HERE)).as("the least recently used pair, dropped")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void attemptsStillBeingCheckedCountAlready() {
+        for (int i = 0; i < 3; i++) {
+            failures.attempt(JAKE, HERE);
+        }
+
+        assertThatThrownBy(() -> failures.attempt(JAKE, HERE)).isInstanceOf(TooManyAttemptsException.class);
+    }
+
+    @Test
+    void aWithdrawnAttemptDoesNotCount() {
+        fail(2);
+        failures.attempt(JAKE, HERE).withdraw();
+        failures.attempt(JAKE, HERE).withdraw();
+
+        assertThatCode(() -> allowed(JAKE, HERE)).doesNotThrowAnyException();
     }
 
     @Test
@@ -92,10 +115,20 @@ class FailedLoginsTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Attempts that end in failure: never withdrawn nor succeeded. */
     private void fail(int times) {
+        fail(times, JAKE);
+    }
+
+    private void fail(int times, Email email) {
         for (int i = 0; i < times; i++) {
-            failures.failed(JAKE, HERE);
+            failures.attempt(email, HERE);
         }
+    }
+
+    /** Whether an attempt would be let through now, without counting it. */
+    private void allowed(Email email, String address) {
+        failures.attempt(email, address).withdraw();
     }
 
     private void advance(Duration by) {

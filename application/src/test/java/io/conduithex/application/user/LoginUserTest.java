@@ -17,7 +17,9 @@ class LoginUserTest {
     private static final String HERE = "198.51.100.7";
     private static final String ELSEWHERE = "203.0.113.9";
 
-    private final FailedLogins failures = new FailedLogins(new FailedLogins.Settings(3, Duration.ofMinutes(5)));
+    private static final int LIMIT = 3;
+
+    private final FailedLogins failures = new FailedLogins(new FailedLogins.Settings(LIMIT, Duration.ofMinutes(5)));
     private final LoginUser loginUser = new LoginUser(conduit.transactions, conduit.hasher, failures);
 
     @Test
@@ -105,6 +107,8 @@ class LoginUserTest {
     @Test
     void hashingAtCapacityRefusesBeforeTheAccountIsLookedUp() {
         conduit.givenUser("jake");
+        // The decoy is made on the first login: made now, the refusal below can only come from the capacity check.
+        loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE);
         conduit.hasher.refuseAll();
         int readsBefore = conduit.unitOfWork.attempts();
 
@@ -112,6 +116,20 @@ class LoginUserTest {
                 LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
                 .isInstanceOf(OverloadedException.class);
         assertThat(conduit.unitOfWork.attempts()).as("units of work").isEqualTo(readsBefore);
+    }
+
+    @Test
+    void refusalsForLackOfCapacityAreNotFailures() {
+        var jake = conduit.givenUser("jake");
+        conduit.hasher.refuseAll();
+        for (int i = 0; i < LIMIT + 2; i++) {
+            assertThatThrownBy(() -> loginUser.login(LoginCommand.of("jake@example.com", "wrong-password"), HERE))
+                    .isInstanceOf(OverloadedException.class);
+        }
+        conduit.hasher.acceptAll();
+
+        assertThat(loginUser.login(LoginCommand.of("jake@example.com", InMemoryConduit.passwordOf("jake")), HERE))
+                .isEqualTo(jake);
     }
 
     private void failTimes(int times, String email, String address) {

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,7 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Meters: {@code conduit.password.hashing.in.progress} (running or waiting), {@code conduit.password.hashing.refused}.
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
+    public static final String REFUSED = "conduit.password.hashing.refused";
+    public static final String IN_PROGRESS = "conduit.password.hashing.in.progress";
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration IDLE_THREAD_TIMEOUT = Duration.ofSeconds(30);
     private static final String WHAT = "password hashing";
 
     private final PasswordHasher hasher;
@@ -45,13 +51,17 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
                     + " and " + waiting);
         }
         this.hasher = hasher;
-        this.threads = Executors.newFixedThreadPool(threads, named());
+        // Idle hashing threads end after a while: most of the time nobody is logging in.
+        var pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), named());
+        pool.allowCoreThreadTimeOut(true);
+        this.threads = pool;
         this.capacity = threads + waiting;
         this.places = new Semaphore(capacity);
-        this.refused = Counter.builder("conduit.password.hashing.refused")
+        this.refused = Counter.builder(REFUSED)
                 .description("password hashes refused because hashing was at capacity")
                 .register(meters);
-        Gauge.builder("conduit.password.hashing.in.progress", this, BoundedPasswordHasher::inProgress)
+        Gauge.builder(IN_PROGRESS, this, BoundedPasswordHasher::inProgress)
                 .description("password hashes running or waiting for a hashing thread")
                 .register(meters);
     }
@@ -92,16 +102,17 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
                     places.release();
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException closed) {
             places.release();
-            throw e;
+            refused.increment();
+            throw new OverloadedException(WHAT, RETRY_AFTER);
         }
         try {
             return result.get();
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
-            result.cancel(true);
+            // Not cancelled: a task cancelled before it ran would never give its place back. It runs, unread.
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a password hash", e);
         }
@@ -117,9 +128,10 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         return new IllegalStateException(cause);
     }
 
+    /** Hashes already accepted still run; new ones are refused. */
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.shutdown();
     }
 
     private static ThreadFactory named() {

@@ -47,6 +47,7 @@ public final class Conduit implements AutoCloseable {
         if (config.security().jwtSecretGenerated()) {
             log.warn("JWT_SECRET is not set: using a random secret, so tokens will not survive a restart");
         }
+        warnIfHashingCanHoldTheHttpThreads(config);
         // Singletons are built on demand, the database first: when it cannot be opened, nothing else is tried
         // (eager singletons would each try to open it again, and wait out the pool timeout every time).
         Duration startupTimeout = config.operations().startupTimeout();
@@ -92,6 +93,21 @@ public final class Conduit implements AutoCloseable {
             }
             closeAfter(e, persistence);
             throw e;
+        }
+    }
+
+    /**
+     * Each password hash running or waiting holds an HTTP thread; when they can hold half of them or more, a burst
+     * of logins again takes the threads every other request needs. A warning, not a refusal: tests and machines
+     * that expect bursts of registrations choose it knowingly.
+     */
+    private static void warnIfHashingCanHoldTheHttpThreads(AppConfig config) {
+        var logins = config.security().logins();
+        int holding = logins.hashThreads() + logins.hashWaiting();
+        int httpThreads = config.webSettings().httpThreads();
+        if (holding * 2 >= httpThreads) {
+            log.warn("PASSWORD_HASH_THREADS + PASSWORD_HASH_WAITING ({}) can hold half or more of the {} HTTP_THREADS "
+                    + "during a burst of logins; keep it well below", holding, httpThreads);
         }
     }
 

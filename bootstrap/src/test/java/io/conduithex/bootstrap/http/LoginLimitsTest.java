@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The two limits on logins, through the real server: password hashing on one thread with one waiting place
- * (a burst is answered 200 or, at once, 503 with {@code Retry-After}; never anything else, never a timeout), and
+ * (a burst is answered 200 or 503 with {@code Retry-After}, the 503 after a pause that holds no HTTP thread;
+ * never anything else, never a timeout), and
  * failed logins counted per account and client address (the guessing address gets 429, the owner elsewhere
  * still signs in). A bcrypt cost of 12 keeps each hash busy long enough for a burst to overlap it.
  */
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LoginLimitsTest {
     private static final int BURST = 12;
     private static final int FAILURE_LIMIT = 3;
+    /** PausedRefusals' pause (package-private in adapter-web). */
+    private static final Duration REFUSAL_PAUSE = Duration.ofMillis(250);
 
     @RegisterExtension
     final SqliteApplicationExtension app = new SqliteApplicationExtension(TestApplication.launcher(
@@ -63,25 +67,30 @@ class LoginLimitsTest {
     @Test
     void aBurstOfLoginsBeyondTheHashingCapacityIsRefusedAtOnceWith503AndRetryAfter() throws Exception {
         var start = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
+        List<Future<Timed>> replies = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             replies.add(clients.submit(() -> {
                 start.await();
-                return api.login(owner.email(), owner.password());
+                long began = System.nanoTime();
+                Reply reply = api.login(owner.email(), owner.password());
+                return new Timed(reply, Duration.ofNanos(System.nanoTime() - began));
             }));
         }
         start.countDown();
 
         int succeeded = 0;
         int refused = 0;
-        for (Future<Reply> future : replies) {
-            Reply reply = future.get(60, TimeUnit.SECONDS);
+        for (Future<Timed> future : replies) {
+            Timed timed = future.get(60, TimeUnit.SECONDS);
+            Reply reply = timed.reply();
             if (reply.status() == 200) {
                 succeeded++;
             } else {
                 ApiTest.assertErrors(reply, 503, Map.of("server",
                         List.of("is busy: password hashing is at capacity, try again shortly")));
                 assertThat(reply.header("Retry-After")).isEqualTo("1");
+                assertThat(timed.took()).as("a refusal waits out the pause before it is answered")
+                        .isGreaterThanOrEqualTo(REFUSAL_PAUSE);
                 refused++;
             }
         }
@@ -112,6 +121,9 @@ class LoginLimitsTest {
                 .as("another account from the guessing address").isEqualTo(200);
         assertThat(api.login(owner.email(), owner.password()).status())
                 .as("still refused from the guessing address").isEqualTo(429);
+    }
+
+    private record Timed(Reply reply, Duration took) {
     }
 
     /**

@@ -49,7 +49,7 @@ class BoundedPasswordHasherTest {
                 .isInstanceOfSatisfying(OverloadedException.class,
                         refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
         assertThatThrownBy(bounded::ensureCapacity).isInstanceOf(OverloadedException.class);
-        assertThat(meters.counter("conduit.password.hashing.refused").count()).isEqualTo(2.0);
+        assertThat(meters.counter(BoundedPasswordHasher.REFUSED).count()).isEqualTo(2.0);
 
         gated.open.countDown();
         assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo(GatedHasher.HASH);
@@ -71,6 +71,38 @@ class BoundedPasswordHasherTest {
         assertThat(bounded.inProgress()).isZero();
     }
 
+    @Test
+    void aCallerInterruptedWhileItsHashWaitsDoesNotKeepItsPlace() throws Exception {
+        var running = CompletableFuture.supplyAsync(() -> bounded.hash(PASSWORD));
+        assertThat(gated.started.await(5, TimeUnit.SECONDS)).isTrue();
+        var failure = new AtomicReference<Throwable>();
+        var waiter = new Thread(() -> {
+            try {
+                bounded.hash(PASSWORD);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        waiter.start();
+        awaitInProgress(2);
+
+        waiter.interrupt();
+        waiter.join(5_000);
+        gated.open.countDown();
+
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo(GatedHasher.HASH);
+        awaitInProgress(0);
+    }
+
+    @Test
+    void onceClosedItRefusesAsWhenFull() {
+        bounded.close();
+
+        assertThatThrownBy(() -> bounded.hash(PASSWORD)).isInstanceOf(OverloadedException.class);
+        assertThat(bounded.inProgress()).isZero();
+    }
+
     private void awaitInProgress(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (gauge() != expected && System.nanoTime() < deadline) {
@@ -80,7 +112,7 @@ class BoundedPasswordHasherTest {
     }
 
     private double gauge() {
-        return meters.get("conduit.password.hashing.in.progress").gauge().value();
+        return meters.get(BoundedPasswordHasher.IN_PROGRESS).gauge().value();
     }
 
     /** Hashes only once opened, so a test decides how long the hashing threads stay busy. */

@@ -3,9 +3,12 @@ package io.conduithex.bootstrap.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.LogRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +54,28 @@ class ConduitTest {
         assertThatThrownBy(() -> freshClient.send(HttpRequest.newBuilder(profile).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
         conduit.close();
+    }
+
+    @Test
+    void hashingThatCanHoldHalfTheHttpThreadsIsWarnedAboutAtStart(@TempDir Path folder) {
+        var defaults = start(folder.resolve("a.db"), Map.of());
+        var greedy = start(folder.resolve("b.db"), Map.of("HTTP_THREADS", "12", "PASSWORD_HASH_THREADS", "2",
+                "PASSWORD_HASH_WAITING", "4"));
+
+        assertThat(defaults).noneMatch(line -> line.startsWith("PASSWORD_HASH_THREADS"));
+        assertThat(greedy).contains("PASSWORD_HASH_THREADS + PASSWORD_HASH_WAITING (6) can hold half or more of the "
+                + "12 HTTP_THREADS during a burst of logins; keep it well below");
+    }
+
+    /** Starts and stops the application on {@code database}; the warnings it logged meanwhile. */
+    private static List<String> start(Path database, Map<String, String> variables) {
+        var all = new HashMap<>(Map.of("DATABASE_URL", "jdbc:sqlite:" + database, "PORT", "0", "BCRYPT_COST", "4"));
+        all.putAll(variables);
+        try (var warnings = LogRecorder.of(Conduit.class)) {
+            Conduit.start(AppConfig.load(ConfigSource.of(all))).close();
+            return warnings.events().stream().filter(event -> event.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     @Test
