@@ -1,6 +1,7 @@
 package io.conduithex.adapter.web;
 
 import io.conduithex.domain.failure.OverloadedException;
+import io.conduithex.domain.failure.TooManyAttemptsException;
 import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.MDC;
 
 /**
- * Answers a route's refusal for lack of capacity ({@link OverloadedException}: password hashing) after a pause
- * that holds no thread. Answered at once, a refusal costs a client nothing, and a flood that ignores
+ * Answers a route's refusals, for lack of capacity ({@link OverloadedException}: password hashing) or after too
+ * many failed logins ({@link TooManyAttemptsException}), after a pause that holds no thread. Answered at once, a refusal costs a client nothing, and a flood that ignores
  * {@code Retry-After} sends the next request straight away: 64 such connections took 90% of the HTTP threads'
  * turns from every other request. Paused, each of them sends at most a few a second, and the request waits
  * for its answer asynchronously, off the HTTP threads.
@@ -36,7 +37,7 @@ final class PausedRefusals {
         return ctx -> {
             try {
                 route.handle(ctx);
-            } catch (OverloadedException refused) {
+            } catch (OverloadedException | TooManyAttemptsException refused) {
                 Map<String, String> logContext = MDC.getCopyOfContextMap();
                 // The HTTP thread goes on to other requests: this one's id must not stay in its log context.
                 MDC.remove(RequestIds.MDC_KEY);
@@ -49,7 +50,7 @@ final class PausedRefusals {
     }
 
     /** Completed with the refusal itself, not wrapped, so that it is answered as itself. */
-    private static void answerLater(CompletableFuture<Void> answer, OverloadedException refused,
+    private static void answerLater(CompletableFuture<Void> answer, RuntimeException refused,
                                     Map<String, String> logContext) {
         if (logContext != null) {
             MDC.setContextMap(logContext);
