@@ -30,11 +30,17 @@ function response(status, headers, body)
     end
 end
 
-function done(summary, latency, requests)
-    local bad = 0
+-- The sum over every thread of the counter NAME (a global each thread keeps, such as non2xx).
+function common.total(name)
+    local sum = 0
     for _, thread in ipairs(threads) do
-        bad = bad + (thread:get("non2xx") or 0)
+        sum = sum + (thread:get(name) or 0)
     end
+    return sum
+end
+
+function done(summary, latency, requests)
+    local bad = common.total("non2xx")
     local e = summary.errors
     local socket = e.connect + e.read + e.write + e.timeout
     io.write(string.format(

@@ -12,16 +12,11 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"user":{"email":' .. common.json_string(email) .. ',"password":'
     .. common.json_string(common.env("BENCH_PASSWORD")) .. '}}'
 
-local threads = {}
 signed_in = 0
 refused = 0
 limited = 0
-unexpected = 0
 
-function setup(thread)
-    table.insert(threads, thread)
-end
-
+-- non2xx (common.lua's count of errors) counts only the unexpected answers here.
 function response(status, headers, body)
     if status == 200 then
         signed_in = signed_in + 1
@@ -30,25 +25,16 @@ function response(status, headers, body)
     elseif status == 429 then
         limited = limited + 1
     else
-        unexpected = unexpected + 1
-        if unexpected <= 3 then
+        non2xx = non2xx + 1
+        if non2xx <= 3 then
             io.stderr:write(string.format("bench: unexpected login answer %d: %s\n", status, string.sub(body or "", 1, 300)))
         end
     end
 end
 
+local result = done
 function done(summary, latency, requests)
-    local totals = { signed_in = 0, refused = 0, limited = 0, unexpected = 0 }
-    for _, thread in ipairs(threads) do
-        for name, _ in pairs(totals) do
-            totals[name] = totals[name] + (thread:get(name) or 0)
-        end
-    end
-    local e = summary.errors
-    io.write(string.format(
-        "BENCH_RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d socket_errors=%d non2xx=%d\n",
-        summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-        e.connect + e.read + e.write + e.timeout, totals.unexpected))
-    io.write(string.format("BENCH_FLOOD signed_in=%d refused=%d limited=%d\n", totals.signed_in, totals.refused,
-        totals.limited))
+    result(summary, latency, requests)
+    io.write(string.format("BENCH_FLOOD signed_in=%d refused=%d limited=%d\n", common.total("signed_in"),
+        common.total("refused"), common.total("limited")))
 end

@@ -13,9 +13,9 @@ import org.slf4j.MDC;
 
 /**
  * Answers a route's refusals, for lack of capacity ({@link OverloadedException}: password hashing) or after too
- * many failed logins ({@link TooManyAttemptsException}), after a pause that holds no thread. Answered at once, a refusal costs a client nothing, and a flood that ignores
- * {@code Retry-After} sends the next request straight away: 64 such connections took 90% of the HTTP threads'
- * turns from every other request. Paused, each of them sends at most a few a second, and the request waits
+ * many failed logins ({@link TooManyAttemptsException}), after a pause that holds no thread. Answered at once, a
+ * refusal costs a client nothing, and a flood that ignores {@code Retry-After} sends the next request straight
+ * away: 64 such connections took 90% of the HTTP threads' turns from every other request. Paused, each of them sends at most a few a second, and the request waits
  * for its answer asynchronously, off the HTTP threads.
  *
  * <p>Javalin finishes the request (error mapping, after-handlers, request log) on the thread that completes the

@@ -105,25 +105,27 @@ public final class FailedLogins {
         /** The password was never checked (the server was busy, the database failed): this attempt does not count. */
         public void withdraw() {
             synchronized (failures) {
-                long[] times = failures.get(place);
-                if (times == null) {
-                    return;
-                }
-                for (int i = times.length - 1; i >= 0; i--) {
-                    if (times[i] == startedAt) {
-                        long[] rest = new long[times.length - 1];
-                        System.arraycopy(times, 0, rest, 0, i);
-                        System.arraycopy(times, i + 1, rest, i, times.length - i - 1);
-                        if (rest.length == 0) {
-                            failures.remove(place);
-                        } else {
-                            failures.put(place, rest);
-                        }
-                        return;
-                    }
-                }
+                failures.computeIfPresent(place, (key, times) -> without(times, startedAt));
             }
         }
+    }
+
+    /** {@code times} less one entry equal to {@code time}; null (the pair forgotten) when none is left. */
+    private static long[] without(long[] times, long time) {
+        int at = times.length - 1;
+        while (at >= 0 && times[at] != time) {
+            at--;
+        }
+        if (at < 0) {
+            return times;
+        }
+        if (times.length == 1) {
+            return null;
+        }
+        long[] rest = new long[times.length - 1];
+        System.arraycopy(times, 0, rest, 0, at);
+        System.arraycopy(times, at + 1, rest, at, rest.length - at);
+        return rest;
     }
 
     /** The failures within the window, then {@code now}; at most the last {@code limit}. */

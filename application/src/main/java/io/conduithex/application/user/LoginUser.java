@@ -40,12 +40,12 @@ public final class LoginUser {
         User user;
         try {
             user = check(command);
-        } catch (BadCredentialsException wrong) {
-            throw wrong;
-        } catch (RuntimeException unchecked) {
-            // Busy, or the database failed: the password was not judged, so this attempt is no failure.
-            attempt.withdraw();
-            throw unchecked;
+        } catch (RuntimeException failure) {
+            // Wrong credentials stay counted; anything else (busy, the database failed) judged no password.
+            if (!(failure instanceof BadCredentialsException)) {
+                attempt.withdraw();
+            }
+            throw failure;
         }
         attempt.succeeded();
         return user;

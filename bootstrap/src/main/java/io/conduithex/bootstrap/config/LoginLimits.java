@@ -1,7 +1,13 @@
 package io.conduithex.bootstrap.config;
 
+import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_LIMIT;
+import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_WINDOW_MS;
+import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_THREADS;
+import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_WAITING;
+
 import io.conduithex.application.user.FailedLogins;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +21,18 @@ public record LoginLimits(int hashThreads, int hashWaiting, FailedLogins.Setting
 
     public LoginLimits {
         Objects.requireNonNull(failures, "failures");
+    }
+
+    static LoginLimits read(ConfigReader read) {
+        return new LoginLimits(read.integer(PASSWORD_HASH_THREADS), read.integer(PASSWORD_HASH_WAITING),
+                new FailedLogins.Settings(read.integer(LOGIN_FAILURE_LIMIT), read.millis(LOGIN_FAILURE_WINDOW_MS)));
+    }
+
+    void describe(Map<Setting, Object> into) {
+        into.put(PASSWORD_HASH_THREADS, hashThreads);
+        into.put(PASSWORD_HASH_WAITING, hashWaiting);
+        into.put(LOGIN_FAILURE_LIMIT, failures.limit());
+        into.put(LOGIN_FAILURE_WINDOW_MS, failures.window().toMillis());
     }
 
     /**

@@ -4,13 +4,8 @@ import static io.conduithex.bootstrap.config.Setting.ADMIN_TOKEN;
 import static io.conduithex.bootstrap.config.Setting.BCRYPT_COST;
 import static io.conduithex.bootstrap.config.Setting.JWT_SECRET;
 import static io.conduithex.bootstrap.config.Setting.JWT_TTL;
-import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_LIMIT;
-import static io.conduithex.bootstrap.config.Setting.LOGIN_FAILURE_WINDOW_MS;
-import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_THREADS;
-import static io.conduithex.bootstrap.config.Setting.PASSWORD_HASH_WAITING;
 
 import io.conduithex.adapter.web.TokenService;
-import io.conduithex.application.user.FailedLogins;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +34,7 @@ public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Durat
         Optional<Secret> given = read.secret(JWT_SECRET, TokenService.MIN_SECRET_BYTES);
         return new SecurityConfig(given.orElseGet(() -> Secret.random(GENERATED_SECRET_BYTES)), given.isEmpty(),
                 read.duration(JWT_TTL, MIN_JWT_TTL, MAX_JWT_TTL), read.integer(BCRYPT_COST),
-                read.secret(ADMIN_TOKEN, MIN_ADMIN_TOKEN_BYTES),
-                new LoginLimits(read.integer(PASSWORD_HASH_THREADS), read.integer(PASSWORD_HASH_WAITING),
-                        new FailedLogins.Settings(read.integer(LOGIN_FAILURE_LIMIT), read.millis(LOGIN_FAILURE_WINDOW_MS))));
+                read.secret(ADMIN_TOKEN, MIN_ADMIN_TOKEN_BYTES), LoginLimits.read(read));
     }
 
     /** The effective values, secrets masked. */
@@ -50,9 +43,6 @@ public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Durat
         into.put(JWT_TTL, jwtTtl.toSeconds() % 86_400 == 0 ? "P" + jwtTtl.toDays() + "D" : jwtTtl);
         into.put(BCRYPT_COST, bcryptCost);
         into.put(ADMIN_TOKEN, adminToken.isPresent() ? "****" : "<none: admin off>");
-        into.put(PASSWORD_HASH_THREADS, logins.hashThreads());
-        into.put(PASSWORD_HASH_WAITING, logins.hashWaiting());
-        into.put(LOGIN_FAILURE_LIMIT, logins.failures().limit());
-        into.put(LOGIN_FAILURE_WINDOW_MS, logins.failures().window().toMillis());
+        logins.describe(into);
     }
 }

@@ -79,8 +79,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
     @Override
     public void ensureCapacity() {
         if (places.availablePermits() == 0) {
-            refused.increment();
-            throw new OverloadedException(WHAT, RETRY_AFTER);
+            throw refusal();
         }
     }
 
@@ -90,8 +89,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
 
     private <T> T run(Callable<T> work) {
         if (!places.tryAcquire()) {
-            refused.increment();
-            throw new OverloadedException(WHAT, RETRY_AFTER);
+            throw refusal();
         }
         Future<T> result;
         try {
@@ -104,8 +102,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
             });
         } catch (RejectedExecutionException closed) {
             places.release();
-            refused.increment();
-            throw new OverloadedException(WHAT, RETRY_AFTER);
+            throw refusal();
         }
         try {
             return result.get();
@@ -116,6 +113,11 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a password hash", e);
         }
+    }
+
+    private OverloadedException refusal() {
+        refused.increment();
+        return new OverloadedException(WHAT, RETRY_AFTER);
     }
 
     private static RuntimeException rethrown(Throwable cause) {
