@@ -39,6 +39,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +119,18 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
     /** The hot standbys reads run on; none unless configured. */
     public ReplicaSet replicas() {
         return replicas;
+    }
+
+    /**
+     * Hands every statement that units of work run from now on (on the writer and reader pools) to {@code observer}
+     * before it executes: JDBI's own statement hook, for the test that pins the SQL each endpoint sends to the
+     * benchmark's scripts of it. Handles opened before the call are not observed.
+     */
+    public void observeStatements(StatementCustomizer observer) {
+        pools.writer().jdbi().addCustomizer(observer);
+        if (pools.reader() != pools.writer()) {
+            pools.reader().jdbi().addCustomizer(observer);
+        }
     }
 
     /** Bulk loading for the seed command, on the writer pool. */

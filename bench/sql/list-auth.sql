@@ -1,0 +1,21 @@
+-- GET /api/articles?limit=20, signed in
+-- The statements it sends, in order; BenchmarkSqlTest holds them to what the code sends. bench/run runs
+-- this with pgbench -M prepared as the endpoint's SQL ceiling, and sets the variables.
+BEGIN READ ONLY;
+WITH page AS (SELECT ARRAY(SELECT a.id FROM articles a ORDER BY a.created_at DESC, a.id DESC
+                            LIMIT :limit OFFSET :offset) AS ids)
+SELECT c.total, a.id, a.slug, a.title, a.description, a.author_id, a.created_at, a.updated_at,
+       a.favorites_count, u.username AS author_username, u.bio AS author_bio, u.image AS author_image,
+       tg.names AS tag_names,
+       EXISTS (SELECT 1 FROM favorites fv WHERE fv.user_id = :viewer AND fv.article_id = a.id) AS favorited,
+       EXISTS (SELECT 1 FROM follows fo WHERE fo.follower_id = :viewer AND fo.followee_id = a.author_id) AS following,
+       EXISTS (SELECT 1 FROM users vu WHERE vu.id = :viewer) AS viewer_known
+  FROM (SELECT COALESCE(SUM(n), 0) AS total FROM article_counts WHERE scope = 'all') c
+  LEFT JOIN articles a ON a.id = ANY ((SELECT ids FROM page)::bigint[])
+  LEFT JOIN users u ON u.id = a.author_id
+  LEFT JOIN (SELECT at.article_id, string_agg(t.name, :tagSeparator) AS names
+               FROM article_tags at JOIN tags t ON t.id = at.tag_id
+              WHERE at.article_id = ANY ((SELECT ids FROM page)::bigint[]) GROUP BY at.article_id) tg
+         ON tg.article_id = a.id
+ ORDER BY a.created_at DESC, a.id DESC;
+COMMIT;
