@@ -32,7 +32,7 @@ public final class NoticeListener implements AutoCloseable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     /** How long one wait for notices lasts: also how soon a close is noticed. */
-    private static final int POLL_MILLIS = 250;
+    private static final int POLL_MILLIS = 100;
     /** A channel quiet this long gets a liveness check: a dead network raises no error by itself. */
     private static final long QUIET_NANOS = Duration.ofSeconds(2).toNanos();
     private static final int CHECK_TIMEOUT_SECONDS = 2;
