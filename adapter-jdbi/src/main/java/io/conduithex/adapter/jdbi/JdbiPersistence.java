@@ -1,5 +1,8 @@
 package io.conduithex.adapter.jdbi;
 
+import io.conduithex.adapter.jdbi.change.ChangeReports;
+import io.conduithex.adapter.jdbi.change.NoticeListener;
+import io.conduithex.adapter.jdbi.values.ChangeFeed;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.PoolStatus;
@@ -23,6 +26,7 @@ import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.setup.ServerProbe;
 import io.conduithex.adapter.jdbi.transaction.JdbiUnitOfWork;
 import io.conduithex.application.health.HealthCheck;
+import io.conduithex.domain.port.persistence.ChangeListener;
 import io.conduithex.domain.port.persistence.ConnectionPoolMonitor;
 import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
 import io.conduithex.domain.port.persistence.DatabaseTimings;
@@ -33,6 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -54,10 +59,13 @@ public final class JdbiPersistence implements AutoCloseable {
     private final ConnectionPools pools;
     private final ReplicaSet replicas;
     private final SqlErrorClassifier classifier;
-    private final UnitOfWork unitOfWork;
+    private final JdbiUnitOfWork unitOfWork;
     private final TimingRecorder timings;
     private final DatabaseHealth health;
     private volatile String latestShippedVersion;
+    /** Null until {@link #reportChangesTo} starts one, and on databases where nobody else is heard. */
+    private NoticeListener notices;
+    private boolean reporting;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbiPersistence(DatabaseSettings settings, ConnectionPools pools, ReplicaSet replicas,
@@ -109,6 +117,40 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** How this instance hears other instances' commits once {@link #reportChangesTo} was called. */
+    public ChangeFeed changeFeed() {
+        if (settings.dialect() == Dialect.SQLITE) {
+            return ChangeFeed.SINGLE_INSTANCE;
+        }
+        return settings.pooler() == Pooler.PGBOUNCER ? ChangeFeed.UNAVAILABLE_THROUGH_POOLER : ChangeFeed.LISTENING;
+    }
+
+    /**
+     * From now on every unit of work that commits tells {@code listener} what it changed, before it returns (see
+     * {@link ChangeListener}). With a {@link ChangeFeed#LISTENING} feed the changes also travel to other instances
+     * as a notice in the writing transaction, and a connection of its own ({@code application_name} suffixed
+     * {@code -listen}, one more against the server's budget) hears theirs and tells {@code listener}, until
+     * {@link #close()}. Call it once; with nobody listening, units of work record and send nothing.
+     *
+     * @throws IllegalStateException when called twice or after close
+     */
+    public synchronized void reportChangesTo(ChangeListener listener) {
+        if (closed.get()) {
+            throw new IllegalStateException("closed");
+        }
+        if (reporting) {
+            throw new IllegalStateException("changes are already reported");
+        }
+        reporting = true;
+        // Names this instance in its notices, so that it can tell its own from other instances'.
+        String instance = UUID.randomUUID().toString().substring(0, 8);
+        boolean listening = changeFeed() == ChangeFeed.LISTENING;
+        unitOfWork.reportChangesTo(new ChangeReports(listener, instance, listening));
+        if (listening) {
+            notices = NoticeListener.start(settings, instance, listener);
+        }
     }
 
     /** Read-your-writes across requests when reads run on replicas; does nothing without them. */
@@ -261,10 +303,17 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
         };
     }
 
+    private synchronized void stopListening() {
+        if (notices != null) {
+            notices.close();
+        }
+    }
+
     /** Closes the pool(s), waiting for lent connections to come back. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            stopListening();
             health.close();
             replicas.close();
             pools.close();

@@ -1,5 +1,7 @@
 package io.conduithex.adapter.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.conduithex.adapter.web.cache.ReadCacheReport;
 import io.conduithex.application.operations.DatabaseHealth;
 import io.conduithex.application.operations.Finding;
 import io.conduithex.application.operations.RetryEvent;
@@ -52,6 +54,28 @@ final class AdminJson {
     static ReplicasJson replicas(ReplicaOverview.Report report, Instant now) {
         return new ReplicasJson(now, report.replicas().stream().map(ReplicaJson::of).toList(), report.fallbacks(),
                 report.fallbacksRefused());
+    }
+
+    static ReadCacheJson readCache(ReadCacheReport report, Instant now) {
+        var feed = report.feed();
+        double lookups = report.hits() + report.misses();
+        return new ReadCacheJson(now, report.enabled(), report.maxStalenessMs(), report.maxBytes(), report.entries(),
+                report.bytes(), report.hits(), report.misses(), lookups == 0 ? 0 : report.hits() / lookups,
+                report.evictions(), report.invalidations(), report.discarded(),
+                new FeedJson(feed.kind(), feed.inTouch(), feed.connections(), Math.max(0, feed.connections() - 1),
+                        feed.lastConnected().orElse(null), feed.lastLost().orElse(null),
+                        feed.lastProblem().orElse(null)));
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ReadCacheJson(Instant timestamp, boolean enabled, long maxStalenessMs, long maxBytes, long entries,
+                         long bytes, long hits, long misses, double hitRatio, long evictions,
+                         Map<String, Long> invalidations, long discarded, FeedJson feed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record FeedJson(String kind, boolean connected, long connections, long reconnects, Instant lastConnectedAt,
+                    Instant lastLostAt, String lastProblem) {
     }
 
     record ReplicasJson(Instant timestamp, List<ReplicaJson> replicas, Map<String, Long> fallbacks,

@@ -23,16 +23,19 @@ public final class AdminRoutes implements RouteGroup {
     static final String DEADLOCKS = "/admin/database/deadlocks";
     static final String DIAGNOSTICS = "/admin/database/diagnostics";
     static final String REPLICAS = "/admin/database/replicas";
+    static final String READ_CACHE = "/admin/read-cache";
 
     private final OperationsReport report;
     private final AdminSettings settings;
+    private final CachedReads reads;
     private final AdminAuthorization authorization;
     private final DashboardAssets assets = new DashboardAssets();
 
     @Inject
-    public AdminRoutes(OperationsReport report, AdminSettings settings) {
+    public AdminRoutes(OperationsReport report, AdminSettings settings, CachedReads reads) {
         this.report = report;
         this.settings = settings;
+        this.reads = reads;
         this.authorization = settings.enabled() ? new AdminAuthorization(settings.token()) : null;
     }
 
@@ -47,6 +50,8 @@ public final class AdminRoutes implements RouteGroup {
                 Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), Instant.now()))));
         routes.get(REPLICAS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.replicas(report.replicas(), Instant.now()))));
+        routes.get(READ_CACHE, authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.readCache(reads.report(), Instant.now()))));
         routes.post(DIAGNOSTICS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.diagnostics(report.diagnostics(), Instant.now()))));
     }

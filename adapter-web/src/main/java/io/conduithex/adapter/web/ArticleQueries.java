@@ -58,12 +58,10 @@ final class ArticleQueries {
         return new PageRequest(limit, offset);
     }
 
-    /** The filter the parameters ask for; empty when one of them names something that cannot exist. */
-    static Optional<ArticleFilter> filter(Context ctx) {
-        return filter(ctx.queryParam(TAG), ctx.queryParam(AUTHOR), ctx.queryParam(FAVORITED));
-    }
-
-    /** Each parameter as sent, null when absent. */
+    /**
+     * The filter the parameters ask for; empty when one of them names something that cannot exist. Each parameter
+     * as sent, null when absent.
+     */
     static Optional<ArticleFilter> filter(String tag, String author, String favorited) {
         try {
             return Optional.of(new ArticleFilter(

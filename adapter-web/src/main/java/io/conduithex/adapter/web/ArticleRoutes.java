@@ -7,6 +7,7 @@ import io.conduithex.application.article.FavoriteArticle;
 import io.conduithex.application.article.GetArticle;
 import io.conduithex.application.article.ListArticles;
 import io.conduithex.application.article.UpdateArticle;
+import io.conduithex.adapter.web.cache.ReadKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -23,11 +24,13 @@ import jakarta.inject.Inject;
  *   <li>Deleting answers {@code 204 No Content} with no body: the Conduit spec names no body, and the
  *       official Postman suite checks none.</li>
  *   <li>Favoriting and unfavoriting are idempotent and answer the article as the caller now sees it.</li>
+ *   <li>Anonymous lists and single articles may be answered from memory ({@link CachedReads}); the feed, always
+ *       signed in, never is.</li>
  * </ul>
  */
 record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                      GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
-                     Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
+                     Authenticator authenticator, RequestBodies bodies, CachedReads reads) implements RouteGroup {
     static final String ARTICLES = "/api/articles";
     static final String FEED = "/api/articles/feed";
     static final String ARTICLE = "/api/articles/{slug}";
@@ -52,9 +55,14 @@ record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, D
     private void list(Context ctx) {
         var viewer = authenticator.viewer(ctx);
         var page = ArticleQueries.page(ctx);
-        var filter = ArticleQueries.filter(ctx);
-        var articles = filter.isPresent() ? listArticles.list(filter.get(), page, viewer) : ArticleQueries.NOTHING;
-        Json.respond(ctx, 200, Responses.articles(articles));
+        String tag = ctx.queryParam(ArticleQueries.TAG);
+        String author = ctx.queryParam(ArticleQueries.AUTHOR);
+        String favorited = ctx.queryParam(ArticleQueries.FAVORITED);
+        reads.respond(ctx, new ReadKey.ListPage(page.limit(), page.offset(), tag, author, favorited), () -> {
+            var filter = ArticleQueries.filter(tag, author, favorited);
+            return Responses.articles(
+                    filter.isPresent() ? listArticles.list(filter.get(), page, viewer) : ArticleQueries.NOTHING);
+        });
     }
 
     private void feed(Context ctx) {
@@ -65,7 +73,8 @@ record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, D
 
     private void article(Context ctx) {
         var viewer = authenticator.viewer(ctx);
-        Json.respond(ctx, 200, Responses.article(getArticle.get(viewer, ctx.pathParam("slug"))));
+        String slug = ctx.pathParam("slug");
+        reads.respond(ctx, new ReadKey.ArticleView(slug), () -> Responses.article(getArticle.get(viewer, slug)));
     }
 
     private void create(Context ctx) {

@@ -3,6 +3,7 @@ package io.conduithex.adapter.web;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
+import io.conduithex.adapter.web.cache.ReadKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -10,9 +11,10 @@ import jakarta.inject.Inject;
 /**
  * Comments on an article: parse, call one use case, shape the answer. A comment id that is not a positive
  * number names no comment (404, like any unknown id). Deleting answers {@code 204 No Content} with no body.
+ * Anonymous lists of comments may be answered from memory ({@link CachedReads}).
  */
 record CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
+                     Authenticator authenticator, RequestBodies bodies, CachedReads reads) implements RouteGroup {
     static final String COMMENTS = "/api/articles/{slug}/comments";
     static final String COMMENT = "/api/articles/{slug}/comments/{id}";
 
@@ -29,7 +31,8 @@ record CommentRoutes(AddComment addComment, ListComments listComments, DeleteCom
 
     private void list(Context ctx) {
         var viewer = authenticator.viewer(ctx);
-        Json.respond(ctx, 200, Responses.comments(listComments.list(viewer, ctx.pathParam("slug"))));
+        String slug = ctx.pathParam("slug");
+        reads.respond(ctx, new ReadKey.CommentsOn(slug), () -> Responses.comments(listComments.list(viewer, slug)));
     }
 
     private void add(Context ctx) {

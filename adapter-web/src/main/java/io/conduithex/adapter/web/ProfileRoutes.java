@@ -2,12 +2,17 @@ package io.conduithex.adapter.web;
 
 import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetProfile;
+import io.conduithex.adapter.web.cache.ReadKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 
-/** Profiles and following: parse, call one use case, shape the answer. */
-record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator) implements RouteGroup {
+/**
+ * Profiles and following: parse, call one use case, shape the answer. An anonymous profile may be answered from
+ * memory ({@link CachedReads}).
+ */
+record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator, CachedReads reads)
+        implements RouteGroup {
     static final String PROFILE = "/api/profiles/{username}";
     static final String FOLLOW = "/api/profiles/{username}/follow";
 
@@ -24,7 +29,8 @@ record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator
 
     private void profile(Context ctx) {
         var viewer = authenticator.viewer(ctx);
-        Json.respond(ctx, 200, Responses.profile(getProfile.get(viewer, ctx.pathParam("username"))));
+        String username = ctx.pathParam("username");
+        reads.respond(ctx, new ReadKey.Profile(username), () -> Responses.profile(getProfile.get(viewer, username)));
     }
 
     private void follow(Context ctx) {

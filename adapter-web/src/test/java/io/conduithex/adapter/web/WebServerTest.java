@@ -163,17 +163,18 @@ abstract class WebServerTest {
                         new FailedLogins(new FailedLogins.Settings(5, Duration.ofMinutes(5)))),
                         new GetCurrentUser(transactions), new UpdateUser(transactions, hasher), tokens, authenticator,
                         bodies),
-                new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions), authenticator),
+                new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions), authenticator,
+                        CachedReads.off()),
                 new ArticleRoutes(new CreateArticle(transactions, clock, tags),
                         new UpdateArticle(transactions, clock, tags), new DeleteArticle(transactions, tags),
                         new GetArticle(transactions), new ListArticles(transactions), new FavoriteArticle(transactions),
-                        authenticator, bodies),
+                        authenticator, bodies, CachedReads.off()),
                 new CommentRoutes(new AddComment(transactions, clock), new ListComments(transactions),
-                        new DeleteComment(transactions), authenticator, bodies),
+                        new DeleteComment(transactions), authenticator, bodies, CachedReads.off()),
                 new TagRoutes(new ListTags(transactions, tags)),
                 new HealthRoutes(readiness, observability),
                 // The admin surface is off, so its report is never asked for.
-                new AdminRoutes(null, AdminSettings.off()),
+                new AdminRoutes(null, AdminSettings.off(), CachedReads.off()),
                 new MetricsRoutes(observability));
         var readYourWrites = new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED);
         server = new WebServer(settings, routes, new RequestAdmission(settings, readiness, readYourWrites),

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
  * overrides one) and validated as a whole before anything starts. Unset or blank variables take their
  * defaults, which give a working server with no configuration at all. The variables, their defaults and the
  * values they accept are listed once, in {@link Setting}; each topic reads its own ({@link DatabaseConfig},
- * {@link WebConfig}, {@link SecurityConfig}, {@link OperationsConfig}, {@link ReplicaConfig}).
+ * {@link WebConfig}, {@link SecurityConfig}, {@link OperationsConfig}, {@link ReplicaConfig},
+ * {@link ReadCacheConfig}).
  */
 public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig security,
-                        OperationsConfig operations, ReplicaConfig replicas) {
+                        OperationsConfig operations, ReplicaConfig replicas, ReadCacheConfig readCache) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -47,6 +48,9 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String PASSWORD_HASH_WAITING = Setting.PASSWORD_HASH_WAITING.name();
     public static final String CORS_ALLOWED_ORIGINS = Setting.CORS_ALLOWED_ORIGINS.name();
     public static final String TAGS_MAX_AGE_MS = Setting.TAGS_MAX_AGE_MS.name();
+    public static final String READ_CACHE = Setting.READ_CACHE.name();
+    public static final String READ_CACHE_MAX_STALENESS_MS = Setting.READ_CACHE_MAX_STALENESS_MS.name();
+    public static final String READ_CACHE_MAX_BYTES = Setting.READ_CACHE_MAX_BYTES.name();
     public static final String HTTP_THREADS = Setting.HTTP_THREADS.name();
     public static final String DATABASE_REPLICA_URLS = Setting.DATABASE_REPLICA_URLS.name();
     public static final String CONSISTENCY_SECRET = Setting.CONSISTENCY_SECRET.name();
@@ -54,7 +58,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
 
     public AppConfig {
         Required.nonNull("database", database, "web", web, "security", security, "operations", operations,
-                "replicas", replicas);
+                "replicas", replicas, "readCache", readCache);
     }
 
     /**
@@ -66,8 +70,11 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
         var read = new ConfigReader(source);
         DatabaseSettings database = DatabaseConfig.read(read);
         OperationsConfig operations = OperationsConfig.read(read);
-        return new AppConfig(database, WebConfig.read(read), SecurityConfig.read(read), operations,
-                ReplicaConfig.read(read, database, operations.instances()));
+        WebConfig web = WebConfig.read(read);
+        SecurityConfig security = SecurityConfig.read(read);
+        ReplicaConfig replicas = ReplicaConfig.read(read, database, operations.instances());
+        return new AppConfig(database, web, security, operations, replicas,
+                ReadCacheConfig.read(read, replicas.settings().any()));
     }
 
     // Shortcuts for the web adapter's module and doctor, which read these through AppConfig.
@@ -100,6 +107,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
         security.describe(values);
         operations.describe(values);
         replicas.describe(values);
+        readCache.describe(values);
         return values.entrySet().stream().map(entry -> entry.getKey().name() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
     }

@@ -24,6 +24,12 @@ final class ConfigReader {
         return value == null ? setting.defaultValue : value.strip();
     }
 
+    /** The value as given, stripped; null when not set (whatever the default). */
+    String given(Setting setting) {
+        String value = source.get(setting.name());
+        return value == null ? null : value.strip();
+    }
+
     /** The raw value, not stripped (secrets may legitimately have spaces at the ends); null when not set. */
     String secret(Setting setting) {
         return source.get(setting.name());

@@ -71,6 +71,12 @@ public enum Setting {
     CONSISTENCY_SECRET(null, "generated at start", "at least " + ReplicaConfig.MIN_SECRET_BYTES + " bytes",
             "signs consistency tokens; the same on every instance"),
     TAGS_MAX_AGE_MS(1000, 0, 60_000, "how long GET /api/tags may answer from memory, ms"),
+    READ_CACHE("on", "on (off when DATABASE_REPLICA_URLS is set)", "on or off",
+            "keep the answers to anonymous reads in memory"),
+    READ_CACHE_MAX_STALENESS_MS(millis(ReadCacheConfig.DEFAULT_MAX_STALENESS), 1, 3_600_000,
+            "the longest a kept answer is served, from its read's start, ms"),
+    READ_CACHE_MAX_BYTES(ReadCacheConfig.DEFAULT_MAX_BYTES, 1, Integer.MAX_VALUE,
+            "memory the read cache's answers may take, bytes"),
     HTTP_THREADS(String.valueOf(WebSettings.defaultHttpThreads()), "4 per CPU, plus 4",
             WebSettings.MIN_HTTP_THREADS, WebSettings.MAX_HTTP_THREADS, "HTTP server threads");
 

@@ -5,7 +5,7 @@ import io.conduithex.bootstrap.config.AppConfig;
 
 /**
  * The production object graph, the one entry point of this package: the validated configuration, the JDBI
- * adapter on the configured database, the use cases and the HTTP server. Tests replace parts of it with
+ * adapter on the configured database, the use cases, the HTTP server and its read cache. Tests replace parts of it with
  * {@code Modules.override}.
  */
 public final class ConduitModule extends AbstractModule {
@@ -21,5 +21,6 @@ public final class ConduitModule extends AbstractModule {
         install(new PersistenceModule());
         install(new ApplicationModule());
         install(new WebModule());
+        install(new ReadCacheModule());
     }
 }

@@ -122,13 +122,39 @@ class AdminApiTest {
     void theUnitOfWorkCountGrowsWithTheRequestsServed() {
         long before = admin.call(AdminCalls.HEALTH).json().at("/performance/unitOfWork/count").asLong();
 
-        // Lists, not tags: GET /api/tags may answer from its snapshot without a unit of work.
+        // Lists, not tags, and five different pages: the tags, and a page asked for again, may be answered from
+        // memory without a unit of work.
         for (int i = 0; i < 5; i++) {
-            assertThat(api.get("/api/articles", null).status()).isEqualTo(200);
+            assertThat(api.get("/api/articles?offset=" + i, null).status()).isEqualTo(200);
         }
 
         long after = admin.call(AdminCalls.HEALTH).json().at("/performance/unitOfWork/count").asLong();
         assertThat(after - before).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theReadCacheReportsItsSettingsHitsMissesAndInvalidations() {
+        var jake = api.registered("jake");
+        String slug = api.givenAnArticleBy(jake, "Cached days");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.article(slug, null).status()).isEqualTo(200);
+        }
+        assertThat(api.article(slug, jake.token()).status()).as("signed in: never from memory").isEqualTo(200);
+
+        var cache = admin.call(AdminCalls.READ_CACHE).json();
+
+        assertThat(cache.at("/enabled").asBoolean()).isTrue();
+        assertThat(cache.at("/maxStalenessMs").asLong()).isEqualTo(1000);
+        assertThat(cache.at("/maxBytes").asLong()).isEqualTo(33_554_432);
+        assertThat(cache.at("/entries").asLong()).isEqualTo(1);
+        assertThat(cache.at("/bytes").asLong()).isPositive();
+        // The first read, and any that came more than the staleness bound after the one that read the database.
+        assertThat(cache.at("/misses").asLong()).isPositive();
+        assertThat(cache.at("/hits").asLong() + cache.at("/misses").asLong()).isEqualTo(3);
+        assertThat(cache.at("/invalidations/lists").asLong()).as("the article's creation").isEqualTo(1);
+        assertThat(cache.at("/invalidations/articles").asLong()).isEqualTo(1);
+        assertThat(cache.at("/feed/kind").asText()).isEqualTo("single-instance");
+        assertThat(cache.at("/feed/connected").asBoolean()).isTrue();
     }
 
     @Test

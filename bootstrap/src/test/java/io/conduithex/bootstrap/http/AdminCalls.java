@@ -21,7 +21,10 @@ final class AdminCalls {
     static final Endpoint CONNECTION_POOL = new Endpoint("GET", "/admin/database/connection-pool");
     static final Endpoint DEADLOCKS = new Endpoint("GET", "/admin/database/deadlocks");
     static final Endpoint DIAGNOSTICS = new Endpoint("POST", "/admin/database/diagnostics");
-    static final List<Endpoint> DATABASE_ENDPOINTS = List.of(HEALTH, CONNECTION_POOL, DEADLOCKS, DIAGNOSTICS);
+    static final Endpoint READ_CACHE = new Endpoint("GET", "/admin/read-cache");
+    /** Every JSON endpoint: the database's, and the read cache's. */
+    static final List<Endpoint> DATABASE_ENDPOINTS = List.of(HEALTH, CONNECTION_POOL, DEADLOCKS, DIAGNOSTICS,
+            READ_CACHE);
 
     private final ConduitApi api;
 

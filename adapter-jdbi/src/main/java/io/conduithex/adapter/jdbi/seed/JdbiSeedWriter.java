@@ -1,11 +1,13 @@
 package io.conduithex.adapter.jdbi.seed;
 
+import io.conduithex.adapter.jdbi.change.ChangeNotices;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.pool.Pool;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.domain.failure.PersistenceException;
+import io.conduithex.domain.port.persistence.CommittedChanges;
 import io.conduithex.domain.port.persistence.SeedWriter;
 import io.conduithex.domain.seed.SeedArticle;
 import io.conduithex.domain.seed.SeedComment;
@@ -37,6 +39,9 @@ import org.jdbi.v3.core.HandleCallback;
  * same run waits for the first one's row lock, then finds the progress moved on and fails without writing.
  */
 public final class JdbiSeedWriter implements SeedWriter {
+    /** The sender named in the seeder's notices: no serving instance has this name. */
+    private static final String NOTICE_SENDER = "seed";
+
     private final Pool writer;
     private final Dialect dialect;
     private final Timestamps timestamps;
@@ -229,8 +234,19 @@ public final class JdbiSeedWriter implements SeedWriter {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction. On PostgreSQL the transaction also tells the serving instances that
+     * everything may have changed ({@link ChangeNotices}), so that what they remember from before a batch is
+     * dropped as the batch commits.
+     */
     private <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        return classified(() -> writer.jdbi().inTransaction(work));
+        return classified(() -> writer.jdbi().inTransaction(h -> {
+            R result = work.withHandle(h);
+            if (dialect == Dialect.POSTGRESQL) {
+                ChangeNotices.send(h, NOTICE_SENDER, CommittedChanges.EVERYTHING);
+            }
+            return result;
+        }));
     }
 
     private <R> R outsideTransaction(HandleCallback<R, RuntimeException> work) {

@@ -14,8 +14,12 @@ import io.conduithex.domain.user.UserId;
 import java.util.Map;
 import java.util.Optional;
 
-/** Articles in {@code articles}, their tags in {@code tags} and {@code article_tags}. */
-record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) implements ArticleRepository {
+/**
+ * Articles in {@code articles}, their tags in {@code tags} and {@code article_tags}. Every write is noted in the
+ * transaction's {@link ChangeLog}, and so is every slug it looks up, for the writes that name an article by id.
+ */
+record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps, ChangeLog changes)
+        implements ArticleRepository {
     @Override
     public Article insert(NewArticle article) {
         long id = handle.insertReturningId("""
@@ -29,21 +33,25 @@ record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) implem
             TagWriter.link(h, new ArticleId(id), article.tags());
             return null;
         });
+        changes.saw(new ArticleId(id), article.slug());
+        changes.article(article.slug());
         return new Article(new ArticleId(id), article.slug(), article.title(), article.description(), article.body(),
                 article.tags(), article.authorId(), article.createdAt(), article.createdAt(), 0);
     }
 
     @Override
     public Optional<ArticleId> findIdBySlug(Slug slug) {
-        return handle.with(h -> h.createQuery("SELECT id FROM articles WHERE slug = :slug")
+        Optional<ArticleId> id = handle.with(h -> h.createQuery("SELECT id FROM articles WHERE slug = :slug")
                 .bind("slug", slug.value())
                 .map((rs, ctx) -> new ArticleId(rs.getLong(1)))
                 .findOne());
+        id.ifPresent(found -> changes.saw(found, slug));
+        return id;
     }
 
     @Override
     public Optional<Article> findBySlug(Slug slug) {
-        return handle.with(h -> h.createQuery("""
+        Optional<Article> article = handle.with(h -> h.createQuery("""
                         SELECT id, slug, title, description, body, author_id, created_at, updated_at, favorites_count
                           FROM articles WHERE slug = :slug""")
                 .bind("slug", slug.value())
@@ -59,12 +67,14 @@ record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) implem
                         timestamps.read(rs, "updated_at"),
                         rs.getLong("favorites_count")))
                 .findOne()
-                .map(article -> withTags(h, article)));
+                .map(found -> withTags(h, found)));
+        article.ifPresent(found -> changes.saw(found.id(), found.slug()));
+        return article;
     }
 
     @Override
     public boolean update(Article article) {
-        return handle.with(h -> {
+        boolean updated = handle.with(h -> {
             int rows = h.createUpdate("""
                             UPDATE articles SET title = :title, description = :description, body = :body,
                                                 updated_at = :updatedAt
@@ -81,10 +91,16 @@ record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps) implem
             }
             return rows == 1;
         });
+        if (updated) {
+            changes.article(article.slug());
+        }
+        return updated;
     }
 
     @Override
     public boolean delete(ArticleId id) {
+        // Asked before the row goes: afterwards its slug is nowhere to be read.
+        changes.articleGone(handle, id);
         // Comments, favorites and tag links go with it: ON DELETE CASCADE, in this same statement.
         return handle.with(h -> h.createUpdate("DELETE FROM articles WHERE id = :id")
                 .bind("id", id.value())

@@ -13,8 +13,9 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
-/** Comments in {@code comments}. */
-record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) implements CommentRepository {
+/** Comments in {@code comments}; every write is noted in the transaction's {@link ChangeLog}. */
+record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps, ChangeLog changes)
+        implements CommentRepository {
     @Override
     public Comment insert(NewComment comment) {
         long id = handle.insertReturningId("""
@@ -23,6 +24,7 @@ record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) implem
                         RETURNING id""",
                 Map.of("article", comment.articleId().value(), "author", comment.authorId().value(),
                         "body", comment.body().value(), "createdAt", timestamps.bind(comment.createdAt())));
+        changes.commentsOn(handle, comment.articleId());
         return new Comment(new CommentId(id), comment.articleId(), comment.authorId(), comment.body(),
                 comment.createdAt(), comment.createdAt());
     }
@@ -50,6 +52,7 @@ record JdbiCommentRepository(GuardedHandle handle, Timestamps timestamps) implem
 
     @Override
     public boolean delete(CommentId id) {
+        changes.commentGone(handle, id);
         return handle.with(h -> h.createUpdate("DELETE FROM comments WHERE id = :id")
                 .bind("id", id.value())
                 .execute()) == 1;

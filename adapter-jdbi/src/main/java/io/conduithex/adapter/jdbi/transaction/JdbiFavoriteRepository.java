@@ -10,7 +10,7 @@ import io.conduithex.domain.user.UserId;
  * {@code article_counts} by the rows that changed. The counts can never drift from the stored favorites, and
  * lists never count favorites row by row.
  */
-record JdbiFavoriteRepository(GuardedHandle handle) implements FavoriteRepository {
+record JdbiFavoriteRepository(GuardedHandle handle, ChangeLog changes) implements FavoriteRepository {
     private static final String ADD = """
             INSERT INTO favorites (user_id, article_id) VALUES (:user, :article)
             ON CONFLICT DO NOTHING""";
@@ -26,11 +26,18 @@ record JdbiFavoriteRepository(GuardedHandle handle) implements FavoriteRepositor
         return change(REMOVE, user, article);
     }
 
-    /** Applies {@code change}; whether a row changed. */
+    /**
+     * Applies {@code change}; whether a row changed. One that did changes the article's count, and the lists it
+     * is on (a favoriter's list among them); a repeated favorite changes nothing anyone can see.
+     */
     private boolean change(String change, UserId user, ArticleId article) {
-        return handle.with(h -> h.createUpdate(change)
+        boolean changed = handle.with(h -> h.createUpdate(change)
                 .bind("user", user.value())
                 .bind("article", article.value())
                 .execute() == 1);
+        if (changed) {
+            changes.article(handle, article);
+        }
+        return changed;
     }
 }

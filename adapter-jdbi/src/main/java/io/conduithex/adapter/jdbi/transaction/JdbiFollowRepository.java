@@ -7,7 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Follows in table {@code follows}, keyed by (follower, followee). */
+/**
+ * Follows in table {@code follows}, keyed by (follower, followee). Follows are not noted as changes: what they
+ * alter ({@code following} on a profile, {@code author.following} in a view, the feed) depends on who asks, and
+ * an anonymous reader, the only one whose answers are kept, always sees {@code following} false.
+ */
 record JdbiFollowRepository(GuardedHandle handle) implements FollowRepository {
     @Override
     public void follow(UserId follower, UserId followee) {

@@ -26,20 +26,23 @@ final class JdbiTransaction implements Transaction {
     private final FavoriteRepository favorites;
     private final CommentRepository comments;
     private final ArticleReadModel articleReads;
+    private final ChangeLog changes;
     private int savepoints;
     private boolean rollbackOnly;
 
+    /** @param changes where the repositories note what they change, for the unit of work to report at commit */
     JdbiTransaction(Handle handle, TransactionSpec spec, SqlErrorClassifier classifier, Dialect dialect,
-                    Timestamps timestamps) {
+                    Timestamps timestamps, ChangeLog changes) {
         this.handle = handle;
         this.spec = spec;
         this.classifier = classifier;
+        this.changes = changes;
         var guarded = new GuardedHandle(handle, classifier);
-        this.users = new JdbiUserRepository(guarded);
+        this.users = new JdbiUserRepository(guarded, changes);
         this.follows = new JdbiFollowRepository(guarded);
-        this.articles = new JdbiArticleRepository(guarded, timestamps);
-        this.favorites = new JdbiFavoriteRepository(guarded);
-        this.comments = new JdbiCommentRepository(guarded, timestamps);
+        this.articles = new JdbiArticleRepository(guarded, timestamps, changes);
+        this.favorites = new JdbiFavoriteRepository(guarded, changes);
+        this.comments = new JdbiCommentRepository(guarded, timestamps, changes);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
     }
 
@@ -98,6 +101,11 @@ final class JdbiTransaction implements Transaction {
         }
         guard(() -> handle.releaseSavepoint(name));
         return result;
+    }
+
+    /** What this transaction's repositories changed so far. */
+    ChangeLog changes() {
+        return changes;
     }
 
     /** Marks the transaction so that it rolls back even if the outermost work returns normally. */

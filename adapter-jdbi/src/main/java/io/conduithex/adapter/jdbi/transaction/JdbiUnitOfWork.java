@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.change.ChangeReports;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.error.ConstraintViolationMeter;
@@ -14,6 +15,7 @@ import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.failure.QueryTimeoutException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
+import io.conduithex.domain.port.persistence.CommittedChanges;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * the exception: partial rollback is what {@link io.conduithex.domain.port.persistence.Transaction#inSavepoint}
  * is for. If the outer work then returns normally, the transaction is rolled back and an
  * {@link IllegalStateException} says why.
+ *
+ * <p>Once {@link #reportChangesTo} was called, the repositories of every read-write transaction note what they
+ * change, and the outermost call hands that to the {@link ChangeReports} after COMMIT, before it returns: also when
+ * the COMMIT's outcome is unknown (it may have committed), never when the work rolled back (nothing anyone could
+ * read changed). Each attempt of a retried unit of work is a transaction of its own, so only the one that committed
+ * is reported.
  */
 public final class JdbiUnitOfWork implements UnitOfWork {
     private static final Logger log = LoggerFactory.getLogger(JdbiUnitOfWork.class);
@@ -45,6 +53,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     /** Null unless the connections go through PgBouncer: then each transaction sets its own limits. */
     private final TransactionLimits limits;
     private final ThreadLocal<JdbiTransaction> current = new ThreadLocal<>();
+    /** Null until someone listens: then transactions record nothing and send nothing. */
+    private volatile ChangeReports reports;
 
     /**
      * @param longTransaction a transaction held open longer than this is logged as a warning and counted
@@ -60,6 +70,11 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         this.timestamps = Timestamps.of(dialect);
         this.commitVerifier = CommitVerifier.of(dialect);
         this.transactionMeters = new TransactionMeters(meters, settings.longTransaction(), timings);
+    }
+
+    /** From now on, every read-write unit of work that commits reports what it changed to {@code reports}. */
+    public void reportChangesTo(ChangeReports reports) {
+        this.reports = reports;
     }
 
     @Override
@@ -89,7 +104,15 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
         // Asked only now that the lost connection is back in (and evicted from) the pool: with every other
         // connection lent out, asking on a new one must not wait for the one that broke.
-        R resolved = lost.resolve(commitVerifier, route.pool(), spec);
+        R resolved;
+        try {
+            resolved = lost.resolve(commitVerifier, route.pool(), spec);
+        } catch (CommitOutcomeUnknownException unknown) {
+            // It may have committed: nobody may go on being shown what it may have replaced.
+            lost.report();
+            throw unknown;
+        }
+        lost.report();
         router.committedAtUnknownPosition();
         return resolved;
     }
@@ -97,6 +120,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     private <R> R runOutermost(Lease lease, TransactionSpec spec, TransactionalWork<R> work) {
         Handle handle = lease.handle;
         JdbiTransaction tx;
+        ChangeReports reporting = spec.isReadOnly() ? null : reports;
         long started = System.nanoTime();
         try {
             configure(handle, spec);
@@ -104,7 +128,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             if (limits != null) {
                 limits.apply(handle, spec.isolation());
             }
-            tx = new JdbiTransaction(handle, spec, classifier, dialect, timestamps);
+            tx = new JdbiTransaction(handle, spec, classifier, dialect, timestamps,
+                    reporting == null ? ChangeLog.ignoring() : ChangeLog.recording());
         } catch (RuntimeException e) {
             RuntimeException failure = classified(e, Phase.WORK);
             retireAllIfConnectionLost(failure, lease.pool);
@@ -135,8 +160,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
             throw failure;
         }
+        CommittedChanges changes = tx.changes().committed();
         try {
-            commit(lease, spec, result);
+            commit(lease, spec, result, reporting, changes);
         } catch (LostCommit lost) {
             transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT_LOST, started);
             throw lost;
@@ -145,6 +171,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
             throw failure;
         }
         transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT, started);
+        if (reporting != null) {
+            reporting.committed(changes);
+        }
         return result;
     }
 
@@ -188,11 +217,15 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void commit(Lease lease, TransactionSpec spec, Object result) {
+    private void commit(Lease lease, TransactionSpec spec, Object result, ChangeReports reporting,
+                        CommittedChanges changes) {
         Handle handle = lease.handle;
         CommitVerifier.Receipt receipt;
         try {
             receipt = spec.isReadOnly() ? new CommitVerifier.NothingWritten() : commitVerifier.receipt(handle);
+            if (reporting != null) {
+                reporting.beforeCommit(handle, changes);
+            }
         } catch (RuntimeException e) {
             // The transaction's connection failed before COMMIT was sent: nothing can have been stored.
             RuntimeException failure = classified(e, Phase.WORK);
@@ -208,7 +241,8 @@ public final class JdbiUnitOfWork implements UnitOfWork {
                 // The connection's state is unknown too: it is never lent again, and nothing is rolled back on it.
                 lease.discard(failure);
                 lease.pool.retireAll();
-                throw new LostCommit(unknown, receipt, result);
+                throw new LostCommit(unknown, receipt, result,
+                        reporting == null ? () -> { } : () -> reporting.committed(changes));
             }
             // The database refused the COMMIT (a deferred constraint, a serialization failure): it answered, so the
             // connection is sound once the transaction is rolled back.

@@ -20,11 +20,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code username_key} columns, which hold the domain's normalized forms and carry the unique constraints,
  * so both dialects compare exactly as the domain does.
  */
-record JdbiUserRepository(GuardedHandle handle) implements UserRepository {
+record JdbiUserRepository(GuardedHandle handle, ChangeLog changes) implements UserRepository {
     private static final String COLUMNS = "id, email, username, password_hash, bio, image";
 
     @Override
     public User insert(NewUser user) {
+        // Nothing a reader could have been shown changes: a new user has written, favorited and followed nothing,
+        // and "no such profile" is never remembered.
         long id = handle.insertReturningId("""
                         INSERT INTO users (email, email_key, username, username_key, password_hash)
                         VALUES (:email, :emailKey, :username, :usernameKey, :passwordHash)
@@ -75,6 +77,11 @@ record JdbiUserRepository(GuardedHandle handle) implements UserRepository {
                 .bind("bio", user.bio() == null ? null : user.bio().value())
                 .bind("image", user.image() == null ? null : user.image().value())
                 .execute());
+        if (rows == 1) {
+            // Username, bio and image show beside every article and comment the user wrote, on every list: which
+            // changed is not told here, and updates are rare enough to forget everything.
+            changes.everything();
+        }
         return rows == 1;
     }
 

@@ -21,12 +21,20 @@ final class LostCommit extends RuntimeException {
     private final transient CommitOutcomeUnknownException failure;
     private final transient CommitVerifier.Receipt receipt;
     private final transient Object result;
+    private final transient Runnable report;
 
-    LostCommit(CommitOutcomeUnknownException failure, CommitVerifier.Receipt receipt, Object result) {
+    /** @param report tells whoever listens what the transaction changed, for when it committed or may have */
+    LostCommit(CommitOutcomeUnknownException failure, CommitVerifier.Receipt receipt, Object result, Runnable report) {
         super(failure.getMessage(), failure, false, false);
         this.failure = failure;
         this.receipt = receipt;
         this.result = result;
+        this.report = report;
+    }
+
+    /** Reports the transaction's changes: called when it committed, or when nobody can tell. */
+    void report() {
+        report.run();
     }
 
     /**

@@ -1,0 +1,9 @@
+package io.conduithex.bootstrap.http;
+
+import io.conduithex.testsupport.SqliteApplicationExtension;
+
+class ReadCacheWriterRoundsOnSqliteTest extends ReadCacheWriterRounds {
+    ReadCacheWriterRoundsOnSqliteTest() {
+        super(new SqliteApplicationExtension(launcher()));
+    }
+}
