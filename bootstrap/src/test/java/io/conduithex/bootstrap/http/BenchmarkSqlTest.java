@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.http.ConduitApi.Account;
+import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Reply;
 import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.PostgresApplicationExtension;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
@@ -45,8 +47,13 @@ class BenchmarkSqlTest {
     /** Space just inside parentheses is layout, in the code's text blocks and in the scripts alike. */
     private static final Pattern SPACE_INSIDE_PARENTHESES = Pattern.compile("(?<=\\() | (?=\\))");
 
+    /**
+     * As bench/run measures the endpoints against their ceilings: with the read cache off, so that every read reaches
+     * the database and a write sends no notice to other instances (the cached pass measures reads only).
+     */
     @RegisterExtension
-    final PostgresApplicationExtension app = TestApplication.onFreshPostgres();
+    final PostgresApplicationExtension app = new PostgresApplicationExtension(
+            TestApplication.launcher(TestApplication.config(Map.of(AppConfig.READ_CACHE, "off"))));
 
     private final Queue<Statement> sent = new ConcurrentLinkedQueue<>();
     private ConduitApi api;
