@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transactions held open too long, and connections held too long, are reported to the operator: a warning that
- * names the use case and its duration plus a metric for the first, HikariCP's leak report for the second.
+ * names the use case and its duration plus a metric for the first, the pool's leak report (the holder's thread, how
+ * long, where it is now) for the second, and a line when the reported connection comes back.
  */
 class LongTransactionAndLeakTest {
     private static final String LONG_TRANSACTIONS = "conduit.uow.long_transactions";
@@ -75,8 +76,28 @@ class LongTransactionAndLeakTest {
     void aConnectionHeldPastTheLeakThresholdIsReportedByThePool() {
         open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(DatabaseSettings.MIN_LEAK_DETECTION).build());
 
-        assertThat(poolLogWhileAConnectionIsHeldPastTheLeakThreshold())
-                .anyMatch(line -> line.startsWith("WARN Connection leak detection triggered"));
+        var lines = poolLogWhileAConnectionIsHeldPastTheLeakThreshold();
+
+        String holder = Thread.currentThread().getName();
+        assertThat(lines).filteredOn(line -> line.startsWith("WARN Connection leak detection triggered"))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .contains("thread " + holder + " has held a connection for ")
+                        .contains("(limit " + DatabaseSettings.MIN_LEAK_DETECTION.toMillis() + " ms)"));
+        assertThat(lines).last().satisfies(line -> assertThat(line)
+                .startsWith("INFO Previously reported leaked connection").contains("returned by thread " + holder));
+    }
+
+    @Test
+    void aConnectionReturnedInTimeIsNotReported() {
+        open(DatabaseSettings.forUrl(url()).toBuilder().leakDetection(DatabaseSettings.MIN_LEAK_DETECTION).build());
+
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.pool.LeakWatch")) {
+            for (int i = 0; i < 20; i++) {
+                persistence.unitOfWork().useTransaction(TransactionSpec.readOnly("quick"), tx -> pause(Duration.ofMillis(10)));
+            }
+            pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700));
+            assertThat(logs.lines()).isEmpty();
+        }
     }
 
     @Test
@@ -88,7 +109,7 @@ class LongTransactionAndLeakTest {
 
     /** What the pool's leak detector logs while a unit of work holds its connection past the lowest threshold. */
     private List<String> poolLogWhileAConnectionIsHeldPastTheLeakThreshold() {
-        try (var logs = LogRecorder.of("com.zaxxer.hikari.pool.ProxyLeakTask")) {
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.pool.LeakWatch")) {
             persistence.unitOfWork().useTransaction(TransactionSpec.readWrite("holds-its-connection"),
                     tx -> pause(DatabaseSettings.MIN_LEAK_DETECTION.plusMillis(700)));
             return logs.lines();

@@ -18,13 +18,16 @@ public final class Pool {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final WaitingDataSource waiting;
+    private final LeakWatch leaks;
     private final AtomicLong lastRetiredNanos = new AtomicLong(System.nanoTime() - RETIRE_AT_MOST_EVERY_NANOS);
 
     /**
      * @param waiting        the data source under the pool when it waits out an unreachable server, else null
+     * @param leaks          what reports handles held past the leak threshold, else null (leak detection off)
      */
-    Pool(HikariDataSource dataSource, Jdbi jdbi, WaitingDataSource waiting) {
+    Pool(HikariDataSource dataSource, Jdbi jdbi, WaitingDataSource waiting, LeakWatch leaks) {
         this.waiting = waiting;
+        this.leaks = leaks;
         this.dataSource = dataSource;
         this.jdbi = jdbi;
     }
@@ -90,7 +93,13 @@ public final class Pool {
         if (waiting != null) {
             waiting.stop();
         }
-        dataSource.close();
+        try {
+            dataSource.close();
+        } finally {
+            if (leaks != null) {
+                leaks.close();
+            }
+        }
     }
 
     /** The pool's figures now. */

@@ -12,6 +12,7 @@ import io.conduithex.adapter.jdbi.sql.StatementMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 
@@ -142,7 +143,7 @@ public final class PoolFactory {
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         // Checking an idle connection must leave time, within the pool timeout, to try another.
         config.setValidationTimeout(Math.max(250, Math.min(settings.poolTimeout().toMillis() / 2, 5_000)));
-        config.setLeakDetectionThreshold(settings.leakDetection().toMillis());
+        // Leaks are watched by LeakWatch, on the JDBI handles: HikariCP's detector captures a stack on every borrow.
         // The pool opens no connection while it is built: the application starts, says it is not ready, and
         // waits for the database itself (see the startup in bootstrap) instead of failing on the first refusal.
         config.setInitializationFailTimeout(-1);
@@ -168,7 +169,12 @@ public final class PoolFactory {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
-        return new Pool(dataSource, jdbi, waiting);
+        LeakWatch leaks = null;
+        if (settings.leakDetection().isPositive()) {
+            leaks = new LeakWatch(config.getPoolName(), settings.leakDetection());
+            jdbi.getConfig(Handles.class).addListener(leaks);
+        }
+        return new Pool(dataSource, jdbi, waiting, leaks);
     }
 
     /** How long a transaction may sit idle before the server ends its session: six statements' time, a minute at least. */
