@@ -84,7 +84,7 @@ class LongTransactionAndLeakTest {
                         .contains("thread " + holder + " has held a connection for ")
                         .contains("(limit " + DatabaseSettings.MIN_LEAK_DETECTION.toMillis() + " ms)"));
         assertThat(lines).last().satisfies(line -> assertThat(line)
-                .startsWith("INFO Previously reported leaked connection").contains("returned by thread " + holder));
+                .startsWith("WARN Previously reported leaked connection").contains("returned by thread " + holder));
     }
 
     @Test

@@ -58,7 +58,8 @@ final class LeakWatch implements HandleListener, AutoCloseable {
     public void handleClosed(Handle handle) {
         Borrow borrow = lent.remove(handle);
         if (borrow != null && borrow.reported) {
-            log.info("Previously reported leaked connection of pool {} was returned by thread {} after {} ms",
+            // At the warning's level, so that whoever sees the warning also sees that it ended.
+            log.warn("Previously reported leaked connection of pool {} was returned by thread {} after {} ms",
                     poolName, borrow.holder.getName(), millisSince(borrow.sinceNanos));
         }
     }

@@ -170,7 +170,7 @@ public final class PoolFactory {
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));
         }
         LeakWatch leaks = null;
-        if (settings.leakDetection().isPositive()) {
+        if (!settings.leakDetection().isZero() && !settings.leakDetection().isNegative()) {
             leaks = new LeakWatch(config.getPoolName(), settings.leakDetection());
             jdbi.getConfig(Handles.class).addListener(leaks);
         }
