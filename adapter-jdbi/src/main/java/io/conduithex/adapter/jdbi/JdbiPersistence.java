@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi;
 
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.conduithex.adapter.jdbi.change.ChangeReports;
 import io.conduithex.adapter.jdbi.change.NoticeListener;
 import io.conduithex.adapter.jdbi.values.ChangeFeed;
@@ -15,6 +16,7 @@ import io.conduithex.adapter.jdbi.health.DatabaseHealth;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.monitoring.JdbiPoolMonitor;
+import io.conduithex.adapter.jdbi.monitoring.MariaDbDiagnostics;
 import io.conduithex.adapter.jdbi.monitoring.PostgresDiagnostics;
 import io.conduithex.adapter.jdbi.monitoring.SqliteDiagnostics;
 import io.conduithex.adapter.jdbi.monitoring.TimingRecorder;
@@ -37,6 +39,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -124,6 +127,9 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
         if (settings.dialect() == Dialect.SQLITE) {
             return ChangeFeed.SINGLE_INSTANCE;
         }
+        if (settings.dialect() == Dialect.MARIADB) {
+            return ChangeFeed.NO_NOTICES;
+        }
         return settings.pooler() == Pooler.PGBOUNCER ? ChangeFeed.UNAVAILABLE_THROUGH_POOLER : ChangeFeed.LISTENING;
     }
 
@@ -190,7 +196,7 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
      */
     public MigrationResult migrate() {
         DataSource source = migrationSource();
-        if (settings.dialect() == Dialect.POSTGRESQL) {
+        if (settings.dialect() != Dialect.SQLITE) {
             // Before anything is migrated, on a connection of its own.
             try (Handle handle = Jdbi.open(source)) {
                 ServerFacts.of(settings.dialect()).requireSupported(handle);
@@ -250,7 +256,27 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
         // PostgreSQL Flyway holds one connection for its lock and uses another to migrate: outside the pool, so
         // that a small pool cannot starve it; it may log in as the schema's owner while the pool's role only
         // reads and writes rows.
-        return settings.dialect() == Dialect.SQLITE ? pools.writer().dataSource() : migrationDataSource();
+        return switch (settings.dialect()) {
+            case SQLITE -> pools.writer().dataSource();
+            case POSTGRESQL -> migrationDataSource();
+            case MARIADB -> mariaDbMigrationDataSource();
+        };
+    }
+
+    /**
+     * Connections for migrations on MariaDB, outside the pool for the same reasons as on PostgreSQL: a bounded
+     * connect wait, no statement time limit, strict SQL in UTC (the mode a trigger is created in is the mode it
+     * runs in), and the migration credentials when given.
+     */
+    private DataSource mariaDbMigrationDataSource() {
+        boolean separate = settings.migrationUser() != null;
+        var properties = new Properties();
+        properties.setProperty("connectTimeout", String.valueOf(settings.poolTimeout().toMillis()));
+        properties.setProperty("connectionAttributes", "program_name:" + settings.applicationName() + "-migrate");
+        properties.setProperty("sessionVariables", PoolFactory.mariaDbSession(settings, false));
+        return new DriverDataSource(settings.url(), null, properties,
+                separate ? settings.migrationUser() : settings.user(),
+                separate ? settings.migrationPassword() : settings.password());
     }
 
     private DataSource migrationDataSource() {
@@ -300,6 +326,8 @@ this.unitOfWork = new JdbiUnitOfWork(replicas.router(), settings, classifier, me
                     () -> migrations(pools.reader().dataSource()), new PoolBudget(settings.poolSize(), instances));
             // The writer is the connection Flyway migrated through; the reader pool is read-only (query_only).
             case SQLITE -> new SqliteDiagnostics(pools.reader().jdbi(), () -> migrations(pools.writer().dataSource()));
+            case MARIADB -> new MariaDbDiagnostics(pools.reader().jdbi(),
+                    () -> migrations(pools.reader().dataSource()), new PoolBudget(settings.poolSize(), instances));
         };
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         "failed). When the database cannot be reached, the other checks are not tried.",
         "Exit codes: 0 all passed, 1 any failed, 2 bad configuration."})
 final class DoctorCommand extends DatabaseCommand {
-    private static final Pattern HOSTS = Pattern.compile("^jdbc:postgresql://([^/?]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HOSTS = Pattern.compile("^jdbc:(?:postgresql|mariadb)://([^/?]*)", Pattern.CASE_INSENSITIVE);
 
     @Option(names = "--max-clock-skew-ms", paramLabel = "MS", defaultValue = "2000",
             description = "Largest difference between the database's clock and this machine's (${DEFAULT-VALUE}).")
@@ -113,8 +113,9 @@ final class DoctorCommand extends DatabaseCommand {
             return pass("not in use; acceptable, the connection does not leave this machine ("
                     + (hosts.isEmpty() ? "localhost" : hosts) + ")");
         }
-        return new Outcome(false, "not in use on a connection to " + hosts
-                + "; add sslmode=verify-full (or require) to DATABASE_URL");
+        return new Outcome(false, "not in use on a connection to " + hosts + "; add "
+                + (url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:") ? "sslMode=verify-full" : "sslmode=verify-full")
+                + " (or require) to DATABASE_URL");
     }
 
     private static boolean isLocal(String hosts) {

@@ -25,10 +25,12 @@ final class SetupCommand extends DatabaseCommand {
     int run(AppConfig config, PrintWriter out, PrintWriter err) {
         DatabaseSettings settings = config.database();
         List<String> changes = new ArrayList<>();
-        if (settings.dialect() == Dialect.POSTGRESQL) {
-            preparePostgres(settings, out, changes);
-        } else {
-            prepareSqlite(settings, out, changes);
+        switch (settings.dialect()) {
+            case POSTGRESQL -> preparePostgres(settings, out, changes);
+            case SQLITE -> prepareSqlite(settings, out, changes);
+            // Each table the migrations make names its own character set and collation.
+            case MARIADB -> out.println("Database: setup does not create MariaDB databases yet; it must exist"
+                    + " (CREATE DATABASE name CHARACTER SET utf8mb4)");
         }
         try (var persistence = open(settings)) {
             var migrations = persistence.migrations();

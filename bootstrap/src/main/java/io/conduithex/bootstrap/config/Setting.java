@@ -17,7 +17,7 @@ import java.util.List;
  */
 public enum Setting {
     DATABASE_URL("jdbc:sqlite:./data/conduit.db", null,
-            "a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:", "JDBC URL; its prefix picks the dialect"),
+            "a JDBC URL starting with jdbc:sqlite:, jdbc:postgresql: or jdbc:mariadb:", "JDBC URL; its prefix picks the dialect"),
     DATABASE_USER(null, null, "any user name", "database user"),
     DATABASE_PASSWORD(null, null, "any password", "database password"),
     DATABASE_MIGRATION_USER(null, "DATABASE_USER", "any user name",

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.jdbi.JdbiPersistence;
+import io.conduithex.adapter.jdbi.values.ChangeFeed;
 import io.conduithex.adapter.web.CachedReads;
 import io.conduithex.adapter.web.cache.ReadCache;
 import io.conduithex.adapter.web.cache.ReadCacheSettings;
@@ -31,7 +32,7 @@ final class ReadCacheModule extends AbstractModule {
         }
         var feed = switch (persistence.changeFeed()) {
             case LISTENING -> ReadCacheSettings.Feed.LISTENING;
-            case UNAVAILABLE_THROUGH_POOLER -> ReadCacheSettings.Feed.UNHEARD;
+            case UNAVAILABLE_THROUGH_POOLER, NO_NOTICES -> ReadCacheSettings.Feed.UNHEARD;
             case SINGLE_INSTANCE -> ReadCacheSettings.Feed.SINGLE_INSTANCE;
         };
         var cache = new ReadCache(new ReadCacheSettings(wanted.maxStaleness(), wanted.maxBytes(), feed), meters);
@@ -39,9 +40,11 @@ final class ReadCacheModule extends AbstractModule {
         switch (feed) {
             case LISTENING -> log.info("Read cache on: at most {} bytes, answers at most {} ms old; other instances'"
                     + " writes are heard through LISTEN/NOTIFY", wanted.maxBytes(), wanted.maxStaleness().toMillis());
-            case UNHEARD -> log.warn("Read cache on: at most {} bytes, answers at most {} ms old. PgBouncer in"
-                    + " transaction mode cannot LISTEN, so writes through other instances show here only within"
-                    + " READ_CACHE_MAX_STALENESS_MS", wanted.maxBytes(), wanted.maxStaleness().toMillis());
+            case UNHEARD -> log.warn("Read cache on: at most {} bytes, answers at most {} ms old. {}, so writes"
+                    + " through other instances show here only within READ_CACHE_MAX_STALENESS_MS", wanted.maxBytes(),
+                    wanted.maxStaleness().toMillis(), persistence.changeFeed() == ChangeFeed.NO_NOTICES
+                            ? "The database sends no notices with a commit"
+                            : "PgBouncer in transaction mode cannot LISTEN");
             case SINGLE_INSTANCE -> log.info("Read cache on: at most {} bytes, answers at most {} ms old",
                     wanted.maxBytes(), wanted.maxStaleness().toMillis());
         }

@@ -110,7 +110,7 @@ class AppConfigTest {
                 Arguments.of("PORT", "abc", "PORT must be an integer between 0 and 65535, was \"abc\""),
                 Arguments.of("PORT", "70000", "PORT must be an integer between 0 and 65535, was \"70000\""),
                 Arguments.of("DATABASE_URL", "jdbc:mysql://db/conduit?password=hunter2",
-                        "DATABASE_URL must be a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:, "
+                        "DATABASE_URL must be a JDBC URL starting with jdbc:sqlite:, jdbc:postgresql: or jdbc:mariadb:, "
                                 + "was \"jdbc:mysql://db/conduit?password=****\""),
                 Arguments.of("JWT_SECRET", "too-short", "JWT_SECRET must be at least 32 bytes, was 9 bytes"),
                 Arguments.of("JWT_TTL", "30 days", "JWT_TTL must be an ISO-8601 duration such as P30D or PT12H, "

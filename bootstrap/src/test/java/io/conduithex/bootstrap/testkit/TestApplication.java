@@ -7,6 +7,7 @@ import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.testsupport.ApplicationLauncher;
+import io.conduithex.testsupport.MariaDbApplicationExtension;
 import io.conduithex.testsupport.PostgresApplicationExtension;
 import io.conduithex.testsupport.RunningApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The real application for tests, and the one place that starts it: port 0, cheap bcrypt, a known JWT secret, on a
- * fresh database ({@link #onFreshSqlite()}, {@link #onFreshPostgres()}) or on whatever a test configures
+ * fresh database ({@link #onFreshSqlite()}, {@link #onFreshPostgres()}, {@link #onFreshMariaDb()}) or on whatever a test configures
  * ({@link #start}). Every test that needs the running application comes through here.
  */
 public final class TestApplication {
@@ -53,6 +54,11 @@ public final class TestApplication {
     /** The extension that starts the application on a fresh PostgreSQL database before each test. */
     public static PostgresApplicationExtension onFreshPostgres() {
         return new PostgresApplicationExtension(launcher(config()));
+    }
+
+    /** The extension that starts the application on a fresh MariaDB database before each test. */
+    public static MariaDbApplicationExtension onFreshMariaDb() {
+        return new MariaDbApplicationExtension(launcher(config()));
     }
 
     /**

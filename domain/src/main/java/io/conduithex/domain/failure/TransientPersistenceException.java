@@ -13,7 +13,7 @@ public final class TransientPersistenceException extends PersistenceException {
         SERIALIZATION_FAILURE,
         /** The connection broke before COMMIT was sent. */
         CONNECTION_LOST,
-        /** SQLite: another connection holds the lock past the busy timeout. */
+        /** Another connection held a lock past the wait allowed: SQLite's busy timeout, MariaDB's lock wait timeout. */
         BUSY
     }
 

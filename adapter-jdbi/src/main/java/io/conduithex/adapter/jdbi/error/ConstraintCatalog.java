@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each named constraint of our schema protects, for both dialects. PostgreSQL reports the constraint
- * name; SQLite reports {@code table.column} for plain unique and not-null columns and the name for named
- * CHECK constraints. Either way the violation is reported with the table and the API-level column.
+ * What each named constraint of our schema protects, for every dialect. PostgreSQL and MariaDB report the
+ * constraint name (MariaDB's primary keys are all named {@code PRIMARY}, so those are not listed for it); SQLite
+ * reports {@code table.column} for plain unique and not-null columns and the name for named CHECK constraints. Either way the violation is reported with the table and the API-level column.
  * Keep in step with the migrations.
  */
 final class ConstraintCatalog {

@@ -15,6 +15,7 @@ public interface SqlErrorClassifier {
         return switch (dialect) {
             case POSTGRESQL -> new PostgresErrorClassifier();
             case SQLITE -> new SqliteErrorClassifier();
+            case MARIADB -> new MariaDbErrorClassifier();
         };
     }
 

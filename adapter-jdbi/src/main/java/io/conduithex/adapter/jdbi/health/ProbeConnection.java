@@ -104,6 +104,12 @@ final class ProbeConnection implements AutoCloseable {
             config.addDataSourceProperty("ApplicationName", settings.applicationName() + "-health");
             config.addDataSourceProperty("connectTimeout", "1");
             config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        } else if (settings.dialect() == Dialect.MARIADB) {
+            config.setReadOnly(true);
+            config.addDataSourceProperty("connectionAttributes", "program_name:" + settings.applicationName() + "-health");
+            // Connector/J counts its timeouts in milliseconds.
+            config.addDataSourceProperty("connectTimeout", "1000");
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS * 1000));
         } else {
             config.addDataSourceProperty("busy_timeout", String.valueOf(timeout.toMillis()));
             // sqlite-jdbc cannot make an open connection read-only; the pragma makes it refuse writes instead.

@@ -116,7 +116,7 @@ public final class PostgresDiagnostics extends SectionedDiagnostics {
         return masked.length() <= QUERY_CHARS ? masked : masked.substring(0, QUERY_CHARS) + "...";
     }
 
-    private static List<Map<String, Object>> rows(Handle handle, String sql) {
+    static List<Map<String, Object>> rows(Handle handle, String sql) {
         // mapToMap lower-cases keys; the column aliases above are quoted to keep the JSON names camelCase.
         return handle.createQuery(sql).map((rs, ctx) -> {
             var meta = rs.getMetaData();

@@ -35,6 +35,7 @@ public final class PoolFactory {
         return switch (settings.dialect()) {
             case POSTGRESQL -> openPostgres(settings, meters, timings);
             case SQLITE -> openSqlite(settings, meters, timings);
+            case MARIADB -> openMariaDb(settings, meters, timings);
         };
     }
 
@@ -82,6 +83,54 @@ public final class PoolFactory {
                 settings.socketTimeout());
         config.setDataSource(waiting);
         return pool(config, settings, meters, timings, waiting);
+    }
+
+    private static ConnectionPools openMariaDb(DatabaseSettings settings, MeterRegistry meters,
+                                               TimingRecorder timings) {
+        HikariConfig config = common(settings, "conduit-mariadb", meters);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaxLifetime(settings.maxLifetime().toMillis());
+        config.setKeepaliveTime(Math.min(KEEPALIVE.toMillis(), settings.maxLifetime().toMillis() / 2));
+        // MariaDB's default is REPEATABLE READ. A unit of work that asks for no level gets READ COMMITTED, as on
+        // PostgreSQL: each statement sees what committed before it, a page and its count come from one statement
+        // and so one snapshot, and writers do not take the gap locks REPEATABLE READ takes on every range they
+        // read. HikariCP sets it on every new connection and restores it when a connection comes back changed.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.addDataSourceProperty("connectionAttributes", "program_name:" + settings.applicationName());
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("connectTimeout", String.valueOf(settings.poolTimeout().toMillis()));
+        // Every connection carries its own limits, so that no statement and no forgotten transaction can hold
+        // locks for long whatever the code above does (see mariaDbSession).
+        config.addDataSourceProperty("sessionVariables", mariaDbSession(settings, true));
+        var waiting = new WaitingDataSource(new DriverDataSource(config.getJdbcUrl(), null,
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()), settings.poolTimeout(),
+                // Without it a read from a server or network that went silent (no reset, no answer) blocks for ever.
+                settings.socketTimeout());
+        config.setDataSource(waiting);
+        Pool pool = pool(config, settings, meters, timings, waiting);
+        return new ConnectionPools(pool, pool);
+    }
+
+    /**
+     * The session variables of every MariaDB connection, as Connector/J's {@code sessionVariables} (sent in the
+     * connection's first statement): strict SQL (a value too long or a bad date is an error, never silently cut,
+     * whatever the server's default), instants in UTC (DATETIME columns and CURRENT_TIMESTAMP defaults), and,
+     * when {@code limited}, the statement time limit ({@code max_statement_time}, seconds), the wait for a row lock
+     * ({@code innodb_lock_wait_timeout}: half the statement's, at least a second, so that a blocked writer ends
+     * in a lock wait timeout the unit of work retries rather than in the statement timeout), and the life of a
+     * transaction left idle ({@code idle_transaction_timeout}). Migrations run without the limits.
+     */
+    public static String mariaDbSession(DatabaseSettings settings, boolean limited) {
+        String session = "sql_mode='STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+                + "NO_ENGINE_SUBSTITUTION',time_zone='+00:00'";
+        if (!limited) {
+            return session;
+        }
+        long statementMs = settings.statementTimeout().toMillis();
+        return session
+                + ",max_statement_time=" + String.format(java.util.Locale.ROOT, "%.3f", statementMs / 1000.0)
+                + ",innodb_lock_wait_timeout=" + Math.max(1, statementMs / 2000)
+                + ",idle_transaction_timeout=" + Math.max(1, idleInTransactionMillis(settings) / 1000);
     }
 
     private static ConnectionPools openSqlite(DatabaseSettings settings, MeterRegistry meters,
@@ -162,9 +211,10 @@ public final class PoolFactory {
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters, timings));
-        // No JDBC query timeout on PostgreSQL: the server's statement_timeout cancels slow statements, and the
-        // driver's socket timeout covers a server that stopped answering. pgjdbc's query timeout would send its
-        // cancel over a new connection, which on a frozen network hangs too and holds the request past both.
+        // No JDBC query timeout on PostgreSQL or MariaDB: the server's statement_timeout (max_statement_time) ends
+        // slow statements, and the driver's socket timeout covers a server that stopped answering. The drivers'
+        // query timeouts send their cancel over a new connection, which on a frozen network hangs too and holds
+        // the request past both.
         if (settings.dialect() == Dialect.SQLITE) {
             // sqlite-jdbc's query timeout only swaps busy_timeout for the statement's length: it never interrupts.
             jdbi.addCustomizer(new SqliteStatementDeadline(settings.statementTimeout()));

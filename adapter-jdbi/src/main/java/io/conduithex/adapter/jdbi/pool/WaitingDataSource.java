@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The connections HikariCP opens on PostgreSQL, made to wait out an unreachable server instead of failing at
+ * The connections HikariCP opens on PostgreSQL and MariaDB, made to wait out an unreachable server instead of failing at
  * once. HikariCP backs off after each failed attempt to open a connection, doubling its pause up to five
  * seconds, so after an outage of a few seconds it would notice the server's return only up to five seconds
  * late. Here an attempt that finds the server unreachable tries again every {@value #PAUSE_MILLIS} ms, without
@@ -93,11 +93,12 @@ final class WaitingDataSource implements DataSource {
 
     /**
      * 08001 (cannot connect: refused, no route), 08006 (the connection failed while opening) and 57P03 (the server
-     * is starting up): the server is not there yet. Anything else is an answer worth reporting at once.
+     * is starting up): the server is not there yet. MariaDB Connector/J says 08000 for a socket it could not open
+     * (pgjdbc never does). Anything else is an answer worth reporting at once.
      */
     private static boolean isUnreachable(SQLException failure) {
         String state = failure.getSQLState();
-        return "08001".equals(state) || "08006".equals(state) || "57P03".equals(state);
+        return "08001".equals(state) || "08006".equals(state) || "57P03".equals(state) || "08000".equals(state);
     }
 
     @Override

@@ -41,6 +41,17 @@ import org.jdbi.v3.core.HandleCallback;
 public final class JdbiSeedWriter implements SeedWriter {
     /** The sender named in the seeder's notices: no serving instance has this name. */
     private static final String NOTICE_SENDER = "seed";
+    private static final String SKIP_EXISTING_TAG = " ON CONFLICT (name) DO NOTHING";
+    /** MariaDB has no DO NOTHING, and INSERT IGNORE would hide every other error of the row as a warning. */
+    private static final String MARIADB_SKIP_EXISTING_TAG = " ON DUPLICATE KEY UPDATE name = name";
+    private static final String BEGIN_RUN = """
+            INSERT INTO seed_runs (run_id, users, articles, comments, started_at)
+            VALUES (:run, :users, :articles, :comments, :startedAt)
+            ON CONFLICT (run_id) DO NOTHING""";
+    private static final String MARIADB_BEGIN_RUN = """
+            INSERT INTO seed_runs (run_id, users, articles, comments, started_at)
+            VALUES (:run, :users, :articles, :comments, :startedAt)
+            ON DUPLICATE KEY UPDATE run_id = run_id""";
 
     private final Pool writer;
     private final Dialect dialect;
@@ -55,17 +66,15 @@ public final class JdbiSeedWriter implements SeedWriter {
         this.classifier = classifier;
         this.rows = new SeedRows(switch (dialect) {
             case POSTGRESQL -> new ArraySeedRows();
-            case SQLITE -> new BatchedSeedRows(timestamps);
-        });
+            // Connector/J sends a batch as one bulk command; MariaDB runs it without a round trip per row.
+            case SQLITE, MARIADB -> new BatchedSeedRows(timestamps);
+        }, dialect == Dialect.MARIADB ? MARIADB_SKIP_EXISTING_TAG : SKIP_EXISTING_TAG);
     }
 
     @Override
     public SeedRun begin(String runId, int users, int articles, long comments, Instant startedAt) {
         return inTransaction(h -> {
-            h.createUpdate("""
-                            INSERT INTO seed_runs (run_id, users, articles, comments, started_at)
-                            VALUES (:run, :users, :articles, :comments, :startedAt)
-                            ON CONFLICT (run_id) DO NOTHING""")
+            h.createUpdate(dialect == Dialect.MARIADB ? MARIADB_BEGIN_RUN : BEGIN_RUN)
                     .bind("run", runId)
                     .bind("users", users)
                     .bind("articles", articles)
@@ -150,6 +159,8 @@ public final class JdbiSeedWriter implements SeedWriter {
         // VACUUM also marks the loaded pages all-visible, so that index-only scans need not visit the table;
         // it runs outside a transaction, and without the statement timeout, which a large load outlasts.
         // SQLite keeps no statistics unless asked; a bounded sample per index is enough for its planner.
+        // MariaDB's ANALYZE TABLE commits implicitly, so it runs outside a transaction too, and with no statement
+        // time limit; it samples a bounded number of pages per index.
         if (dialect == Dialect.POSTGRESQL) {
             outsideTransaction(h -> {
                 h.execute("SET statement_timeout = 0");
@@ -157,6 +168,17 @@ public final class JdbiSeedWriter implements SeedWriter {
                     return h.execute("VACUUM (ANALYZE)");
                 } finally {
                     h.execute("RESET statement_timeout");
+                }
+            });
+        } else if (dialect == Dialect.MARIADB) {
+            outsideTransaction(h -> {
+                double limit = h.createQuery("SELECT @@SESSION.max_statement_time").mapTo(Double.class).one();
+                h.execute("SET SESSION max_statement_time = 0");
+                try {
+                    return h.createQuery("ANALYZE TABLE users, follows, articles, tags, article_tags, favorites,"
+                            + " comments, article_counts").mapToMap().list();
+                } finally {
+                    h.createUpdate("SET SESSION max_statement_time = :limit").bind("limit", limit).execute();
                 }
             });
         } else {

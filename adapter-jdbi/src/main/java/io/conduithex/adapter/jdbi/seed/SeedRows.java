@@ -15,9 +15,12 @@ import org.jdbi.v3.core.Handle;
  */
 final class SeedRows {
     private final SeedInsert insert;
+    private final String skipExistingTag;
 
-    SeedRows(SeedInsert insert) {
+    /** @param skipExistingTag the clause that makes inserting a tag that exists a no-op, in the dialect's words */
+    SeedRows(SeedInsert insert, String skipExistingTag) {
         this.insert = insert;
+        this.skipExistingTag = skipExistingTag;
     }
 
     void users(Handle h, List<SeedUser> users) {
@@ -38,7 +41,7 @@ final class SeedRows {
     /** Inserts the tags that do not exist yet. */
     void tags(Handle h, Collection<String> names) {
         insert.rows(h, "tags", List.copyOf(names), List.of(SeedColumn.<String>text("name", name -> name)),
-                " ON CONFLICT (name) DO NOTHING");
+                skipExistingTag);
     }
 
     /** Inserts the articles; their {@code favorites_count} is moved by a trigger as {@link #favorites} inserts. */

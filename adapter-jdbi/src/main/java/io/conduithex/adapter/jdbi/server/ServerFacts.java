@@ -17,10 +17,11 @@ public interface ServerFacts {
         return switch (dialect) {
             case POSTGRESQL -> new PostgresServerFacts();
             case SQLITE -> new SqliteServerFacts();
+            case MARIADB -> new MariaDbServerFacts();
         };
     }
 
-    /** The product's name, such as {@code PostgreSQL} or {@code SQLite}. */
+    /** The product's name, such as {@code PostgreSQL}, {@code SQLite} or {@code MariaDB}. */
     String product();
 
     /** The server's version, such as {@code 17.2} or {@code 3.50.1}. */

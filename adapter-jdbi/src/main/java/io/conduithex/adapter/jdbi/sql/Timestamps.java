@@ -4,12 +4,14 @@ import io.conduithex.adapter.jdbi.values.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
  * How each dialect stores an instant: PostgreSQL as {@code timestamptz}, SQLite as epoch milliseconds in an
- * INTEGER column (exact, sortable and indexable, unlike text). Instants are kept to the millisecond.
+ * INTEGER column (exact, sortable and indexable, unlike text), MariaDB as a UTC {@code DATETIME(6)} (its
+ * {@code TIMESTAMP} ends in 2038 and converts by the session's time zone). Instants are kept to the millisecond.
  */
 public enum Timestamps {
     POSTGRESQL {
@@ -43,12 +45,29 @@ public enum Timestamps {
         public Instant read(ResultSet rs, int column) throws SQLException {
             return Instant.ofEpochMilli(rs.getLong(column));
         }
+    },
+    MARIADB {
+        @Override
+        public Object bind(Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+
+        @Override
+        public Instant read(ResultSet rs, String column) throws SQLException {
+            return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        }
+
+        @Override
+        public Instant read(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        }
     };
 
     public static Timestamps of(Dialect dialect) {
         return switch (dialect) {
             case POSTGRESQL -> POSTGRESQL;
             case SQLITE -> SQLITE;
+            case MARIADB -> MARIADB;
         };
     }
 

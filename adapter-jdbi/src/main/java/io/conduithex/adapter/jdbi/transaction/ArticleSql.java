@@ -65,6 +65,13 @@ final class ArticleSql {
              ORDER BY x.created_at DESC, x.id DESC""";
     private static final String SQLITE_FEED_IDS = "SELECT a.id FROM articles a"
             + " WHERE a.author_id IN (SELECT followee_id FROM follows WHERE follower_id = :viewer)" + NEWEST_FIRST;
+    private static final String TAGS_BY_JOIN = " FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+            + " WHERE at.article_id = a.id";
+    /**
+     * MariaDB's GROUP_CONCAT takes its separator only as a literal, so each name carries the bound separator and
+     * the literal one is empty; splitting the result drops the trailing separator.
+     */
+    private static final String MARIADB_TAG_NAMES = "GROUP_CONCAT(CONCAT(t.name, :tagSeparator) SEPARATOR '')";
 
     /** A list: the statement that counts it and the one that yields its ids, newest first. */
     record ListSql(String count, String ids) {
@@ -119,8 +126,8 @@ final class ArticleSql {
      * whose newest article reaches the cutoff, and only down to it: about {@code window} short walks, however many
      * articles each followee wrote. (Merging every followee's newest {@code window} articles cost {@code window}
      * rows per followee, and prolific followees made the statement 2.3 times dearer at a million articles; the one
-     * generic plan of a plain join could fetch and sort every article of every followee.) SQLite, without LATERAL,
-     * walks the followees' articles through the same index and sorts them.
+     * generic plan of a plain join could fetch and sort every article of every followee.) SQLite and MariaDB,
+     * without LATERAL, walk the followees' articles through the same index and sort them.
      */
     static ListSql feed(Dialect dialect, UserId viewer, PageRequest page, Map<String, Object> binds) {
         binds.put("viewer", viewer.value());
@@ -137,10 +144,14 @@ final class ArticleSql {
      * table. SQLite plans the join as key lookups, and the = ANY form as a scan.
      */
     static String articleColumns(Dialect dialect) {
-        String tagsOfArticle = dialect == Dialect.POSTGRESQL
-                ? "FROM tags t WHERE t.id = ANY (ARRAY(SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id))"
-                : "FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id";
-        return ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator) " + tagsOfArticle + ") AS tag_names";
+        return switch (dialect) {
+            case POSTGRESQL -> ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator) FROM tags t"
+                    + " WHERE t.id = ANY (ARRAY(SELECT at.tag_id FROM article_tags at WHERE at.article_id = a.id)))"
+                    + " AS tag_names";
+            case SQLITE -> ARTICLE_COLUMNS + ", (SELECT string_agg(t.name, :tagSeparator)" + TAGS_BY_JOIN
+                    + ") AS tag_names";
+            case MARIADB -> ARTICLE_COLUMNS + ", (SELECT " + MARIADB_TAG_NAMES + TAGS_BY_JOIN + ") AS tag_names";
+        };
     }
 
     /**
@@ -151,6 +162,9 @@ final class ArticleSql {
     static String page(Dialect dialect, ListSql list, Optional<UserId> viewer) {
         if (dialect == Dialect.POSTGRESQL) {
             return postgresPage(list.count(), list.ids(), viewer);
+        }
+        if (dialect == Dialect.MARIADB) {
+            return mariaDbPage(list.count(), list.ids(), viewer);
         }
         return "SELECT c.total, " + articleColumns(dialect) + flags(viewer) + viewerKnown(viewer)
                 + " FROM (" + list.count() + ") c"
@@ -178,6 +192,18 @@ final class ArticleSql {
                 + " LEFT JOIN (SELECT at.article_id, string_agg(t.name, :tagSeparator) AS names"
                 + " FROM article_tags at JOIN tags t ON t.id = at.tag_id"
                 + " WHERE at.article_id = ANY (" + pageIds + ") GROUP BY at.article_id) tg ON tg.article_id = a.id"
+                + NEWEST_FIRST;
+    }
+
+    /**
+     * MariaDB's page: SQLite's statement, except that MariaDB refuses LIMIT directly in an IN subquery, so the
+     * page's ids are a derived table (materialized once) that the IN reads.
+     */
+    private static String mariaDbPage(String countSql, String idsSql, Optional<UserId> viewer) {
+        return "SELECT c.total, " + articleColumns(Dialect.MARIADB) + flags(viewer) + viewerKnown(viewer)
+                + " FROM (" + countSql + ") c"
+                + " LEFT JOIN articles a ON a.id IN (SELECT * FROM (" + idsSql + " LIMIT :limit OFFSET :offset) p)"
+                + " LEFT JOIN users u ON u.id = a.author_id"
                 + NEWEST_FIRST;
     }
 

@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.article.Article;
 import io.conduithex.domain.article.ArticleBody;
 import io.conduithex.domain.article.ArticleId;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Articles in {@code articles}, their tags in {@code tags} and {@code article_tags}. Every write is noted in the
  * transaction's {@link ChangeLog}, and so is every slug it looks up, for the writes that name an article by id.
  */
-record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps, ChangeLog changes)
+record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps, ChangeLog changes, Dialect dialect)
         implements ArticleRepository {
     @Override
     public Article insert(NewArticle article) {
@@ -30,7 +31,7 @@ record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps, Change
                         "description", article.description().value(), "body", article.body().value(),
                         "author", article.authorId().value(), "createdAt", timestamps.bind(article.createdAt())));
         handle.with(h -> {
-            TagWriter.link(h, new ArticleId(id), article.tags());
+            TagWriter.link(h, dialect, new ArticleId(id), article.tags());
             return null;
         });
         changes.saw(new ArticleId(id), article.slug());
@@ -87,7 +88,7 @@ record JdbiArticleRepository(GuardedHandle handle, Timestamps timestamps, Change
                     .execute();
             if (rows == 1) {
                 TagWriter.unlinkAll(h, article.id());
-                TagWriter.link(h, article.id(), article.tags());
+                TagWriter.link(h, dialect, article.id(), article.tags());
             }
             return rows == 1;
         });

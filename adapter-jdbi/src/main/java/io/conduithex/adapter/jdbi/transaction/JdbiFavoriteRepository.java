@@ -1,6 +1,8 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.article.ArticleId;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.user.UserId;
 
@@ -10,15 +12,36 @@ import io.conduithex.domain.user.UserId;
  * {@code article_counts} by the rows that changed. The counts can never drift from the stored favorites, and
  * lists never count favorites row by row.
  */
-record JdbiFavoriteRepository(GuardedHandle handle, ChangeLog changes) implements FavoriteRepository {
+record JdbiFavoriteRepository(GuardedHandle handle, ChangeLog changes, Dialect dialect)
+        implements FavoriteRepository {
     private static final String ADD = """
             INSERT INTO favorites (user_id, article_id) VALUES (:user, :article)
             ON CONFLICT DO NOTHING""";
+    /**
+     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE reports a repeated favorite as a changed row
+     * (the driver counts found rows, which every UPDATE here relies on). The row is inserted only when absent;
+     * a concurrent twin that slips in between is a duplicate key, which on MariaDB fails that statement alone.
+     */
+    private static final String MARIADB_ADD = """
+            INSERT INTO favorites (user_id, article_id)
+            SELECT :user, :article FROM DUAL
+             WHERE NOT EXISTS (SELECT 1 FROM favorites WHERE user_id = :user AND article_id = :article)""";
     private static final String REMOVE = "DELETE FROM favorites WHERE user_id = :user AND article_id = :article";
 
     @Override
     public boolean favorite(UserId user, ArticleId article) {
-        return change(ADD, user, article);
+        if (dialect != Dialect.MARIADB) {
+            return change(ADD, user, article);
+        }
+        try {
+            return change(MARIADB_ADD, user, article);
+        } catch (ConstraintViolationException e) {
+            // The primary key is the only unique key of favorites: the same favorite, committed concurrently.
+            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

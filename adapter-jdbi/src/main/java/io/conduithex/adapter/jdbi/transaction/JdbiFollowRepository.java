@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
+import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.user.UserId;
 import java.util.Collection;
@@ -12,14 +13,20 @@ import java.util.Set;
  * alter ({@code following} on a profile, {@code author.following} in a view, the feed) depends on who asks, and
  * an anonymous reader, the only one whose answers are kept, always sees {@code following} false.
  */
-record JdbiFollowRepository(GuardedHandle handle) implements FollowRepository {
+record JdbiFollowRepository(GuardedHandle handle, Dialect dialect) implements FollowRepository {
+    private static final String FOLLOW = """
+            INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
+            ON CONFLICT DO NOTHING""";
+    /** MariaDB has no DO NOTHING; a key column set to itself leaves the existing follow as it was. */
+    private static final String MARIADB_FOLLOW = """
+            INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
+            ON DUPLICATE KEY UPDATE follower_id = follower_id""";
+
     @Override
     public void follow(UserId follower, UserId followee) {
         // ON CONFLICT DO NOTHING (PostgreSQL 9.5+, SQLite 3.24+) makes a repeated or concurrent follow a no-op
         // instead of a unique violation that would abort the transaction.
-        handle.with(h -> h.createUpdate("""
-                        INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
-                        ON CONFLICT DO NOTHING""")
+        handle.with(h -> h.createUpdate(dialect == Dialect.MARIADB ? MARIADB_FOLLOW : FOLLOW)
                 .bind("follower", follower.value())
                 .bind("followee", followee.value())
                 .execute());

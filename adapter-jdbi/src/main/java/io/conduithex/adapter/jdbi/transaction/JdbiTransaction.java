@@ -39,9 +39,9 @@ final class JdbiTransaction implements Transaction {
         this.changes = changes;
         var guarded = new GuardedHandle(handle, classifier);
         this.users = new JdbiUserRepository(guarded, changes);
-        this.follows = new JdbiFollowRepository(guarded);
-        this.articles = new JdbiArticleRepository(guarded, timestamps, changes);
-        this.favorites = new JdbiFavoriteRepository(guarded, changes);
+        this.follows = new JdbiFollowRepository(guarded, dialect);
+        this.articles = new JdbiArticleRepository(guarded, timestamps, changes, dialect);
+        this.favorites = new JdbiFavoriteRepository(guarded, changes, dialect);
         this.comments = new JdbiCommentRepository(guarded, timestamps, changes);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
     }

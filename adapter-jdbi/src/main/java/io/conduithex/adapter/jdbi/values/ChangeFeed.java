@@ -9,6 +9,11 @@ public enum ChangeFeed {
      * cannot keep a {@code LISTEN}: other instances' commits are not heard.
      */
     UNAVAILABLE_THROUGH_POOLER,
+    /**
+     * A database with no notices that travel with a transaction's commit (MariaDB): other instances' commits are
+     * not heard, as through PgBouncer.
+     */
+    NO_NOTICES,
     /** SQLite: one server per database file, nobody else to hear. */
     SINGLE_INSTANCE
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach and pool the database. The dialect follows from the JDBC URL ({@code jdbc:sqlite:} or
- * {@code jdbc:postgresql:}). {@link #toString()} masks the password.
+ * How to reach and pool the database. The dialect follows from the JDBC URL ({@code jdbc:sqlite:},
+ * {@code jdbc:postgresql:} or {@code jdbc:mariadb:}). {@link #toString()} masks the password.
  *
  * @param url              JDBC URL
  * @param user             user name, or null when the URL or the driver provides it
@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param poolTimeout      how long a unit of work waits for a connection before the database counts as unavailable
  * @param maxLifetime      how long a pooled connection lives before it is replaced
  * @param statementTimeout how long one statement may run before the database cancels it
- * @param applicationName  the name the database shows for these connections (PostgreSQL {@code application_name})
+ * @param applicationName  the name the database shows for these connections (PostgreSQL {@code application_name},
+ *                         MariaDB's {@code program_name} connection attribute)
  * @param longTransaction  a unit of work open longer than this is logged and counted as long
  * @param leakDetection    a connection lent out longer than this is reported by HikariCP as a possible leak;
  *                         zero turns the check off
  * @param slowStatement    a statement running longer than this is logged and counted as slow
- * @param migrationUser    the user migrations run as (PostgreSQL), or null to use {@code user}; lets the
+ * @param migrationUser    the user migrations run as (PostgreSQL, MariaDB), or null to use {@code user}; lets the
  *                         application's own role be one that cannot create or drop tables
  * @param migrationPassword the password of {@code migrationUser}, or null
  * @param pooler           what the URL reaches: the server, or PgBouncer in transaction mode (PostgreSQL)

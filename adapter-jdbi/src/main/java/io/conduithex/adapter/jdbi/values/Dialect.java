@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The databases this adapter speaks, told apart by the JDBC URL. */
 public enum Dialect {
     SQLITE("jdbc:sqlite:", "db/migration/sqlite"),
-    POSTGRESQL("jdbc:postgresql:", "db/migration/postgresql");
+    POSTGRESQL("jdbc:postgresql:", "db/migration/postgresql"),
+    MARIADB("jdbc:mariadb:", "db/migration/mariadb");
 
     private final String urlPrefix;
     private final String migrationsLocation;
@@ -23,7 +24,7 @@ public enum Dialect {
                 return dialect;
             }
         }
-        throw new IllegalArgumentException("unsupported JDBC URL (expected jdbc:sqlite:... or jdbc:postgresql:...)");
+        throw new IllegalArgumentException("unsupported JDBC URL (expected jdbc:sqlite:..., jdbc:postgresql:... or jdbc:mariadb:...)");
     }
 
     /** Classpath folder of this dialect's Flyway migrations. */

@@ -13,7 +13,7 @@ public interface DatabaseDiagnostics {
     Report run();
 
     /**
-     * @param dialect  {@code postgresql} or {@code sqlite}
+     * @param dialect  {@code postgresql}, {@code sqlite} or {@code mariadb}
      * @param sections named findings in a stable order; values are strings, numbers, booleans, lists and maps
      */
     record Report(String dialect, Map<String, Object> sections) {

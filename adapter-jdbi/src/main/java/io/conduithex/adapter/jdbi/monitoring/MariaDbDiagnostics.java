@@ -1,0 +1,116 @@
+package io.conduithex.adapter.jdbi.monitoring;
+
+import io.conduithex.adapter.jdbi.migration.Migrations;
+import io.conduithex.adapter.jdbi.server.PoolBudget;
+import io.conduithex.adapter.jdbi.server.ServerFacts;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * MariaDB's answers: version, the settings that bound this application (max_connections against the pool budget,
+ * timeouts, isolation), long-running sessions, transactions left open, InnoDB lock waits with their blockers,
+ * table sizes, migration state. Reads information_schema only; the sessions of other users and InnoDB's
+ * transactions need the PROCESS privilege, and a section the login may not read says so in its place. Index
+ * usage is not reported: MariaDB counts it only with {@code userstat} on, which costs every statement. Session
+ * queries are cut short and any password literal in them is masked.
+ */
+public final class MariaDbDiagnostics extends SectionedDiagnostics {
+    private static final String LONG_RUNNING = """
+            select ID as id, USER as "user", COMMAND as command, STATE as state, round(TIME_MS) as "durationMs",
+                   INFO as query
+            from information_schema.PROCESSLIST
+            where DB = database() and ID <> connection_id() and COMMAND = 'Query' and TIME_MS > 1000
+            order by TIME_MS desc limit 50""";
+    private static final String OPEN_TRANSACTIONS = """
+            select t.trx_mysql_thread_id as id, p.USER as "user", t.trx_state as state,
+                   round(timestampdiff(microsecond, t.trx_started, now(6)) / 1000) as "durationMs",
+                   t.trx_query as query
+            from information_schema.INNODB_TRX t
+            left join information_schema.PROCESSLIST p on p.ID = t.trx_mysql_thread_id
+            where t.trx_mysql_thread_id <> connection_id()
+              and timestampdiff(second, t.trx_started, now()) >= 1
+            order by t.trx_started limit 50""";
+    private static final String LOCK_WAITS = """
+            select r.trx_mysql_thread_id as id, b.trx_mysql_thread_id as "blockedBy",
+                   round(timestampdiff(microsecond, r.trx_wait_started, now(6)) / 1000) as "waitingMs",
+                   r.trx_query as query
+            from information_schema.INNODB_LOCK_WAITS w
+            join information_schema.INNODB_TRX r on r.trx_id = w.requesting_trx_id
+            join information_schema.INNODB_TRX b on b.trx_id = w.blocking_trx_id
+            order by r.trx_wait_started limit 50""";
+    private static final String TABLE_SIZES = """
+            select TABLE_NAME as "table", DATA_LENGTH + INDEX_LENGTH as "totalBytes", DATA_LENGTH as "tableBytes",
+                   INDEX_LENGTH as "indexBytes", TABLE_ROWS as "estimatedRows"
+            from information_schema.TABLES
+            where TABLE_SCHEMA = database() and TABLE_TYPE = 'BASE TABLE'
+            order by DATA_LENGTH + INDEX_LENGTH desc limit 100""";
+
+    private final ServerFacts facts = ServerFacts.of(Dialect.MARIADB);
+    private final PoolBudget poolBudget;
+
+    /**
+     * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
+     */
+    public MariaDbDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, PoolBudget poolBudget) {
+        super("mariadb", jdbi, migrations);
+        this.poolBudget = poolBudget;
+    }
+
+    @Override
+    void addSections(Sections sections, Handle handle) {
+        sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
+        sections.add("connections", () -> connections(handle));
+        sections.add("timeouts", () -> timeouts(handle));
+        sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
+        sections.add("openTransactions", () -> sessions(handle, OPEN_TRANSACTIONS));
+        sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
+        sections.add("tableSizes", () -> PostgresDiagnostics.rows(handle, TABLE_SIZES));
+        sections.add("indexUsage", () -> Map.of("reported", false,
+                "reason", "MariaDB counts index use only with userstat=ON, which this report does not require"));
+    }
+
+    private Map<String, Object> connections(Handle handle) {
+        int max = facts.maxConnections(handle).orElseThrow();
+        long inUse = handle.createQuery("select VARIABLE_VALUE from information_schema.GLOBAL_STATUS"
+                        + " where VARIABLE_NAME = 'THREADS_CONNECTED'")
+                .mapTo(Long.class).one();
+        Map<String, Object> connections = new LinkedHashMap<>();
+        connections.put("maxConnections", (long) max);
+        connections.put("clientConnections", inUse);
+        connections.put("poolBudget", (int) poolBudget.connections());
+        connections.put("poolBudgetPercent", poolBudget.percentOf(max));
+        connections.put("poolBudgetOk", poolBudget.fits(max));
+        return connections;
+    }
+
+    private static Map<String, Object> timeouts(Handle handle) {
+        return handle.createQuery("""
+                        select @@SESSION.max_statement_time as max_statement_time,
+                               @@SESSION.innodb_lock_wait_timeout as innodb_lock_wait_timeout,
+                               @@SESSION.idle_transaction_timeout as idle_transaction_timeout,
+                               @@SESSION.tx_isolation as tx_isolation""")
+                .map((rs, ctx) -> {
+                    Map<String, Object> timeouts = new LinkedHashMap<>();
+                    for (String name : List.of("max_statement_time", "innodb_lock_wait_timeout",
+                            "idle_transaction_timeout", "tx_isolation")) {
+                        timeouts.put(name, rs.getString(name));
+                    }
+                    return timeouts;
+                }).one();
+    }
+
+    private static List<Map<String, Object>> sessions(Handle handle, String sql) {
+        return PostgresDiagnostics.rows(handle, sql).stream().map(row -> {
+            Object query = row.get("query");
+            if (query != null) {
+                row.put("query", PostgresDiagnostics.safeQuery(query.toString()));
+            }
+            return row;
+        }).toList();
+    }
+}
