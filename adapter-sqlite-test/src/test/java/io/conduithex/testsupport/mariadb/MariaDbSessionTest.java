@@ -1,7 +1,9 @@
 package io.conduithex.testsupport.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.conduithex.domain.failure.UnexpectedPersistenceException;
 import io.conduithex.domain.port.persistence.Isolation;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Bio;
@@ -58,6 +60,16 @@ class MariaDbSessionTest {
 
         assertThat(biosSeenAcrossACommitBy(TransactionSpec.readOnly("default-again")))
                 .containsExactly("changed", "changed again");
+    }
+
+    @Test
+    void aReadOnlyUnitOfWorkIsAReadOnlyTransactionOnTheServer() {
+        var write = new NewUser(new Email("jane@example.com"), new Username("jane"), new PasswordHash("hash"));
+
+        assertThatThrownBy(() -> database.persistence().unitOfWork().inTransaction(TransactionSpec.readOnly("reader"),
+                tx -> tx.users().insert(write)))
+                .isInstanceOf(UnexpectedPersistenceException.class)
+                .hasMessageContaining("error 1792");
     }
 
     @Test
