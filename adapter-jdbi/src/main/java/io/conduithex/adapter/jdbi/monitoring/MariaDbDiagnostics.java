@@ -33,7 +33,6 @@ public final class MariaDbDiagnostics extends SectionedDiagnostics {
             from information_schema.INNODB_TRX t
             left join information_schema.PROCESSLIST p on p.ID = t.trx_mysql_thread_id
             where t.trx_mysql_thread_id <> connection_id()
-              and timestampdiff(second, t.trx_started, now()) >= 1
             order by t.trx_started limit 50""";
     private static final String LOCK_WAITS = """
             select r.trx_mysql_thread_id as id, b.trx_mysql_thread_id as "blockedBy",
