@@ -15,6 +15,7 @@ import io.conduithex.domain.user.PasswordHash;
 import io.conduithex.domain.user.Username;
 import io.conduithex.testsupport.SqliteTestDatabase;
 import io.conduithex.testsupport.kit.Latches;
+import io.conduithex.testsupport.mariadb.MariaDbTestDatabase;
 import io.conduithex.testsupport.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -57,6 +58,17 @@ class DatabaseHealthTest {
             assertThat(results).allSatisfy((name, result) -> assertThat(result.up()).as(name).isTrue());
             assertThat(results.keySet()).containsExactly("database", "migrations", "pool");
             assertThat(results.get("migrations").detail()).startsWith("schema at version ");
+        }
+    }
+
+    @Test
+    void onAMigratedMariaDbDatabaseEveryCheckIsUp() {
+        try (var database = MariaDbTestDatabase.create()) {
+            var results = run(database.persistence());
+
+            assertThat(results).allSatisfy((name, result) -> assertThat(result.up()).as(name).isTrue());
+            assertThat(results.keySet()).containsExactly("database", "migrations", "pool");
+            assertThat(results.get("migrations").detail()).isEqualTo("schema at version 6");
         }
     }
 
