@@ -16,8 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * timeouts, isolation), long-running sessions, transactions left open, InnoDB lock waits with their blockers,
  * table sizes, migration state. Reads information_schema only; the sessions of other users and InnoDB's
  * transactions need the PROCESS privilege, and a section the login may not read says so in its place. Index
- * usage is not reported: MariaDB counts it only with {@code userstat} on, which costs every statement. Session
- * queries are cut short and any password literal in them is masked.
+ * usage is not reported: MariaDB counts it only with {@code userstat} on, which costs every statement. InnoDB
+ * refreshes its transaction and lock tables only when nobody read them in the last 100 ms, so a report asked for
+ * more often than that repeats the previous picture. Session queries are cut short and any password literal in
+ * them is masked.
  */
 public final class MariaDbDiagnostics extends SectionedDiagnostics {
     private static final String LONG_RUNNING = """
