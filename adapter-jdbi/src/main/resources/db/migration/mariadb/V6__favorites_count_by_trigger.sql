@@ -13,6 +13,10 @@
 -- the article; if a concurrent favorite of the same article holds the article and counts that very row, InnoDB
 -- ends one of them as a deadlock, which the application retries. Favorites that go with a deleted article go
 -- by ON DELETE CASCADE without triggers; there is no article left to count them for.
+--
+-- MariaDB refuses a trigger that updates a table the firing statement reads, so a statement that writes favorites
+-- may not read articles (INSERT INTO favorites ... SELECT ... FROM articles fails with error 1442). The
+-- application and the seed command never do; hand-written SQL must select the ids first.
 DELIMITER $$
 
 CREATE TRIGGER favorites_count_lock_article BEFORE INSERT ON favorites FOR EACH ROW

@@ -73,8 +73,11 @@ final class ArticleSql {
      */
     private static final String MARIADB_TAG_NAMES = "GROUP_CONCAT(CONCAT(t.name, :tagSeparator) SEPARATOR '')";
 
-    /** A list: the statement that counts it and the one that yields its ids, newest first. */
-    record ListSql(String count, String ids) {
+    /**
+     * A list: the statement that counts it, the one that yields its ids, newest first, and the name of the column
+     * those ids come in.
+     */
+    record ListSql(String count, String ids, String idColumn) {
     }
 
     private ArticleSql() {
@@ -87,23 +90,23 @@ final class ArticleSql {
         filter.favoritedBy().ifPresent(fan -> binds.put("fan", fan.normalized()));
         int criteria = binds.size();
         if (criteria == 0) {
-            return new ListSql(ALL_COUNT, "SELECT a.id FROM articles a" + NEWEST_FIRST);
+            return new ListSql(ALL_COUNT, "SELECT a.id FROM articles a" + NEWEST_FIRST, "id");
         }
         if (criteria == 1 && filter.tag().isPresent()) {
             return new ListSql(TAG_COUNT, """
                     SELECT at.article_id FROM article_tags at
                      WHERE at.tag_id = (SELECT id FROM tags WHERE name = :tag)
-                     ORDER BY at.article_created_at DESC, at.article_id DESC""");
+                     ORDER BY at.article_created_at DESC, at.article_id DESC""", "article_id");
         }
         if (criteria == 1 && filter.author().isPresent()) {
             return new ListSql(AUTHOR_COUNT, "SELECT a.id FROM articles a"
-                    + " WHERE a.author_id = (SELECT id FROM users WHERE username_key = :author)" + NEWEST_FIRST);
+                    + " WHERE a.author_id = (SELECT id FROM users WHERE username_key = :author)" + NEWEST_FIRST, "id");
         }
         if (criteria == 1) {
             return new ListSql(FAN_COUNT, """
                     SELECT f.article_id FROM favorites f
                      WHERE f.user_id = (SELECT id FROM users WHERE username_key = :fan)
-                     ORDER BY f.article_created_at DESC, f.article_id DESC""");
+                     ORDER BY f.article_created_at DESC, f.article_id DESC""", "article_id");
         }
         // Two or more criteria together (not a list the client offers) are counted row by row, over the
         // intersection the page reads anyway.
@@ -115,7 +118,7 @@ final class ArticleSql {
         filter.favoritedBy().ifPresent(fan -> where.append(" AND a.id IN (SELECT f.article_id FROM favorites f"
                 + " JOIN users fu ON fu.id = f.user_id WHERE fu.username_key = :fan)"));
         return new ListSql("SELECT COUNT(*) AS total FROM articles a WHERE 1 = 1" + where,
-                "SELECT a.id FROM articles a WHERE 1 = 1" + where + NEWEST_FIRST);
+                "SELECT a.id FROM articles a WHERE 1 = 1" + where + NEWEST_FIRST, "id");
     }
 
     /**
@@ -133,9 +136,9 @@ final class ArticleSql {
         binds.put("viewer", viewer.value());
         if (dialect == Dialect.POSTGRESQL) {
             binds.put("window", page.offset() + page.limit());
-            return new ListSql(FEED_COUNT, POSTGRES_FEED_IDS);
+            return new ListSql(FEED_COUNT, POSTGRES_FEED_IDS, "id");
         }
-        return new ListSql(FEED_COUNT, SQLITE_FEED_IDS);
+        return new ListSql(FEED_COUNT, SQLITE_FEED_IDS, "id");
     }
 
     /**
@@ -164,7 +167,7 @@ final class ArticleSql {
             return postgresPage(list.count(), list.ids(), viewer);
         }
         if (dialect == Dialect.MARIADB) {
-            return mariaDbPage(list.count(), list.ids(), viewer);
+            return mariaDbPage(list, viewer);
         }
         return "SELECT c.total, " + articleColumns(dialect) + flags(viewer) + viewerKnown(viewer)
                 + " FROM (" + list.count() + ") c"
@@ -196,13 +199,15 @@ final class ArticleSql {
     }
 
     /**
-     * MariaDB's page: SQLite's statement, except that MariaDB refuses LIMIT directly in an IN subquery, so the
-     * page's ids are a derived table (materialized once) that the IN reads.
+     * MariaDB's page. Its ids are a derived table (MariaDB refuses LIMIT in an IN subquery), read once, and each
+     * article is joined to it by primary key: as {@code a.id IN (...)} in the join's condition MariaDB would test
+     * every article against the page instead.
      */
-    private static String mariaDbPage(String countSql, String idsSql, Optional<UserId> viewer) {
+    private static String mariaDbPage(ListSql list, Optional<UserId> viewer) {
         return "SELECT c.total, " + articleColumns(Dialect.MARIADB) + flags(viewer) + viewerKnown(viewer)
-                + " FROM (" + countSql + ") c"
-                + " LEFT JOIN articles a ON a.id IN (SELECT * FROM (" + idsSql + " LIMIT :limit OFFSET :offset) p)"
+                + " FROM (" + list.count() + ") c"
+                + " LEFT JOIN (" + list.ids() + " LIMIT :limit OFFSET :offset) p ON TRUE"
+                + " LEFT JOIN articles a ON a.id = p." + list.idColumn()
                 + " LEFT JOIN users u ON u.id = a.author_id"
                 + NEWEST_FIRST;
     }
