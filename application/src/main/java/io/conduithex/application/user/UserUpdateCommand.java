@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * A partial update of the current user. E-mail, username and password can be changed but not cleared;
- * bio and image can be cleared. Build it with {@link #of}, which reports every bad field at once.
+ * bio and image can be cleared. An empty password leaves the password as it is: settings forms (the official
+ * Angular client's among them) send every field, and an empty password field means "no new password".
+ * Build it with {@link #of}, which reports every bad field at once.
  */
 public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> username,
                                 FieldChange<Password> password, FieldChange<Bio> bio,
@@ -34,7 +36,7 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
         var command = new UserUpdateCommand(
                 FieldChanges.required(errors, "email", email, Email::new),
                 FieldChanges.required(errors, "username", username, Username::new),
-                FieldChanges.required(errors, "password", password, Password::new),
+                FieldChanges.required(errors, "password", unlessEmpty(password), Password::new),
                 clearable(errors, "bio", bio, Bio::new),
                 clearable(errors, "image", image, ImageUrl::new));
         errors.throwIfAny();
@@ -45,6 +47,10 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
         return email instanceof FieldChange.Unchanged && username instanceof FieldChange.Unchanged
                 && password instanceof FieldChange.Unchanged && bio instanceof FieldChange.Unchanged
                 && image instanceof FieldChange.Unchanged;
+    }
+
+    private static FieldChange<String> unlessEmpty(FieldChange<String> raw) {
+        return raw instanceof FieldChange.SetTo<String> set && set.value().isEmpty() ? FieldChange.unchanged() : raw;
     }
 
     private static <T> FieldChange<T> clearable(FieldErrors.Builder errors, String field, FieldChange<String> raw,

@@ -96,6 +96,22 @@ class UpdateUserTest {
     }
 
     @Test
+    void anEmptyPasswordFromAFormThatSendsEveryFieldLeavesThePasswordAndSavesTheRest() {
+        var updated = updateUser.update(jake.id(), changes(Map.of("password", "", "bio", "my bio")));
+
+        assertThat(updated.bio()).isEqualTo(new Bio("my bio"));
+        assertThat(updated.passwordHash()).isEqualTo(jake.passwordHash());
+        assertThat(stored(jake)).isEqualTo(updated);
+    }
+
+    @Test
+    void aBlankButNotEmptyPasswordIsStillRejected() {
+        assertThatThrownBy(() -> changes(Map.of("password", "   ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
+                        .containsKey("password"));
+    }
+
+    @Test
     void aNullEmailIsRejectedAsBlank() {
         assertThatThrownBy(() -> UserUpdateCommand.of(FieldChange.cleared(), FieldChange.unchanged(),
                 FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged()))

@@ -110,6 +110,19 @@ class CurrentUserApiTest extends ApiTest {
     }
 
     @Test
+    void aSettingsFormWithAnEmptyPasswordSavesTheRestAndKeepsThePassword() {
+        var jake = api.registered("jake");
+        String form = "{\"image\":\"\",\"username\":\"jake\",\"bio\":\"my bio\",\"email\":\"" + jake.email()
+                + "\",\"password\":\"\"}";
+
+        var reply = api.updatedUser(jake, form);
+
+        assertThat(reply.at("/user/bio")).isEqualTo("my bio");
+        assertThat(api.currentUser(jake.token()).at("/user/bio")).isEqualTo("my bio");
+        assertThat(api.login(jake.email(), jake.password()).status()).isEqualTo(200);
+    }
+
+    @Test
     void takingAnotherUsersUsernameIs422() {
         api.registered("celeb");
         var jake = api.registered("jake");
