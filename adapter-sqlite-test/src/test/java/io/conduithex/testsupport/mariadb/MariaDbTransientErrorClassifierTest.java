@@ -10,18 +10,12 @@ import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
+import io.conduithex.testsupport.OppositeLockOrder;
 import io.conduithex.testsupport.kit.DatabasePerTest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +29,6 @@ class MariaDbTransientErrorClassifierTest {
 
     /** Every statement of the test's own sessions ends by this, whatever goes wrong in a test. */
     private static final int SAFETY_STATEMENT_SECONDS = 20;
-    private static final long WAIT_SECONDS = 30;
 
     @RegisterExtension
     final DatabasePerTest<MariaDbTestDatabase> fresh = new DatabasePerTest<>(MariaDbTestDatabase::create);
@@ -56,30 +49,13 @@ class MariaDbTransientErrorClassifierTest {
             jake = insertUser(c, "jake@example.com", "jake");
             jane = insertUser(c, "jane@example.com", "jane");
         }
-        ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection first = connect(); Connection second = connect()) {
-            for (Connection c : List.of(first, second)) {
-                c.setAutoCommit(false);
-            }
-            CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
-            Future<SQLException> a = threads.submit(() -> updateInOrder(first, jake, jane, bothHoldTheirFirstLock));
-            Future<SQLException> b = threads.submit(() -> updateInOrder(second, jane, jake, bothHoldTheirFirstLock));
-
-            List<SQLException> failures = new ArrayList<>();
-            for (Future<SQLException> outcome : List.of(a, b)) {
-                SQLException failure = outcome.get(WAIT_SECONDS, TimeUnit.SECONDS);
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
+            List<SQLException> failures = OppositeLockOrder.failures(first, second, jake, jane);
 
             assertThat(failures).as("InnoDB ends exactly one of the two").hasSize(1);
             assertThat(failures.get(0).getErrorCode()).isEqualTo(1213);
             assertThat(classifier.classify(failures.get(0), Phase.WORK)).isInstanceOfSatisfying(
                     TransientPersistenceException.class, t -> assertThat(t.reason()).isEqualTo(Cause.DEADLOCK));
-        } finally {
-            threads.shutdownNow();
-            assertThat(threads.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         }
     }
 
@@ -91,11 +67,11 @@ class MariaDbTransientErrorClassifierTest {
         }
         try (Connection holder = connect(); Connection waiter = connect()) {
             holder.setAutoCommit(false);
-            touch(holder, jake);
+            OppositeLockOrder.touch(holder, jake);
             execute(waiter, "SET SESSION innodb_lock_wait_timeout = 1");
             waiter.setAutoCommit(false);
 
-            SQLException failure = failureOf(() -> touch(waiter, jake));
+            SQLException failure = failureOf(() -> OppositeLockOrder.touch(waiter, jake));
             waiter.rollback();
             holder.rollback();
 
@@ -137,30 +113,6 @@ class MariaDbTransientErrorClassifierTest {
         Connection c = database.connect();
         execute(c, "SET SESSION max_statement_time = " + SAFETY_STATEMENT_SECONDS);
         return c;
-    }
-
-    private static SQLException updateInOrder(Connection c, long first, long second, CountDownLatch bothLocked)
-            throws SQLException, InterruptedException {
-        try {
-            touch(c, first);
-            bothLocked.countDown();
-            if (!bothLocked.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("the other transaction never took its first lock");
-            }
-            touch(c, second);
-            c.commit();
-            return null;
-        } catch (SQLException failure) {
-            c.rollback();
-            return failure;
-        }
-    }
-
-    private static void touch(Connection c, long userId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE users SET bio = 'touched' WHERE id = ?")) {
-            update.setLong(1, userId);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 
     private static long connectionId(Connection c) throws SQLException {

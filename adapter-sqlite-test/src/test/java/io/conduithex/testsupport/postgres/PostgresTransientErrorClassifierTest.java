@@ -10,20 +10,15 @@ import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.failure.TransientPersistenceException.Cause;
+import io.conduithex.testsupport.OppositeLockOrder;
 import io.conduithex.testsupport.kit.DatabasePerTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,30 +53,14 @@ class PostgresTransientErrorClassifierTest {
             jake = insertUser(c, "jake@example.com", "jake");
             jane = insertUser(c, "jane@example.com", "jane");
         }
-        ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection first = connect(); Connection second = connect()) {
-            for (Connection c : List.of(first, second)) {
-                shortenDeadlockTimeout(c);
-                c.setAutoCommit(false);
-            }
-            CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
-            Future<SQLException> a = threads.submit(() -> updateInOrder(first, jake, jane, bothHoldTheirFirstLock));
-            Future<SQLException> b = threads.submit(() -> updateInOrder(second, jane, jake, bothHoldTheirFirstLock));
-
-            List<SQLException> failures = new ArrayList<>();
-            for (Future<SQLException> outcome : List.of(a, b)) {
-                SQLException failure = outcome.get(WAIT_SECONDS, TimeUnit.SECONDS);
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
+            shortenDeadlockTimeout(first);
+            shortenDeadlockTimeout(second);
+            List<SQLException> failures = OppositeLockOrder.failures(first, second, jake, jane);
 
             assertThat(failures).as("the server aborts exactly one of the two").hasSize(1);
             assertThat(classifier.classify(failures.get(0), Phase.WORK)).isInstanceOfSatisfying(
                     TransientPersistenceException.class, t -> assertThat(t.reason()).isEqualTo(Cause.DEADLOCK));
-        } finally {
-            threads.shutdownNow();
-            assertThat(threads.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         }
     }
 
@@ -156,30 +135,6 @@ class PostgresTransientErrorClassifierTest {
             execute(c, "SET deadlock_timeout = '100ms'");
         } catch (SQLException notAllowed) {
             // The default (1 s) still detects it, only later.
-        }
-    }
-
-    private static SQLException updateInOrder(Connection c, long first, long second, CountDownLatch bothLocked)
-            throws SQLException, InterruptedException {
-        try {
-            touch(c, first);
-            bothLocked.countDown();
-            if (!bothLocked.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("the other transaction never took its first lock");
-            }
-            touch(c, second);
-            c.commit();
-            return null;
-        } catch (SQLException failure) {
-            c.rollback();
-            return failure;
-        }
-    }
-
-    private static void touch(Connection c, long userId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE users SET bio = 'touched' WHERE id = ?")) {
-            update.setLong(1, userId);
-            assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
 
