@@ -12,10 +12,11 @@ import io.conduithex.domain.validation.Required;
 import java.util.function.Function;
 
 /**
- * A partial update of the current user. E-mail, username and password can be changed but not cleared;
- * bio and image can be cleared. An empty password leaves the password as it is: settings forms (the official
- * Angular client's among them) send every field, and an empty password field means "no new password".
- * Build it with {@link #of}, which reports every bad field at once.
+ * A partial update of the current user. E-mail, username and password can be changed but not cleared: an
+ * empty or null one leaves the field as it is, since settings forms (the official Angular client's among them)
+ * send every field, and an empty password field means "no new password". A blank one with spaces in it is still
+ * refused. Bio and image can be cleared, with an empty or null value. Build it with {@link #of}, which reports
+ * every bad field at once.
  */
 public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> username,
                                 FieldChange<Password> password, FieldChange<Bio> bio,
@@ -34,9 +35,9 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
                                        FieldChange<String> image) {
         var errors = FieldErrors.builder();
         var command = new UserUpdateCommand(
-                FieldChanges.required(errors, "email", email, Email::new),
-                FieldChanges.required(errors, "username", username, Username::new),
-                FieldChanges.required(errors, "password", unlessEmpty(password), Password::new),
+                FieldChanges.required(errors, "email", givenOnly(email), Email::new),
+                FieldChanges.required(errors, "username", givenOnly(username), Username::new),
+                FieldChanges.required(errors, "password", givenOnly(password), Password::new),
                 clearable(errors, "bio", bio, Bio::new),
                 clearable(errors, "image", image, ImageUrl::new));
         errors.throwIfAny();
@@ -49,8 +50,10 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
                 && image instanceof FieldChange.Unchanged;
     }
 
-    private static FieldChange<String> unlessEmpty(FieldChange<String> raw) {
-        return raw instanceof FieldChange.SetTo<String> set && set.value().isEmpty() ? FieldChange.unchanged() : raw;
+    /** An empty or null value of a field that cannot be cleared is no change at all. */
+    private static FieldChange<String> givenOnly(FieldChange<String> raw) {
+        boolean empty = raw instanceof FieldChange.SetTo<String> set && set.value().isEmpty();
+        return empty || raw instanceof FieldChange.Cleared ? FieldChange.unchanged() : raw;
     }
 
     private static <T> FieldChange<T> clearable(FieldErrors.Builder errors, String field, FieldChange<String> raw,

@@ -112,11 +112,28 @@ class UpdateUserTest {
     }
 
     @Test
-    void aNullEmailIsRejectedAsBlank() {
-        assertThatThrownBy(() -> UserUpdateCommand.of(FieldChange.cleared(), FieldChange.unchanged(),
-                FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged()))
+    void aNullEmailUsernameAndPasswordAreNotChanges() {
+        var command = UserUpdateCommand.of(FieldChange.cleared(), FieldChange.cleared(), FieldChange.cleared(),
+                FieldChange.unchanged(), FieldChange.unchanged());
+
+        assertThat(command.changesNothing()).isTrue();
+        assertThat(updateUser.update(jake.id(), command)).isEqualTo(jake);
+    }
+
+    @Test
+    void anEmptyEmailAndUsernameLeaveThemAndSaveTheRest() {
+        var updated = updateUser.update(jake.id(), changes(Map.of("email", "", "username", "", "bio", "my bio")));
+
+        assertThat(updated.email()).isEqualTo(jake.email());
+        assertThat(updated.username()).isEqualTo(jake.username());
+        assertThat(stored(jake)).isEqualTo(updated);
+    }
+
+    @Test
+    void aBlankButNotEmptyEmailOrUsernameIsStillRejected() {
+        assertThatThrownBy(() -> changes(Map.of("email", " ", "username", "  ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap())
-                        .containsExactly(Map.entry("email", List.of("can't be blank"))));
+                        .containsOnlyKeys("email", "username"));
     }
 
     @Test

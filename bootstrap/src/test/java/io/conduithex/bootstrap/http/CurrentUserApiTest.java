@@ -142,10 +142,23 @@ class CurrentUserApiTest extends ApiTest {
     }
 
     @Test
-    void aNullEmailIs422CantBeBlank() {
+    void anEmptyOrNullEmailUsernameOrPasswordLeavesThemAsTheyAre() {
         var jake = api.registered("jake");
 
-        assertErrors(api.updateUser(jake.token(), "{\"email\":null}"), 422,
+        api.updatedUser(jake, "{\"email\":\"\",\"username\":null,\"password\":null,\"bio\":\"kept\"}");
+        var reply = api.updatedUser(jake, "{\"email\":null,\"username\":\"\",\"password\":\"\"}");
+
+        assertThat(reply.at("/user/email")).isEqualTo(jake.email());
+        assertThat(reply.at("/user/username")).isEqualTo("jake");
+        assertThat(reply.at("/user/bio")).isEqualTo("kept");
+        assertThat(api.login(jake.email(), jake.password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBlankEmailWithSpacesIs422CantBeBlank() {
+        var jake = api.registered("jake");
+
+        assertErrors(api.updateUser(jake.token(), "{\"email\":\"  \"}"), 422,
                 Map.of("email", List.of("can't be blank")));
     }
 

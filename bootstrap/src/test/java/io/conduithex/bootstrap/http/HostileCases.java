@@ -380,10 +380,10 @@ final class HostileCases {
         add(login, "an unknown email", login.withFields("{\"email\":\"nobody@conduit.test\","
                 + "\"password\":\"password-1\"}"), 401, "email or password", INVALID);
         var updateUser = updateUser();
-        add(updateUser, "a null email", updateUser.withFields("{\"email\":null}"), 422, "email", BLANK);
-        add(updateUser, "a null username", updateUser.withFields("{\"username\":null}"), 422, "username", BLANK);
-        add(updateUser, "a null password", updateUser.withFields("{\"password\":null}"), 422, "password", BLANK);
-        add(updateUser, "an empty email", updateUser.withFields("{\"email\":\"\"}"), 422, "email", BLANK);
+        // Empty or null e-mail, username and password mean "unchanged" (settings forms send every field).
+        add(updateUser, "an email of spaces", updateUser.withFields("{\"email\":\"  \"}"), 422, "email", BLANK);
+        add(updateUser, "a username of spaces", updateUser.withFields("{\"username\":\" \"}"), 422, "username",
+                BLANK);
         add(updateUser, "a bio as a number", updateUser.withFields("{\"bio\":7}"), 422, "bio", NOT_A_STRING);
         add(updateUser, "an image as a boolean", updateUser.withFields("{\"image\":true}"), 422, "image", NOT_A_STRING);
         add(updateUser, "a javascript: image URL", updateUser.withFields("{\"image\":\"javascript:alert(1)\"}"), 422,
