@@ -5,6 +5,9 @@ BEGIN;
 SELECT id, email, username, password_hash, bio, image FROM users WHERE id = :writer;
 SELECT id FROM articles WHERE slug = :slug \gset
 INSERT INTO favorites (user_id, article_id) VALUES (:writer, :id) ON CONFLICT DO NOTHING;
+-- Each run of the scenario changes the favorite, so each leaves its audit event.
+INSERT INTO audit_events (occurred_at, actor_id, action, entity_type, entity_id, request_id, changed_fields)
+VALUES (:now, :writer, :articleFavorited, :articleEntity, :id, :requestId, :noFields);
 SELECT a.id, a.slug, a.title, a.description, a.author_id, a.created_at, a.updated_at,
        a.favorites_count, u.username AS author_username, u.bio AS author_bio, u.image AS author_image,
        (SELECT string_agg(t.name, :tagSeparator) FROM tags t

@@ -29,12 +29,12 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jake = registered("jake");
         User jane = registered("jane");
 
-        commit(tx -> {
-            tx.follows().follow(jake.id(), jane.id());
-            tx.follows().follow(jake.id(), jane.id());
-        });
-        commit(tx -> tx.follows().follow(jake.id(), jane.id()));
+        var changed = write(tx -> List.of(tx.follows().follow(jake.id(), jane.id()),
+                tx.follows().follow(jake.id(), jane.id())));
+        boolean again = write(tx -> tx.follows().follow(jake.id(), jane.id()));
 
+        assertThat(changed).as("the first follow, then the same in its transaction").containsExactly(true, false);
+        assertThat(again).as("the same follow in a later transaction").isFalse();
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isTrue();
     }
 
@@ -44,11 +44,10 @@ public abstract class FollowRepositoryContract extends PersistenceContract {
         User jane = registered("jane");
         commit(tx -> tx.follows().follow(jake.id(), jane.id()));
 
-        commit(tx -> {
-            tx.follows().unfollow(jake.id(), jane.id());
-            tx.follows().unfollow(jake.id(), jane.id());
-        });
+        var changed = write(tx -> List.of(tx.follows().unfollow(jake.id(), jane.id()),
+                tx.follows().unfollow(jake.id(), jane.id())));
 
+        assertThat(changed).as("the unfollow, then the same again").containsExactly(true, false);
         assertThat(readFlag(tx -> tx.follows().isFollowing(jake.id(), jane.id()))).isFalse();
     }
 

@@ -68,7 +68,7 @@ class DatabaseHealthTest {
 
             assertThat(results).allSatisfy((name, result) -> assertThat(result.up()).as(name).isTrue());
             assertThat(results.keySet()).containsExactly("database", "migrations", "pool");
-            assertThat(results.get("migrations").detail()).isEqualTo("schema at version 6");
+            assertThat(results.get("migrations").detail()).matches("schema at version \\d+(\\.\\d+)*");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.idempotency.KeyScope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conduithex.application.article.CreateArticle;
 import io.conduithex.application.article.DeleteArticle;
@@ -30,7 +31,8 @@ import jakarta.inject.Inject;
  */
 record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, DeleteArticle deleteArticle,
                      GetArticle getArticle, ListArticles listArticles, FavoriteArticle favoriteArticle,
-                     Authenticator authenticator, RequestBodies bodies, CachedReads reads) implements RouteGroup {
+                     Authenticator authenticator, RequestBodies bodies, CachedReads reads, KeyedWrites keyed)
+        implements RouteGroup {
     static final String ARTICLES = "/api/articles";
     static final String FEED = "/api/articles/feed";
     static final String ARTICLE = "/api/articles/{slug}";
@@ -80,29 +82,33 @@ record ArticleRoutes(CreateArticle createArticle, UpdateArticle updateArticle, D
     private void create(Context ctx) {
         var caller = authenticator.required(ctx);
         var command = ArticleRequests.creation(articleIn(ctx));
-        Json.respond(ctx, 201, Responses.article(createArticle.create(caller.id(), command)));
+        keyed.respond(ctx, "create-article", KeyScope.of(caller.id()), 201,
+                () -> Responses.article(createArticle.create(caller.id(), command)));
     }
 
     private void update(Context ctx) {
         var caller = authenticator.required(ctx);
         var command = ArticleRequests.update(articleIn(ctx));
-        Json.respond(ctx, 200, Responses.article(updateArticle.update(caller.id(), ctx.pathParam("slug"), command)));
+        keyed.respond(ctx, "update-article", KeyScope.of(caller.id()), 200,
+                () -> Responses.article(updateArticle.update(caller.id(), ctx.pathParam("slug"), command)));
     }
 
     private void delete(Context ctx) {
         var caller = authenticator.required(ctx);
-        deleteArticle.delete(caller.id(), ctx.pathParam("slug"));
-        Json.noContent(ctx);
+        keyed.noContent(ctx, "delete-article", KeyScope.of(caller.id()),
+                () -> deleteArticle.delete(caller.id(), ctx.pathParam("slug")));
     }
 
     private void favorite(Context ctx) {
         var caller = authenticator.required(ctx);
-        Json.respond(ctx, 200, Responses.article(favoriteArticle.favorite(caller.id(), ctx.pathParam("slug"))));
+        keyed.respond(ctx, "favorite-article", KeyScope.of(caller.id()), 200,
+                () -> Responses.article(favoriteArticle.favorite(caller.id(), ctx.pathParam("slug"))));
     }
 
     private void unfavorite(Context ctx) {
         var caller = authenticator.required(ctx);
-        Json.respond(ctx, 200, Responses.article(favoriteArticle.unfavorite(caller.id(), ctx.pathParam("slug"))));
+        keyed.respond(ctx, "unfavorite-article", KeyScope.of(caller.id()), 200,
+                () -> Responses.article(favoriteArticle.unfavorite(caller.id(), ctx.pathParam("slug"))));
     }
 
     private ObjectNode articleIn(Context ctx) {

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.application.comment.AddComment;
 import io.conduithex.application.comment.DeleteComment;
 import io.conduithex.application.comment.ListComments;
@@ -14,7 +15,8 @@ import jakarta.inject.Inject;
  * Anonymous lists of comments may be answered from memory ({@link CachedReads}).
  */
 record CommentRoutes(AddComment addComment, ListComments listComments, DeleteComment deleteComment,
-                     Authenticator authenticator, RequestBodies bodies, CachedReads reads) implements RouteGroup {
+                     Authenticator authenticator, RequestBodies bodies, CachedReads reads, KeyedWrites keyed)
+        implements RouteGroup {
     static final String COMMENTS = "/api/articles/{slug}/comments";
     static final String COMMENT = "/api/articles/{slug}/comments/{id}";
 
@@ -38,12 +40,13 @@ record CommentRoutes(AddComment addComment, ListComments listComments, DeleteCom
     private void add(Context ctx) {
         var caller = authenticator.required(ctx);
         var command = ArticleRequests.comment(bodies.wrapped(ctx, ArticleRequests.COMMENT));
-        Json.respond(ctx, 201, Responses.comment(addComment.add(caller.id(), ctx.pathParam("slug"), command)));
+        keyed.respond(ctx, "add-comment", KeyScope.of(caller.id()), 201,
+                () -> Responses.comment(addComment.add(caller.id(), ctx.pathParam("slug"), command)));
     }
 
     private void delete(Context ctx) {
         var caller = authenticator.required(ctx);
-        deleteComment.delete(caller.id(), ctx.pathParam("slug"), ctx.pathParam("id"));
-        Json.noContent(ctx);
+        keyed.noContent(ctx, "delete-comment", KeyScope.of(caller.id()),
+                () -> deleteComment.delete(caller.id(), ctx.pathParam("slug"), ctx.pathParam("id")));
     }
 }

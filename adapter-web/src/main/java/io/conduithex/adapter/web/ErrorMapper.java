@@ -1,5 +1,7 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.application.idempotency.KeyReusedException;
+import io.conduithex.application.idempotency.KeyInUseException;
 import io.conduithex.domain.failure.AuthenticationException;
 import io.conduithex.domain.failure.BadCredentialsException;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
@@ -71,6 +73,13 @@ final class ErrorMapper {
         }
         if (failure instanceof MalformedRequestException malformed) {
             return ApiError.of(400, malformed.field(), malformed.getMessage());
+        }
+        if (failure instanceof KeyReusedException) {
+            return ApiError.of(422, KeyedWrites.HEADER, "was already used for a different request");
+        }
+        if (failure instanceof KeyInUseException) {
+            return ApiError.of(409, KeyedWrites.HEADER, "is in use by a request still running, try again shortly")
+                    .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         if (failure instanceof TooManyAttemptsException tooMany) {
             return ApiError.of(429, "login", "failed too often from this address, try again later")

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.application.user.FollowUser;
 import io.conduithex.application.user.GetProfile;
 import io.conduithex.adapter.web.cache.ReadKey;
@@ -11,8 +12,8 @@ import jakarta.inject.Inject;
  * Profiles and following: parse, call one use case, shape the answer. An anonymous profile may be answered from
  * memory ({@link CachedReads}).
  */
-record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator, CachedReads reads)
-        implements RouteGroup {
+record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator authenticator, CachedReads reads,
+                     KeyedWrites keyed) implements RouteGroup {
     static final String PROFILE = "/api/profiles/{username}";
     static final String FOLLOW = "/api/profiles/{username}/follow";
 
@@ -35,11 +36,13 @@ record ProfileRoutes(GetProfile getProfile, FollowUser followUser, Authenticator
 
     private void follow(Context ctx) {
         var caller = authenticator.required(ctx);
-        Json.respond(ctx, 200, Responses.profile(followUser.follow(caller.id(), ctx.pathParam("username"))));
+        keyed.respond(ctx, "follow-user", KeyScope.of(caller.id()), 200,
+                () -> Responses.profile(followUser.follow(caller.id(), ctx.pathParam("username"))));
     }
 
     private void unfollow(Context ctx) {
         var caller = authenticator.required(ctx);
-        Json.respond(ctx, 200, Responses.profile(followUser.unfollow(caller.id(), ctx.pathParam("username"))));
+        keyed.respond(ctx, "unfollow-user", KeyScope.of(caller.id()), 200,
+                () -> Responses.profile(followUser.unfollow(caller.id(), ctx.pathParam("username"))));
     }
 }

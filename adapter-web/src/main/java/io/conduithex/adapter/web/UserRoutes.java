@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.idempotency.KeyScope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conduithex.application.user.GetCurrentUser;
 import io.conduithex.application.user.LoginUser;
@@ -11,7 +12,8 @@ import jakarta.inject.Inject;
 
 /** Registration, login and the current user: parse, call one use case, shape the answer. */
 record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser getCurrentUser, UpdateUser updateUser,
-                  TokenService tokens, Authenticator authenticator, RequestBodies bodies) implements RouteGroup {
+                  TokenService tokens, Authenticator authenticator, RequestBodies bodies, KeyedWrites keyed)
+        implements RouteGroup {
     static final String REGISTER = "/api/users";
     static final String LOGIN = "/api/users/login";
     static final String CURRENT_USER = "/api/user";
@@ -29,9 +31,12 @@ record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser
     }
 
     private void register(Context ctx) {
-        var command = UserRequests.registration(userIn(ctx));
-        var user = registerUser.register(command);
-        Json.respond(ctx, 201, Responses.user(user, tokens.issue(user.id())));
+        // Hashed before a keyed write opens its unit of work, so that no connection waits for the hash.
+        var newUser = registerUser.prepare(UserRequests.registration(userIn(ctx)));
+        keyed.respond(ctx, "register-user", KeyScope.REGISTRATION, 201, () -> {
+            var user = registerUser.register(newUser);
+            return Responses.user(user, tokens.issue(user.id()));
+        });
     }
 
     private void login(Context ctx) {
@@ -50,8 +55,8 @@ record UserRoutes(RegisterUser registerUser, LoginUser loginUser, GetCurrentUser
     private void update(Context ctx) {
         var caller = authenticator.required(ctx);
         var command = UserRequests.update(userIn(ctx));
-        var user = updateUser.update(caller.id(), command);
-        Json.respond(ctx, 200, Responses.user(user, caller.token()));
+        keyed.respond(ctx, "update-user", KeyScope.of(caller.id()), 200,
+                () -> Responses.user(updateUser.update(caller.id(), command), caller.token()));
     }
 
     private ObjectNode userIn(Context ctx) {

@@ -1,5 +1,9 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.application.audit.AuditTrail;
+import io.conduithex.application.idempotency.IdempotencySettings;
+import io.conduithex.application.idempotency.IdempotentWrites;
+import io.conduithex.domain.port.request.CurrentRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -158,19 +162,22 @@ abstract class WebServerTest {
         var tags = TagCache.disabled();
         var authenticator = new Authenticator(tokens);
         var bodies = new RequestBodies(settings);
+        var audit = new AuditTrail(clock, CurrentRequest.NONE);
+        var keyed = new KeyedWrites(new IdempotentWrites(transactions, IdempotencySettings.DEFAULTS, clock, tags,
+                new SimpleMeterRegistry()));
         var routes = new ServerRoutes(
-                new UserRoutes(new RegisterUser(transactions, hasher), new LoginUser(transactions, hasher,
+                new UserRoutes(new RegisterUser(transactions, hasher, audit), new LoginUser(transactions, hasher,
                         new FailedLogins(new FailedLogins.Settings(5, Duration.ofMinutes(5)))),
-                        new GetCurrentUser(transactions), new UpdateUser(transactions, hasher), tokens, authenticator,
-                        bodies),
-                new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions), authenticator,
-                        CachedReads.off()),
-                new ArticleRoutes(new CreateArticle(transactions, clock, tags),
-                        new UpdateArticle(transactions, clock, tags), new DeleteArticle(transactions, tags),
-                        new GetArticle(transactions), new ListArticles(transactions), new FavoriteArticle(transactions),
-                        authenticator, bodies, CachedReads.off()),
-                new CommentRoutes(new AddComment(transactions, clock), new ListComments(transactions),
-                        new DeleteComment(transactions), authenticator, bodies, CachedReads.off()),
+                        new GetCurrentUser(transactions), new UpdateUser(transactions, hasher, audit), tokens,
+                        authenticator, bodies, keyed),
+                new ProfileRoutes(new GetProfile(transactions), new FollowUser(transactions, audit), authenticator,
+                        CachedReads.off(), keyed),
+                new ArticleRoutes(new CreateArticle(transactions, clock, tags, audit),
+                        new UpdateArticle(transactions, clock, tags, audit), new DeleteArticle(transactions, tags, audit),
+                        new GetArticle(transactions), new ListArticles(transactions),
+                        new FavoriteArticle(transactions, audit), authenticator, bodies, CachedReads.off(), keyed),
+                new CommentRoutes(new AddComment(transactions, clock, audit), new ListComments(transactions),
+                        new DeleteComment(transactions, audit), authenticator, bodies, CachedReads.off(), keyed),
                 new TagRoutes(new ListTags(transactions, tags)),
                 new HealthRoutes(readiness, observability),
                 // The admin surface is off, so its report is never asked for.

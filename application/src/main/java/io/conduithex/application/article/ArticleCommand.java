@@ -14,6 +14,12 @@ public record ArticleCommand(Title title, Description description, ArticleBody b
         Required.nonNull("title", title, "description", description, "body", body, "tags", tags);
     }
 
+    /** The fields a new article sets, in the API's spelling: tagList only when it has tags. */
+    public List<String> fieldNames() {
+        return tags.names().isEmpty() ? List.of("title", "description", "body")
+                : List.of("title", "description", "body", "tagList");
+    }
+
     /**
      * @param tagList may be null (no tags)
      * @throws io.conduithex.domain.validation.ValidationException naming each invalid field

@@ -9,6 +9,7 @@ import io.conduithex.domain.article.Title;
 import io.conduithex.domain.validation.FieldErrors;
 import io.conduithex.domain.validation.Required;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A partial update of an article: any subset of title, description, body and tags. Title, description and
@@ -33,5 +34,11 @@ public record ArticleUpdateCommand(FieldChange<Title> title, FieldChange<Descrip
                         : FieldChanges.convert(errors, "tagList", tagList, TagList::of));
         errors.throwIfAny();
         return command;
+    }
+
+    /** The names of the fields this update sets, in the API's spelling. */
+    public List<String> changedFields() {
+        return FieldChange.changedAmong(Map.entry("title", title), Map.entry("description", description),
+                Map.entry("body", body), Map.entry("tagList", tags));
     }
 }

@@ -1,5 +1,7 @@
 package io.conduithex.application.article;
 
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.Article;
@@ -20,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * unique constraint says so and a random suffix is tried instead, under a savepoint so the rest of the
  * transaction survives the clash. Twenty concurrent articles with one title get twenty distinct slugs.
  */
-public record CreateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
+public record CreateArticle(TransactionRunner transactions, Clock clock, TagCache tags, AuditTrail audit) {
     private static final int SLUG_ATTEMPTS = 8;
     private static final String SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -34,6 +36,7 @@ public record CreateArticle(TransactionRunner transactions, Clock clock, TagCach
             var candidate = new NewArticle(Slug.fromTitle(command.title()), command.title(), command.description(),
                     command.body(), command.tags(), author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             Article stored = insertWithFreeSlug(tx, candidate);
+            audit.record(tx, author, AuditAction.ARTICLE_CREATED, stored.id().value(), command.fieldNames());
             return Articles.view(tx, stored.slug(), author);
         }));
     }

@@ -1,5 +1,8 @@
 package io.conduithex.application.article;
 
+import java.util.List;
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.Callers;
 import io.conduithex.domain.failure.ForbiddenException;
@@ -7,7 +10,7 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Deletes an article with its comments, favorites and tag links, in one transaction; only its author may. */
-public record DeleteArticle(TransactionRunner transactions, TagCache tags) {
+public record DeleteArticle(TransactionRunner transactions, TagCache tags, AuditTrail audit) {
     @Inject
     public DeleteArticle {
     }
@@ -22,6 +25,7 @@ public record DeleteArticle(TransactionRunner transactions, TagCache tags) {
                 throw new ForbiddenException("only the author may delete an article");
             }
             tx.articles().delete(article.id());
+            audit.record(tx, user, AuditAction.ARTICLE_DELETED, article.id().value(), List.of());
             return null;
         }));
     }

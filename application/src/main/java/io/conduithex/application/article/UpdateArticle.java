@@ -1,5 +1,7 @@
 package io.conduithex.application.article;
 
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.Callers;
 import io.conduithex.domain.article.Article;
@@ -11,7 +13,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /** Applies a partial update to an article; only its author may. The slug stays as it was. */
-public record UpdateArticle(TransactionRunner transactions, Clock clock, TagCache tags) {
+public record UpdateArticle(TransactionRunner transactions, Clock clock, TagCache tags, AuditTrail audit) {
     @Inject
     public UpdateArticle {
     }
@@ -32,6 +34,7 @@ public record UpdateArticle(TransactionRunner transactions, Clock clock, TagCach
                     current.authorId(), current.createdAt(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), current.favoritesCount());
             tx.articles().update(updated);
+            audit.record(tx, user, AuditAction.ARTICLE_UPDATED, current.id().value(), command.changedFields());
             return Articles.view(tx, name, user);
         }));
     }

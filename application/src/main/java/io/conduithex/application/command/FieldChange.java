@@ -1,5 +1,8 @@
 package io.conduithex.application.command;
 
+import java.util.stream.Stream;
+import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -18,6 +21,16 @@ public sealed interface FieldChange<T> {
 
     static <T> FieldChange<T> setTo(T value) {
         return new SetTo<>(value);
+    }
+
+    /**
+     * The names of the fields among {@code named} (pairs of a name and its change, in order) that are set or
+     * cleared: what an audit event says an update changed.
+     */
+    @SafeVarargs
+    static List<String> changedAmong(Map.Entry<String, FieldChange<?>>... named) {
+        return Stream.of(named).filter(field -> !(field.getValue() instanceof Unchanged))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The new value of a field whose current value is {@code current}. */

@@ -1,5 +1,8 @@
 package io.conduithex.application.comment;
 
+import java.util.List;
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.Callers;
@@ -14,7 +17,7 @@ import java.time.temporal.ChronoUnit;
  * Adds a comment to an article. If the article is deleted between the look-up and the insert, the foreign
  * key refuses the comment and the caller gets "article not found", as if it had been gone from the start.
  */
-public record AddComment(TransactionRunner transactions, Clock clock) {
+public record AddComment(TransactionRunner transactions, Clock clock, AuditTrail audit) {
     @Inject
     public AddComment {
     }
@@ -26,6 +29,7 @@ public record AddComment(TransactionRunner transactions, Clock clock) {
             var article = Articles.existingId(tx, name);
             var comment = tx.comments().insert(new NewComment(article, author, command.body(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            audit.record(tx, author, AuditAction.COMMENT_ADDED, comment.id().value(), List.of("body"));
             return new CommentView(comment, writer.profileAsSeenBy(false));
         });
     }

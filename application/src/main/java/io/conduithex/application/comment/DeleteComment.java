@@ -1,5 +1,8 @@
 package io.conduithex.application.comment;
 
+import java.util.List;
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.article.Articles;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.Callers;
@@ -10,7 +13,7 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Deletes a comment; only its author may. */
-public record DeleteComment(TransactionRunner transactions) {
+public record DeleteComment(TransactionRunner transactions, AuditTrail audit) {
     @Inject
     public DeleteComment {
     }
@@ -27,6 +30,7 @@ public record DeleteComment(TransactionRunner transactions) {
                 throw new ForbiddenException("only the author may delete a comment");
             }
             tx.comments().delete(id);
+            audit.record(tx, user, AuditAction.COMMENT_DELETED, id.value(), List.of());
             return null;
         });
     }

@@ -1,5 +1,8 @@
 package io.conduithex.application.user;
 
+import java.util.List;
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.failure.NotFoundException;
 import io.conduithex.domain.port.persistence.Transaction;
@@ -11,7 +14,7 @@ import io.conduithex.domain.validation.ValidationException;
 import jakarta.inject.Inject;
 
 /** Follows and unfollows profiles. Both are idempotent: doing either twice leaves the same state. */
-public record FollowUser(TransactionRunner transactions) {
+public record FollowUser(TransactionRunner transactions, AuditTrail audit) {
     @Inject
     public FollowUser {
     }
@@ -23,7 +26,9 @@ public record FollowUser(TransactionRunner transactions) {
             if (target.id().equals(follower)) {
                 throw new ValidationException(FieldErrors.of("username", "can't follow yourself"));
             }
-            tx.follows().follow(follower, target.id());
+            if (tx.follows().follow(follower, target.id())) {
+                audit.record(tx, follower, AuditAction.USER_FOLLOWED, target.id().value(), List.of());
+            }
             return target.profileAsSeenBy(true);
         });
     }
@@ -32,7 +37,9 @@ public record FollowUser(TransactionRunner transactions) {
         var name = ProfileNames.parse(username);
         return transactions.write("unfollow-user", tx -> {
             var target = target(tx, follower, name);
-            tx.follows().unfollow(follower, target.id());
+            if (tx.follows().unfollow(follower, target.id())) {
+                audit.record(tx, follower, AuditAction.USER_UNFOLLOWED, target.id().value(), List.of());
+            }
             return target.profileAsSeenBy(false);
         });
     }

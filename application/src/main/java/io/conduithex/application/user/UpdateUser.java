@@ -1,5 +1,7 @@
 package io.conduithex.application.user;
 
+import io.conduithex.domain.audit.AuditAction;
+import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.command.FieldChange;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.failure.ConstraintViolationException;
@@ -10,7 +12,7 @@ import io.conduithex.domain.user.UserId;
 import jakarta.inject.Inject;
 
 /** Applies a partial update to the current user; a new e-mail or username must not be taken. */
-public record UpdateUser(TransactionRunner transactions, PasswordHasher hasher) {
+public record UpdateUser(TransactionRunner transactions, PasswordHasher hasher, AuditTrail audit) {
     @Inject
     public UpdateUser {
     }
@@ -32,6 +34,7 @@ public record UpdateUser(TransactionRunner transactions, PasswordHasher hasher) 
                 if (!tx.users().update(updated)) {
                     throw Callers.gone();
                 }
+                audit.record(tx, id, AuditAction.USER_UPDATED, id.value(), command.changedFields());
                 return updated;
             });
         } catch (ConstraintViolationException e) {

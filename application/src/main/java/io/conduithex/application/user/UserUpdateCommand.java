@@ -1,5 +1,7 @@
 package io.conduithex.application.user;
 
+import java.util.List;
+import java.util.Map;
 import io.conduithex.application.command.FieldChange;
 import io.conduithex.application.command.FieldChanges;
 import io.conduithex.domain.user.Bio;
@@ -51,6 +53,12 @@ public record UserUpdateCommand(FieldChange<Email> email, FieldChange<Username> 
     }
 
     /** An empty or null value of a field that cannot be cleared is no change at all. */
+    /** The names of the fields this update sets or clears, in the API's spelling. */
+    public List<String> changedFields() {
+        return FieldChange.changedAmong(Map.entry("email", email), Map.entry("username", username),
+                Map.entry("password", password), Map.entry("bio", bio), Map.entry("image", image));
+    }
+
     private static FieldChange<String> givenOnly(FieldChange<String> raw) {
         boolean empty = raw instanceof FieldChange.SetTo<String> set && set.value().isEmpty();
         return empty || raw instanceof FieldChange.Cleared ? FieldChange.unchanged() : raw;

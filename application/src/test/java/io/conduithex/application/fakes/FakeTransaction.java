@@ -12,19 +12,23 @@ public final class FakeTransaction implements Transaction {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository(this::requireWritable);
     private final InMemoryFollowRepository follows = new InMemoryFollowRepository(this::requireWritable);
+    private final InMemoryAuditRepository audit = new InMemoryAuditRepository(this::requireWritable);
     private TransactionSpec spec;
     private InMemoryUserRepository.Snapshot usersAtBegin;
     private InMemoryFollowRepository.Snapshot followsAtBegin;
+    private int auditAtBegin;
 
     void begin(TransactionSpec spec) {
         this.spec = spec;
         usersAtBegin = users.snapshot();
         followsAtBegin = follows.snapshot();
+        auditAtBegin = audit.size();
     }
 
     void rollback() {
         users.restore(usersAtBegin);
         follows.restore(followsAtBegin);
+        audit.truncate(auditAtBegin);
     }
 
     void end() {
@@ -68,14 +72,26 @@ public final class FakeTransaction implements Transaction {
     }
 
     @Override
+    public io.conduithex.domain.port.persistence.IdempotencyRepository idempotencyKeys() {
+        throw new UnsupportedOperationException("idempotency keys are not faked");
+    }
+
+    @Override
+    public InMemoryAuditRepository audit() {
+        return audit;
+    }
+
+    @Override
     public <R> R inSavepoint(UnitOfWork.TransactionalWork<R> work) {
         var usersBefore = users.snapshot();
         var followsBefore = follows.snapshot();
+        int auditBefore = audit.size();
         try {
             return work.execute(this);
         } catch (RuntimeException e) {
             users.restore(usersBefore);
             follows.restore(followsBefore);
+            audit.truncate(auditBefore);
             throw e;
         }
     }

@@ -1,5 +1,10 @@
 package io.conduithex.application.fakes;
 
+import io.conduithex.application.audit.AuditTrail;
+import io.conduithex.domain.audit.AuditEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.port.persistence.UserRepository;
@@ -17,6 +22,7 @@ public final class InMemoryConduit {
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final TransactionRunner transactions = new TransactionRunner(unitOfWork, FastRetries.SETTINGS, meters);
+    public final AuditTrail audit = new AuditTrail(Clock.systemUTC(), () -> Optional.of("request-1"));
 
     /** A registered user with e-mail {@code <name>@example.com} and password {@link #passwordOf}. */
     public User givenUser(String name) {
@@ -35,5 +41,10 @@ public final class InMemoryConduit {
 
     public FollowRepository follows() {
         return transaction.follows();
+    }
+
+    /** The committed audit events, oldest first. */
+    public List<AuditEvent> auditEvents() {
+        return transaction.audit().events();
     }
 }

@@ -24,15 +24,15 @@ public final class InMemoryFollowRepository implements FollowRepository {
     }
 
     @Override
-    public void follow(UserId follower, UserId followee) {
+    public boolean follow(UserId follower, UserId followee) {
         beforeWrite.run();
-        follows.add(new Follow(follower, followee));
+        return follows.add(new Follow(follower, followee));
     }
 
     @Override
-    public void unfollow(UserId follower, UserId followee) {
+    public boolean unfollow(UserId follower, UserId followee) {
         beforeWrite.run();
-        follows.remove(new Follow(follower, followee));
+        return follows.remove(new Follow(follower, followee));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.conduithex.application.user;
 
+import static org.assertj.core.api.Assertions.tuple;
+import java.util.Optional;
+import io.conduithex.domain.audit.AuditEvent;
+import io.conduithex.domain.audit.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FollowUserTest {
 
     private final InMemoryConduit conduit = new InMemoryConduit();
-    private final FollowUser followUser = new FollowUser(conduit.transactions);
+    private final FollowUser followUser = new FollowUser(conduit.transactions, conduit.audit);
     private final User jake = conduit.givenUser("jake");
     private final User jim = conduit.givenUser("jim");
 
@@ -37,6 +41,18 @@ class FollowUserTest {
 
         assertThat(again.following()).isTrue();
         assertThat(conduit.transaction.follows().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFollowAndAnUnfollowEachLeaveOneAuditEventAndTheirRepeatsNone() {
+        followUser.follow(jim.id(), "jake");
+        followUser.follow(jim.id(), "jake");
+        followUser.unfollow(jim.id(), "jake");
+        followUser.unfollow(jim.id(), "jake");
+
+        assertThat(conduit.auditEvents()).extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::entityId)
+                .containsExactly(tuple(AuditAction.USER_FOLLOWED, Optional.of(jim.id()), jake.id().value() + ""),
+                        tuple(AuditAction.USER_UNFOLLOWED, Optional.of(jim.id()), jake.id().value() + ""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.conduithex.application.user;
 
+import io.conduithex.domain.audit.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RegisterUserTest {
 
     private final InMemoryConduit conduit = new InMemoryConduit();
-    private final RegisterUser registerUser = new RegisterUser(conduit.transactions, conduit.hasher);
+    private final RegisterUser registerUser = new RegisterUser(conduit.transactions, conduit.hasher, conduit.audit);
 
     @Test
     void aNewUserIsStoredWithAHashedPassword() {
@@ -23,6 +24,29 @@ class RegisterUserTest {
         assertThat(jake.username().value()).isEqualTo("jake");
         assertThat(jake.passwordHash().value()).isEqualTo("hashed:jakejake");
         assertThat(conduit.users().findByEmail(new Email("jake@example.com"))).contains(jake);
+    }
+
+    @Test
+    void aRegistrationLeavesOneAnonymousAuditEventNamingItsFieldsButNoValues() {
+        var jake = registerUser.register(RegistrationCommand.of("jake@example.com", "jake", "jakejake"));
+
+        assertThat(conduit.auditEvents()).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.USER_REGISTERED);
+            assertThat(event.actor()).isEmpty();
+            assertThat(event.entityId()).isEqualTo(Long.toString(jake.id().value()));
+            assertThat(event.requestId()).contains("request-1");
+            assertThat(event.changedFields()).containsExactly("email", "username", "password");
+            assertThat(event.toString()).doesNotContain("jakejake", "hashed:");
+        });
+    }
+
+    @Test
+    void aRefusedRegistrationLeavesNoAuditEvent() {
+        conduit.givenUser("jake");
+
+        assertThatThrownBy(() -> registerUser.register(RegistrationCommand.of("jake@example.com", "x", "password1")))
+                .isInstanceOf(ValidationException.class);
+        assertThat(conduit.auditEvents()).isEmpty();
     }
 
     @Test

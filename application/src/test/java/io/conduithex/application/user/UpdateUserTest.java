@@ -1,5 +1,6 @@
 package io.conduithex.application.user;
 
+import io.conduithex.domain.audit.AuditAction;
 import io.conduithex.application.command.FieldChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class UpdateUserTest {
 
     private final InMemoryConduit conduit = new InMemoryConduit();
-    private final UpdateUser updateUser = new UpdateUser(conduit.transactions, conduit.hasher);
+    private final UpdateUser updateUser = new UpdateUser(conduit.transactions, conduit.hasher, conduit.audit);
     private final User jake = conduit.givenUser("jake");
 
     @Test
@@ -102,6 +103,19 @@ class UpdateUserTest {
         assertThat(updated.bio()).isEqualTo(new Bio("my bio"));
         assertThat(updated.passwordHash()).isEqualTo(jake.passwordHash());
         assertThat(stored(jake)).isEqualTo(updated);
+    }
+
+    @Test
+    void anUpdateLeavesOneAuditEventNamingTheFieldsItChangedAndAnEmptyOneNone() {
+        updateUser.update(jake.id(), changes(Map.of()));
+        updateUser.update(jake.id(), changes(Map.of("password", "new-password-1", "bio", "", "email", "")));
+
+        assertThat(conduit.auditEvents()).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.USER_UPDATED);
+            assertThat(event.actor()).contains(jake.id());
+            assertThat(event.changedFields()).containsExactly("password", "bio");
+            assertThat(event.toString()).doesNotContain("new-password-1");
+        });
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * {@link ReadCacheConfig}).
  */
 public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig security,
-                        OperationsConfig operations, ReplicaConfig replicas, ReadCacheConfig readCache) {
+                        OperationsConfig operations, ReplicaConfig replicas, ReadCacheConfig readCache,
+                        RetentionConfig retention) {
 
     /** How log lines are written. */
     public enum LogFormat { TEXT, JSON }
@@ -52,13 +53,16 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String READ_CACHE_MAX_STALENESS_MS = Setting.READ_CACHE_MAX_STALENESS_MS.name();
     public static final String READ_CACHE_MAX_BYTES = Setting.READ_CACHE_MAX_BYTES.name();
     public static final String HTTP_THREADS = Setting.HTTP_THREADS.name();
+    public static final String IDEMPOTENCY_TTL = Setting.IDEMPOTENCY_TTL.name();
+    public static final String IDEMPOTENCY_LEASE_MS = Setting.IDEMPOTENCY_LEASE_MS.name();
+    public static final String AUDIT_RETENTION = Setting.AUDIT_RETENTION.name();
     public static final String DATABASE_REPLICA_URLS = Setting.DATABASE_REPLICA_URLS.name();
     public static final String CONSISTENCY_SECRET = Setting.CONSISTENCY_SECRET.name();
     public static final String READ_CONSISTENCY_WAIT_MS = Setting.READ_CONSISTENCY_WAIT_MS.name();
 
     public AppConfig {
         Required.nonNull("database", database, "web", web, "security", security, "operations", operations,
-                "replicas", replicas, "readCache", readCache);
+                "replicas", replicas, "readCache", readCache, "retention", retention);
     }
 
     /**
@@ -74,7 +78,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
         SecurityConfig security = SecurityConfig.read(read);
         ReplicaConfig replicas = ReplicaConfig.read(read, database, operations.instances());
         return new AppConfig(database, web, security, operations, replicas,
-                ReadCacheConfig.read(read, replicas.settings().any()));
+                ReadCacheConfig.read(read, replicas.settings().any()), RetentionConfig.read(read));
     }
 
     // Shortcuts for the web adapter's module and doctor, which read these through AppConfig.
@@ -108,6 +112,7 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
         operations.describe(values);
         replicas.describe(values);
         readCache.describe(values);
+        retention.describe(values);
         return values.entrySet().stream().map(entry -> entry.getKey().name() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
     }

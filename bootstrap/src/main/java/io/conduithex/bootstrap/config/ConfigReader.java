@@ -75,6 +75,11 @@ final class ConfigReader {
         return Duration.ofMillis(integer(setting));
     }
 
+    /** {@code duration} as an operator writes it: {@code P30D} for whole days, else as {@link Duration} prints it. */
+    static String shown(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    }
+
     /** An ISO-8601 duration such as {@code P30D} or {@code PT12H}, within [min, max]. */
     Duration duration(Setting setting, Duration min, Duration max) {
         String value = source.get(setting.name());

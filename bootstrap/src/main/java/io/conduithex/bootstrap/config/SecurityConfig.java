@@ -40,7 +40,7 @@ public record SecurityConfig(Secret jwtSecret, boolean jwtSecretGenerated, Durat
     /** The effective values, secrets masked. */
     void describe(Map<Setting, Object> into) {
         into.put(JWT_SECRET, jwtSecretGenerated ? "<generated>" : "****");
-        into.put(JWT_TTL, jwtTtl.toSeconds() % 86_400 == 0 ? "P" + jwtTtl.toDays() + "D" : jwtTtl);
+        into.put(JWT_TTL, ConfigReader.shown(jwtTtl));
         into.put(BCRYPT_COST, bcryptCost);
         into.put(ADMIN_TOKEN, adminToken.isPresent() ? "****" : "<none: admin off>");
         logins.describe(into);

@@ -1,5 +1,8 @@
 package io.conduithex.bootstrap.wiring;
 
+import io.conduithex.application.audit.AuditTrail;
+import io.conduithex.application.idempotency.IdempotencySettings;
+import io.conduithex.application.idempotency.IdempotentWrites;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -63,6 +66,14 @@ final class ApplicationModule extends AbstractModule {
         bind(ListComments.class).in(Singleton.class);
         bind(DeleteComment.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(AuditTrail.class).in(Singleton.class);
+        bind(IdempotentWrites.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    IdempotencySettings idempotencySettings(AppConfig config) {
+        return config.retention().idempotency();
     }
 
     @Provides

@@ -5,11 +5,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.web.AdminSettings;
 import io.conduithex.adapter.web.ConsistencySettings;
+import io.conduithex.adapter.web.MdcCurrentRequest;
 import io.conduithex.adapter.web.Observability;
 import io.conduithex.adapter.web.TokenService;
 import io.conduithex.adapter.web.WebServer;
 import io.conduithex.adapter.web.WebSettings;
 import io.conduithex.application.health.HealthChecks;
+import io.conduithex.domain.port.request.CurrentRequest;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,6 +22,8 @@ final class WebModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(WebServer.class).in(Singleton.class);
+        // The audit trail names the request each event was made under; the web server keeps its id per thread.
+        bind(CurrentRequest.class).to(MdcCurrentRequest.class).in(Singleton.class);
     }
 
     @Provides

@@ -219,6 +219,11 @@ final class ConduitApi {
         return http.request(path, token);
     }
 
+    /** {@code method} on {@code path} with {@code body} (null for none), sent with an {@code Idempotency-Key}. */
+    Reply keyed(String method, String path, String body, String token, String key) {
+        return send(http.request(method, path, body, token).header("Idempotency-Key", key));
+    }
+
     Reply send(HttpRequest.Builder request) {
         var built = request.build();
         var response = http.send(built);

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 record DatabaseRows(Map<String, List<String>> rowsByTable) {
     static final List<String> TABLES =
-            List.of("users", "follows", "articles", "tags", "article_tags", "favorites", "comments");
+            List.of("users", "follows", "articles", "tags", "article_tags", "favorites", "comments",
+                    "idempotency_keys", "audit_events");
 
     DatabaseRows {
         rowsByTable = Map.copyOf(rowsByTable);

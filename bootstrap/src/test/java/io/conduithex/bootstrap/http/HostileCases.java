@@ -141,6 +141,7 @@ final class HostileCases {
         table.forgedTokens();
         table.contentTypes();
         table.httpFraming();
+        table.idempotencyKeys();
         return List.copyOf(table.cases);
     }
 
@@ -778,6 +779,35 @@ final class HostileCases {
     }
 
     // Endpoints and bodies
+
+    private static final String KEY_HEADER = "Idempotency-Key";
+
+    private void idempotencyKeys() {
+        category = "malformed Idempotency-Key headers";
+        String message = "must be 1 to 255 characters";
+        String ascii = "must be printable ASCII characters only";
+        for (var e : bodyEndpoints()) {
+            if (e.label().equals("log in")) {
+                continue; // a login writes nothing and ignores the header
+            }
+            add(e, "a key of 256 characters", e.with(e.valid()).header(KEY_HEADER, "k".repeat(256)), 400,
+                    KEY_HEADER, message);
+            add(e, "an empty key", keyed(e, ""), 400, KEY_HEADER, message);
+            add(e, "a key with a character outside ASCII",
+                    keyed(e, new String("caf\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)),
+                    400, KEY_HEADER, ascii);
+            add(e, "a key with a tab inside", keyed(e, "tab\tkey"), 400, KEY_HEADER, ascii);
+        }
+    }
+
+    /** {@code e}'s valid request as raw bytes, with an Idempotency-Key of exactly {@code key} (ISO-8859-1). */
+    private static Raw keyed(BodyEndpoint e, String key) {
+        byte[] body = e.valid().getBytes(StandardCharsets.UTF_8);
+        String head = e.method() + " " + e.path() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + (e.token() == null ? "" : "Authorization: Token " + e.token() + "\r\n")
+                + KEY_HEADER + ": " + key + "\r\nContent-Length: " + body.length + "\r\nConnection: close";
+        return Raw.of(head, body);
+    }
 
     private List<BodyEndpoint> bodyEndpoints() {
         return List.of(register(), login(), updateUser(), createArticle(), updateArticle(), addComment());

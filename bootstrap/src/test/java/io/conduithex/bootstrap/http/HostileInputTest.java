@@ -117,6 +117,9 @@ class HostileInputTest {
         assertThat(api.follow("celeb", jake.token()).status()).isEqualTo(200);
         assertThat(api.favorite(celebsSlug, jake.token()).status()).isEqualTo(200);
         assertThat(api.favorite(jakesSlug, celeb.token()).status()).isEqualTo(200);
+        // A key in use, so that no hostile request can slip a second execution or a stored answer past it.
+        assertThat(api.keyed("PUT", "/api/user", "{\"user\":{\"bio\":\"keyed\"}}", reader.token(), "reader-bio")
+                .status()).isEqualTo(200);
         long jakeId = Long.parseLong(JWT.decode(jake.token()).getSubject());
         long readerId = Long.parseLong(JWT.decode(reader.token()).getSubject());
         return new Scene(jake, celeb, reader, jakeId, readerId + 1000, jakesSlug, celebsSlug, celebsComment,

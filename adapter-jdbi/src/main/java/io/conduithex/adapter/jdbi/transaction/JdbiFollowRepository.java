@@ -1,6 +1,7 @@
 package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.user.UserId;
 import java.util.Collection;
@@ -17,27 +18,45 @@ record JdbiFollowRepository(GuardedHandle handle, Dialect dialect) implements Fo
     private static final String FOLLOW = """
             INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
             ON CONFLICT DO NOTHING""";
-    /** MariaDB has no DO NOTHING; a key column set to itself leaves the existing follow as it was. */
+    /**
+     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE counts a repeated follow as a changed row (the
+     * driver counts found rows). The row is inserted only when absent; a concurrent twin that slips in between is
+     * a duplicate key, which on MariaDB fails that statement alone.
+     */
     private static final String MARIADB_FOLLOW = """
-            INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
-            ON DUPLICATE KEY UPDATE follower_id = follower_id""";
+            INSERT INTO follows (follower_id, followee_id)
+            SELECT :follower, :followee FROM DUAL
+             WHERE NOT EXISTS (SELECT 1 FROM follows WHERE follower_id = :follower AND followee_id = :followee)""";
 
     @Override
-    public void follow(UserId follower, UserId followee) {
+    public boolean follow(UserId follower, UserId followee) {
         // ON CONFLICT DO NOTHING (PostgreSQL 9.5+, SQLite 3.24+) makes a repeated or concurrent follow a no-op
         // instead of a unique violation that would abort the transaction.
-        handle.with(h -> h.createUpdate(dialect == Dialect.MARIADB ? MARIADB_FOLLOW : FOLLOW)
-                .bind("follower", follower.value())
-                .bind("followee", followee.value())
-                .execute());
+        if (dialect != Dialect.MARIADB) {
+            return change(FOLLOW, follower, followee);
+        }
+        try {
+            return change(MARIADB_FOLLOW, follower, followee);
+        } catch (ConstraintViolationException e) {
+            // The primary key is the only unique key of follows: the same follow, committed concurrently.
+            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
-    public void unfollow(UserId follower, UserId followee) {
-        handle.with(h -> h.createUpdate("DELETE FROM follows WHERE follower_id = :follower AND followee_id = :followee")
+    public boolean unfollow(UserId follower, UserId followee) {
+        return change("DELETE FROM follows WHERE follower_id = :follower AND followee_id = :followee", follower,
+                followee);
+    }
+
+    private boolean change(String sql, UserId follower, UserId followee) {
+        return handle.with(h -> h.createUpdate(sql)
                 .bind("follower", follower.value())
                 .bind("followee", followee.value())
-                .execute());
+                .execute()) == 1;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.conduithex.adapter.jdbi.error.Phase;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.adapter.jdbi.error.SqlErrorClassifier;
 import io.conduithex.domain.port.persistence.ArticleReadModel;
+import io.conduithex.domain.port.persistence.AuditRepository;
+import io.conduithex.domain.port.persistence.IdempotencyRepository;
 import io.conduithex.domain.port.persistence.ArticleRepository;
 import io.conduithex.domain.port.persistence.CommentRepository;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
@@ -26,6 +28,8 @@ final class JdbiTransaction implements Transaction {
     private final FavoriteRepository favorites;
     private final CommentRepository comments;
     private final ArticleReadModel articleReads;
+    private final IdempotencyRepository idempotencyKeys;
+    private final AuditRepository audit;
     private final ChangeLog changes;
     private int savepoints;
     private boolean rollbackOnly;
@@ -44,6 +48,8 @@ final class JdbiTransaction implements Transaction {
         this.favorites = new JdbiFavoriteRepository(guarded, changes, dialect);
         this.comments = new JdbiCommentRepository(guarded, timestamps, changes);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
+        this.idempotencyKeys = new JdbiIdempotencyRepository(guarded, timestamps, dialect);
+        this.audit = new JdbiAuditRepository(guarded, timestamps, dialect);
     }
 
     @Override
@@ -79,6 +85,16 @@ final class JdbiTransaction implements Transaction {
     @Override
     public ArticleReadModel articleReads() {
         return articleReads;
+    }
+
+    @Override
+    public IdempotencyRepository idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
     }
 
     @Override

@@ -7,11 +7,14 @@ import java.util.Set;
 /** Who follows whom, bound to one transaction. Following and unfollowing are idempotent. */
 public interface FollowRepository {
 
-    /** Records that {@code follower} follows {@code followee}; doing it twice changes nothing. */
-    void follow(UserId follower, UserId followee);
+    /**
+     * Records that {@code follower} follows {@code followee}; returns false when the follow existed (and then
+     * changes nothing).
+     */
+    boolean follow(UserId follower, UserId followee);
 
-    /** Removes the follow, if any. */
-    void unfollow(UserId follower, UserId followee);
+    /** Removes the follow; returns false when there was none (and then changes nothing). */
+    boolean unfollow(UserId follower, UserId followee);
 
     boolean isFollowing(UserId follower, UserId followee);
 

@@ -21,6 +21,12 @@ public interface Transaction {
     /** The read side: lists and views assembled in a constant number of statements. */
     ArticleReadModel articleReads();
 
+    /** Idempotency keys: claimed, completed with their responses, released. */
+    IdempotencyRepository idempotencyKeys();
+
+    /** The audit trail of data modifications. */
+    AuditRepository audit();
+
     /**
      * Runs {@code work} under a savepoint. If it throws, the transaction is rolled back to the savepoint,
      * so the outer work may catch the exception and carry on with everything done before the savepoint

@@ -1,0 +1,122 @@
+package io.conduithex.adapter.jdbi.transaction;
+
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.domain.idempotency.IdempotencyKey;
+import io.conduithex.domain.idempotency.KeyRecord;
+import io.conduithex.domain.idempotency.KeyScope;
+import io.conduithex.domain.idempotency.RequestFingerprint;
+import io.conduithex.domain.idempotency.StoredResponse;
+import io.conduithex.domain.port.persistence.IdempotencyRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Idempotency keys in {@code idempotency_keys}; every change after the claim names the claim's token. */
+record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect)
+        implements IdempotencyRepository {
+    private static final String RUNNING = "running";
+    private static final String DONE = "done";
+
+    @Override
+    public Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key) {
+        return handle.with(h -> h.createQuery("""
+                        SELECT scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at,
+                               response_status, response_type, response_body
+                          FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key""")
+                .bind("scope", scope.value())
+                .bind("key", key.value())
+                .map((rs, ctx) -> fromRow(rs))
+                .findOne());
+    }
+
+    @Override
+    public void claim(KeyRecord claim) {
+        handle.with(h -> h.createUpdate("""
+                        INSERT INTO idempotency_keys
+                               (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
+                        VALUES (:scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt)""")
+                .bind("scope", claim.scope().value())
+                .bind("key", claim.key().value())
+                .bind("fingerprint", claim.fingerprint().sha256())
+                .bind("token", claim.claimToken())
+                .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
+                .bind("expiresAt", timestamps.bind(claim.expiresAt()))
+                .execute());
+    }
+
+    @Override
+    public boolean takeOver(KeyRecord previous, KeyRecord claim) {
+        return handle.with(h -> h.createUpdate("""
+                        UPDATE idempotency_keys
+                           SET fingerprint = :fingerprint, claim_token = :token, state = 'running',
+                               leased_until = :leasedUntil, expires_at = :expiresAt,
+                               response_status = NULL, response_type = NULL, response_body = NULL
+                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :previousToken
+                           AND state = :previousState""")
+                .bind("scope", claim.scope().value())
+                .bind("key", claim.key().value())
+                .bind("fingerprint", claim.fingerprint().sha256())
+                .bind("token", claim.claimToken())
+                .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
+                .bind("expiresAt", timestamps.bind(claim.expiresAt()))
+                .bind("previousToken", previous.claimToken())
+                // A running claim that completed meanwhile is done now, and no longer to be taken over.
+                .bind("previousState", previous.isDone() ? DONE : RUNNING)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean complete(KeyScope scope, IdempotencyKey key, String claimToken, StoredResponse response) {
+        return handle.with(h -> h.createUpdate("""
+                        UPDATE idempotency_keys
+                           SET state = 'done', response_status = :status, response_type = :type, response_body = :body
+                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token
+                           AND state = 'running'""")
+                .bind("status", response.status())
+                .bind("type", response.contentType())
+                .bind("body", response.body())
+                .bind("scope", scope.value())
+                .bind("key", key.value())
+                .bind("token", claimToken)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean release(KeyScope scope, IdempotencyKey key, String claimToken) {
+        return handle.with(h -> h.createUpdate("""
+                        DELETE FROM idempotency_keys
+                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token
+                           AND state = 'running'""")
+                .bind("scope", scope.value())
+                .bind("key", key.value())
+                .bind("token", claimToken)
+                .execute()) == 1;
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int limit) {
+        // MariaDB takes no LIMIT in an IN subquery, but limits a DELETE itself; the others the other way round.
+        String sql = dialect == Dialect.MARIADB
+                ? "DELETE FROM idempotency_keys WHERE expires_at < :now ORDER BY expires_at LIMIT :limit"
+                : """
+                  DELETE FROM idempotency_keys WHERE (scope, idempotency_key) IN (
+                      SELECT scope, idempotency_key FROM idempotency_keys
+                       WHERE expires_at < :now ORDER BY expires_at LIMIT :limit)""";
+        return handle.with(h -> h.createUpdate(sql)
+                .bind("now", timestamps.bind(now))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    private KeyRecord fromRow(ResultSet rs) throws SQLException {
+        Optional<StoredResponse> response = DONE.equals(rs.getString("state"))
+                ? Optional.of(new StoredResponse(rs.getInt("response_status"), rs.getString("response_type"),
+                        rs.getBytes("response_body")))
+                : Optional.empty();
+        return new KeyRecord(new KeyScope(rs.getString("scope")), new IdempotencyKey(rs.getString("idempotency_key")),
+                new RequestFingerprint(rs.getString("fingerprint")), rs.getString("claim_token"),
+                timestamps.read(rs, "leased_until"), timestamps.read(rs, "expires_at"), response);
+    }
+}
