@@ -1,0 +1,269 @@
+package io.conduithex.adapter.jdbi.setup;
+
+import io.conduithex.adapter.jdbi.pool.PoolFactory;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prepares a MariaDB server for the application before the first migration: creates the database that DATABASE_URL
+ * names when it is missing, in utf8mb4 with the collation the migrations give every table; and, when a migration
+ * user is set and DATABASE_USER names another user, the application's account {@code 'user'@'%'} with
+ * DATABASE_PASSWORD and the row privileges it needs on that database (SELECT, INSERT, UPDATE, DELETE), nothing
+ * more. Logs in to the server, without a database, as the migration user when one is set, else as the application
+ * user. Idempotent: what exists is left alone (an existing account keeps its password and any other privileges).
+ *
+ * <p>Names go into the statements as text, since MariaDB takes no bind parameters for them: each is checked against
+ * a strict pattern first, so that none can carry a quote, a backslash or a wildcard, and then quoted. The password
+ * never appears in a statement either: the account is created from its {@code mysql_native_password} hash.
+ *
+ * <p>The migrations' triggers need nothing from the application's account: MariaDB runs a trigger with the rights of
+ * its definer, the migration user that created it.
+ */
+public final class MariaDbDatabaseSetup {
+
+    /** The character set and collation of the database setup creates; every table the migrations make names the same. */
+    public static final String CHARACTER_SET = "utf8mb4";
+    public static final String COLLATION = "utf8mb4_nopad_bin";
+    /** What the application's account may do on its database: read and write rows, never change the schema. */
+    public static final List<String> APPLICATION_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
+    /** The host part of the account setup creates: any host, since setup cannot know where the server runs. */
+    public static final String APPLICATION_HOST = "%";
+
+    private static final Pattern URL = Pattern.compile("^(jdbc:mariadb:(?:[a-z]+:)?//[^/?]*/)([^?]*)(\\?.*)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Database names we create: no quote, backslash or GRANT wildcard (% and _ are escaped below) can slip in. */
+    private static final Pattern DATABASE = Pattern.compile("^[a-z_][a-z0-9_]{0,63}$");
+    /** User names we create: MariaDB allows 80 characters; these are the ones that need no escaping in a literal. */
+    private static final Pattern USER = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$");
+    /** Error 1973 ER_USER_CREATE_EXISTS, the note CREATE USER IF NOT EXISTS leaves when the account is there. */
+    private static final int USER_EXISTS = 1973;
+
+    private final DatabaseSettings settings;
+
+    public MariaDbDatabaseSetup(DatabaseSettings settings) {
+        if (settings.dialect() != Dialect.MARIADB) {
+            throw new IllegalArgumentException("not a MariaDB URL");
+        }
+        this.settings = settings;
+    }
+
+    /**
+     * What setup did.
+     *
+     * @param database     the database name from the URL
+     * @param created      whether this run created it
+     * @param characterSet the database's default character set, as it is now
+     * @param collation    the database's default collation, as it is now
+     * @param application  the application's account, when setup manages one
+     */
+    public record Outcome(String database, boolean created, String characterSet, String collation,
+                          Optional<ApplicationAccount> application) {
+    }
+
+    /**
+     * The application's account and what this run did to it.
+     *
+     * @param account  the account as MariaDB writes it, {@code 'conduit_app'@'%'}
+     * @param created  whether this run created it
+     * @param granted  the privileges on the database this run granted; empty when it held them all
+     */
+    public record ApplicationAccount(String account, boolean created, List<String> granted) {
+    }
+
+    /**
+     * The database name in a MariaDB JDBC URL, checked to be a plain lower-case identifier.
+     *
+     * @throws IllegalArgumentException naming the problem when the URL names no database or an unusual one
+     */
+    public static String databaseName(String url) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches() || m.group(2).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "DATABASE_URL names no database (expected jdbc:mariadb://host:port/name)");
+        }
+        String name = m.group(2);
+        if (!DATABASE.matcher(name).matches()) {
+            throw new IllegalArgumentException("database name \"" + name + "\" is not a plain identifier "
+                    + "(lower-case letters, digits and _, starting with a letter or _, at most 64 characters); "
+                    + "create it yourself and run setup again");
+        }
+        return name;
+    }
+
+    /** The same server and options, without a database. */
+    static String serverUrl(String url) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a MariaDB JDBC URL");
+        }
+        return m.group(1) + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** Whether setup manages the application's account: a migration user is set and DATABASE_USER is another. */
+    public static boolean managesApplicationUser(DatabaseSettings settings) {
+        return settings.migrationUser() != null && settings.user() != null
+                && !settings.user().equals(settings.migrationUser());
+    }
+
+    /** Creates the database, and the application's account with its privileges, where they are missing. */
+    public Outcome run() throws SQLException {
+        String name = databaseName(settings.url());
+        String user = managesApplicationUser(settings) ? checkedUser(settings.user()) : null;
+        boolean setupAsMigrationUser = settings.migrationUser() != null;
+        try (Connection server = connect(setupAsMigrationUser ? settings.migrationUser() : settings.user(),
+                setupAsMigrationUser ? settings.migrationPassword() : settings.password(), "-setup")) {
+            boolean created = false;
+            if (defaults(server, name).isEmpty()) {
+                try (var statement = server.createStatement()) {
+                    statement.execute("CREATE DATABASE " + quoted(name) + " CHARACTER SET " + CHARACTER_SET
+                            + " COLLATE " + COLLATION);
+                }
+                created = true;
+            }
+            String[] defaults = defaults(server, name).orElseThrow(() -> new SQLException(
+                    "database " + name + " is not visible to the setup user after setup"));
+            Optional<ApplicationAccount> application = user == null ? Optional.empty()
+                    : Optional.of(prepareApplicationAccount(server, user, name));
+            return new Outcome(name, created, defaults[0], defaults[1], application);
+        }
+    }
+
+    private ApplicationAccount prepareApplicationAccount(Connection server, String user, String database)
+            throws SQLException {
+        String account = account(user);
+        boolean created = createUnlessExists(server, account);
+        Set<String> missing = new LinkedHashSet<>(APPLICATION_PRIVILEGES);
+        missing.removeAll(privilegesHeld(user, database));
+        if (!missing.isEmpty()) {
+            try (var statement = server.createStatement()) {
+                statement.execute("GRANT " + String.join(", ", missing) + " ON " + grantPattern(database) + ".* TO "
+                        + account);
+            }
+        }
+        return new ApplicationAccount(account, created, List.copyOf(missing));
+    }
+
+    /**
+     * {@code CREATE USER IF NOT EXISTS}: an existing account keeps its password and privileges, and the server says
+     * so in a note rather than an error, which tells the two cases apart without reading the grant tables (which the
+     * setup user may not be allowed to).
+     */
+    private boolean createUnlessExists(Connection server, String account) throws SQLException {
+        if (settings.password() == null) {
+            throw new IllegalArgumentException("DATABASE_PASSWORD must be set for setup to create or check the "
+                    + "application user " + account);
+        }
+        try (var statement = server.createStatement()) {
+            statement.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY PASSWORD '"
+                    + nativePasswordHash(settings.password()) + "'");
+            for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                if (w.getErrorCode() == USER_EXISTS) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The privileges the application's account holds on the database, read as that account (every account may read
+     * its own grants), which also proves that DATABASE_PASSWORD logs in as it.
+     */
+    private Set<String> privilegesHeld(String user, String database) throws SQLException {
+        Set<String> held = new LinkedHashSet<>();
+        try (Connection asApplication = connect(user, settings.password(), "-setup-check");
+             var query = asApplication.prepareStatement("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES"
+                     + " WHERE GRANTEE = ? AND TABLE_SCHEMA IN (?, ?)")) {
+            query.setString(1, account(user));
+            query.setString(2, database);
+            query.setString(3, database.replace("_", "\\_"));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    held.add(rows.getString(1).toUpperCase(Locale.ROOT));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SQLException("could not log in as the application user " + account(user)
+                    + " with DATABASE_PASSWORD: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
+        return held;
+    }
+
+    /** The database's default character set and collation, or empty when it does not exist. */
+    private static Optional<String[]> defaults(Connection server, String database) throws SQLException {
+        try (var query = server.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            query.setString(1, database);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new String[] {rows.getString(1), rows.getString(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    private static String checkedUser(String user) {
+        if (!USER.matcher(user).matches()) {
+            throw new IllegalArgumentException("DATABASE_USER \"" + user + "\" is not a plain user name (letters, "
+                    + "digits, _, . and -, at most 80 characters); create the user yourself and run setup again");
+        }
+        return user;
+    }
+
+    /** {@code 'user'@'%'}: the user is checked against {@link #USER}, so it needs no escaping inside the quotes. */
+    static String account(String user) {
+        return "'" + checkedUser(user) + "'@'" + APPLICATION_HOST + "'";
+    }
+
+    private static String quoted(String database) {
+        if (!DATABASE.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain identifier: " + database);
+        }
+        return "`" + database + "`";
+    }
+
+    /** In a database-level GRANT, {@code _} is a wildcard (one character): escaped, the grant covers this database only. */
+    static String grantPattern(String database) {
+        return quoted(database).replace("_", "\\_");
+    }
+
+    /** MariaDB's {@code mysql_native_password} hash: {@code *} and SHA1(SHA1(password)) in upper-case hex. */
+    static String nativePasswordHash(String password) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            byte[] once = sha1.digest(password.getBytes(StandardCharsets.UTF_8));
+            return "*" + HexFormat.of().withUpperCase().formatHex(sha1.digest(once));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    /** A connection to the server without a database, with the URL's options (TLS among them) untouched. */
+    private Connection connect(String user, String password, String purpose) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", String.valueOf(settings.poolTimeout().toMillis()));
+        properties.setProperty("connectionAttributes", "program_name:" + settings.applicationName() + purpose);
+        properties.setProperty("sessionVariables", PoolFactory.mariaDbSession(settings, false));
+        return DriverManager.getConnection(serverUrl(settings.url()), properties);
+    }
+}
