@@ -135,6 +135,44 @@ class SetupCommandTest {
         }
     }
 
+    @Test
+    void onMariaDbAnApplicationUserMadeForThisHostAloneIsGrantedItsPrivilegesAndNoAccountForAnyHostIsMade()
+            throws SQLException {
+        var server = MariaDbServer.shared();
+        String name = newDatabaseName();
+        String app = newUserName();
+        String host;
+        try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT SUBSTRING_INDEX(USER(), '@', -1)")) {
+                rows.next();
+                host = rows.getString(1);
+            }
+            statement.execute("CREATE USER '" + app + "'@'" + host + "' IDENTIFIED BY '" + APP_PASSWORD + "'");
+        }
+        String account = "'" + app + "'@'" + host + "'";
+        try {
+            cli.onServer(server, dropAfterTheTest(server, name));
+            asMigrationUserWithApplicationUser(server, app);
+
+            assertThat(cli.run("setup")).as(cli.err()).isZero();
+            assertThat(cli.outLines()).contains("Application user " + account + ": already exists",
+                    "Privileges of " + account + " on " + name + ": granted SELECT, INSERT, UPDATE, DELETE");
+            assertThat(server.databaseExists(name)).isTrue();
+            try (var admin = server.connectAsAdmin();
+                 var accounts = admin.prepareStatement("SELECT COUNT(*) FROM mysql.user WHERE User = ?")) {
+                accounts.setString(1, app);
+                try (var rows = accounts.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).as("accounts named " + app).isEqualTo(1);
+                }
+            }
+        } finally {
+            try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
+                statement.execute("DROP USER IF EXISTS '" + app + "'@'" + host + "'");
+            }
+        }
+    }
+
     /** Setup runs as the server's user as DATABASE_MIGRATION_USER, for the application user {@code app}. */
     private void asMigrationUserWithApplicationUser(SharedTestServer server, String app) {
         cli.configure("DATABASE_MIGRATION_USER", server.user())

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 /**
  * Prepares a MariaDB server for the application before the first migration: creates the database that DATABASE_URL
  * names when it is missing, in utf8mb4 with the collation the migrations give every table; and, when a migration
- * user is set and DATABASE_USER names another user, the application's account {@code 'user'@'%'} with
- * DATABASE_PASSWORD and the row privileges it needs on that database (SELECT, INSERT, UPDATE, DELETE), nothing
- * more. Logs in to the server, without a database, as the migration user when one is set, else as the application
+ * user is set and DATABASE_USER names another user, the application's account (the one DATABASE_USER logs in as
+ * with DATABASE_PASSWORD, else {@code 'user'@'%'}, created) and the row privileges it needs on that database
+ * (SELECT, INSERT, UPDATE, DELETE), nothing more. Logs in to the server, without a database, as the migration user when one is set, else as the application
  * user. Idempotent: what exists is left alone (an existing account keeps its password and any other privileges).
  *
  * <p>Names go into the statements as text, since MariaDB takes no bind parameters for them: each is checked against
@@ -51,6 +51,10 @@ public final class MariaDbDatabaseSetup {
     private static final Pattern DATABASE = Pattern.compile("^[a-z_][a-z0-9_]{0,63}$");
     /** User names we create: MariaDB allows 80 characters; these are the ones that need no escaping in a literal. */
     private static final Pattern USER = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$");
+    /** An account's host: a name, an address, a pattern with % or _, a netmask; nothing that needs escaping. */
+    private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9._%:/-]{1,255}$");
+    /** Error 1045 ER_ACCESS_DENIED_ERROR: no account matches this user, host and password. */
+    private static final int ACCESS_DENIED = 1045;
     /** Error 1973 ER_USER_CREATE_EXISTS, the note CREATE USER IF NOT EXISTS leaves when the account is there. */
     private static final int USER_EXISTS = 1973;
 
@@ -144,19 +148,52 @@ public final class MariaDbDatabaseSetup {
         }
     }
 
+    /**
+     * The application's account: the one DATABASE_USER logs in as with DATABASE_PASSWORD when there is one (made by
+     * an operator for a narrower host, say), else {@code 'user'@'%'}, created; then the row privileges it lacks on
+     * the database, read as that account (every account may read its own grants) and granted to it.
+     */
     private ApplicationAccount prepareApplicationAccount(Connection server, String user, String database)
             throws SQLException {
-        String account = account(user);
-        boolean created = createUnlessExists(server, account);
-        Set<String> missing = new LinkedHashSet<>(APPLICATION_PRIVILEGES);
-        missing.removeAll(privilegesHeld(user, database));
-        if (!missing.isEmpty()) {
-            try (var statement = server.createStatement()) {
-                statement.execute("GRANT " + String.join(", ", missing) + " ON " + grantPattern(database) + ".* TO "
-                        + account);
-            }
+        if (settings.password() == null) {
+            throw new IllegalArgumentException("DATABASE_PASSWORD must be set for setup to create or check the "
+                    + "application user " + account(user, APPLICATION_HOST));
         }
-        return new ApplicationAccount(account, created, List.copyOf(missing));
+        Connection existing = loginUnlessRefused(user);
+        boolean created = existing == null && createUnlessExists(server, account(user, APPLICATION_HOST));
+        try (Connection asApplication = existing != null ? existing : login(user)) {
+            String account = currentAccount(asApplication, user);
+            Set<String> missing = new LinkedHashSet<>(APPLICATION_PRIVILEGES);
+            missing.removeAll(privilegesHeld(asApplication, account, database));
+            if (!missing.isEmpty()) {
+                try (var statement = server.createStatement()) {
+                    statement.execute("GRANT " + String.join(", ", missing) + " ON " + grantPattern(database)
+                            + ".* TO " + account);
+                }
+            }
+            return new ApplicationAccount(account, created, List.copyOf(missing));
+        }
+    }
+
+    /** A connection as the application user, or null when the server refuses the login (no such account). */
+    private Connection loginUnlessRefused(String user) throws SQLException {
+        try {
+            return connect(user, settings.password(), "-setup-check");
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ACCESS_DENIED) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private Connection login(String user) throws SQLException {
+        try {
+            return connect(user, settings.password(), "-setup-check");
+        } catch (SQLException e) {
+            throw new SQLException("could not log in as the application user " + account(user, APPLICATION_HOST)
+                    + " with DATABASE_PASSWORD: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
     }
 
     /**
@@ -165,10 +202,6 @@ public final class MariaDbDatabaseSetup {
      * setup user may not be allowed to).
      */
     private boolean createUnlessExists(Connection server, String account) throws SQLException {
-        if (settings.password() == null) {
-            throw new IllegalArgumentException("DATABASE_PASSWORD must be set for setup to create or check the "
-                    + "application user " + account);
-        }
         try (var statement = server.createStatement()) {
             statement.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY PASSWORD '"
                     + nativePasswordHash(settings.password()) + "'");
@@ -182,15 +215,31 @@ public final class MariaDbDatabaseSetup {
     }
 
     /**
-     * The privileges the application's account holds on the database, read as that account (every account may read
-     * its own grants), which also proves that DATABASE_PASSWORD logs in as it.
+     * The account the server matched the application's login to, quoted: {@code 'conduit_app'@'%'}. Refused when it
+     * is not DATABASE_USER's (an anonymous account matched instead), since setup would grant to the wrong one.
      */
-    private Set<String> privilegesHeld(String user, String database) throws SQLException {
+    private static String currentAccount(Connection asApplication, String user) throws SQLException {
+        String current;
+        try (var rows = asApplication.createStatement().executeQuery("SELECT CURRENT_USER()")) {
+            rows.next();
+            current = rows.getString(1);
+        }
+        int at = current.lastIndexOf('@');
+        String host = at < 0 ? "" : current.substring(at + 1);
+        if (at < 0 || !current.substring(0, at).equals(user) || !HOST.matcher(host).matches()) {
+            throw new SQLException("DATABASE_USER " + user + " logs in as the account " + current
+                    + ", not one of its own (an anonymous account matches first?); drop that account or create "
+                    + account(user, APPLICATION_HOST) + " yourself");
+        }
+        return account(user, host);
+    }
+
+    private static Set<String> privilegesHeld(Connection asApplication, String account, String database)
+            throws SQLException {
         Set<String> held = new LinkedHashSet<>();
-        try (Connection asApplication = connect(user, settings.password(), "-setup-check");
-             var query = asApplication.prepareStatement("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES"
-                     + " WHERE GRANTEE = ? AND TABLE_SCHEMA IN (?, ?)")) {
-            query.setString(1, account(user));
+        try (var query = asApplication.prepareStatement("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES"
+                + " WHERE GRANTEE = ? AND TABLE_SCHEMA IN (?, ?)")) {
+            query.setString(1, account);
             query.setString(2, database);
             query.setString(3, database.replace("_", "\\_"));
             try (var rows = query.executeQuery()) {
@@ -198,9 +247,6 @@ public final class MariaDbDatabaseSetup {
                     held.add(rows.getString(1).toUpperCase(Locale.ROOT));
                 }
             }
-        } catch (SQLException e) {
-            throw new SQLException("could not log in as the application user " + account(user)
-                    + " with DATABASE_PASSWORD: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
         return held;
     }
@@ -224,9 +270,12 @@ public final class MariaDbDatabaseSetup {
         return user;
     }
 
-    /** {@code 'user'@'%'}: the user is checked against {@link #USER}, so it needs no escaping inside the quotes. */
-    static String account(String user) {
-        return "'" + checkedUser(user) + "'@'" + APPLICATION_HOST + "'";
+    /** {@code 'user'@'host'}: both are checked against strict patterns, so they need no escaping inside the quotes. */
+    static String account(String user, String host) {
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("not a plain host: " + host);
+        }
+        return "'" + checkedUser(user) + "'@'" + host + "'";
     }
 
     private static String quoted(String database) {
