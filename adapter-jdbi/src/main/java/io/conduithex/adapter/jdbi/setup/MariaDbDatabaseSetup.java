@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +46,11 @@ public final class MariaDbDatabaseSetup {
 
     private static final Pattern URL = Pattern.compile("^(jdbc:mariadb:(?:[a-z]+:)?//[^/?]*/)([^?]*)(\\?.*)?$",
             Pattern.CASE_INSENSITIVE);
-    /** Database names we create: no quote, backslash or GRANT wildcard (% and _ are escaped below) can slip in. */
-    private static final Pattern DATABASE = Pattern.compile("^[a-z_][a-z0-9_]{0,63}$");
+    /**
+     * Database names we create are plain identifiers of at most 64 characters (MariaDB's limit): no quote, backslash
+     * or GRANT wildcard (% cannot occur, _ is escaped below) can slip in.
+     */
+    private static final int MAX_IDENTIFIER = 64;
     /** User names we create: MariaDB allows 80 characters; these are the ones that need no escaping in a literal. */
     private static final Pattern USER = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$");
     /** An account's host: a name, an address, a pattern with % or _, a netmask; nothing that needs escaping. */
@@ -96,27 +98,12 @@ public final class MariaDbDatabaseSetup {
      * @throws IllegalArgumentException naming the problem when the URL names no database or an unusual one
      */
     public static String databaseName(String url) {
-        Matcher m = URL.matcher(url);
-        if (!m.matches() || m.group(2).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "DATABASE_URL names no database (expected jdbc:mariadb://host:port/name)");
-        }
-        String name = m.group(2);
-        if (!DATABASE.matcher(name).matches()) {
-            throw new IllegalArgumentException("database name \"" + name + "\" is not a plain identifier "
-                    + "(lower-case letters, digits and _, starting with a letter or _, at most 64 characters); "
-                    + "create it yourself and run setup again");
-        }
-        return name;
+        return ServerUrl.plainDatabaseName(URL, url, "jdbc:mariadb://host:port/name", MAX_IDENTIFIER);
     }
 
     /** The same server and options, without a database. */
     static String serverUrl(String url) {
-        Matcher m = URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a MariaDB JDBC URL");
-        }
-        return m.group(1) + (m.group(3) == null ? "" : m.group(3));
+        return ServerUrl.parse(URL, url).withDatabase("");
     }
 
     /** Whether setup manages the application's account: a migration user is set and DATABASE_USER is another. */
@@ -279,7 +266,7 @@ public final class MariaDbDatabaseSetup {
     }
 
     private static String quoted(String database) {
-        if (!DATABASE.matcher(database).matches()) {
+        if (!ServerUrl.isPlainIdentifier(database, MAX_IDENTIFIER)) {
             throw new IllegalArgumentException("not a plain identifier: " + database);
         }
         return "`" + database + "`";
