@@ -33,6 +33,16 @@ public abstract class SharedTestServer {
         this.password = password;
     }
 
+    /** The product's name, such as {@code MariaDB}; also what a parameterized test shows for this server. */
+    public String product() {
+        return product;
+    }
+
+    @Override
+    public String toString() {
+        return product;
+    }
+
     public String user() {
         return user;
     }
@@ -61,6 +71,68 @@ public abstract class SharedTestServer {
             credentials.setProperty("password", password);
         }
         return credentials;
+    }
+
+    /** Creates an empty database with a unique name and returns its JDBC URL. */
+    public abstract String createDatabase();
+
+    /** A connection as the server's user to the database at {@code url} on this server. */
+    public Connection connectTo(String url) throws SQLException {
+        return DriverManager.getConnection(matchUrl(url).group(0), credentials());
+    }
+
+    /** Whether a database of that name exists on this server. */
+    public boolean databaseExists(String name) {
+        try (Connection c = connectAsAdmin(); var query = c.prepareStatement(databaseExistsQuery())) {
+            query.setString(1, name);
+            try (var rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(product + " test server could not list its databases: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A query with one parameter, a database name, that returns a row when that database exists. */
+    protected abstract String databaseExistsQuery();
+
+    /** The server's {@code max_connections}. */
+    public int maxConnections() {
+        try (Connection c = connectAsAdmin(); var rows = c.createStatement().executeQuery(maxConnectionsQuery())) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(product + " test server did not say its max_connections: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A query that returns the server's {@code max_connections} as an integer. */
+    protected abstract String maxConnectionsQuery();
+
+    /**
+     * Creates a user that may log in with {@code password} from anywhere and holds no other privilege; for tests
+     * that grant it what they need, and drop it with {@link #dropLogin}. Both must be plain words.
+     */
+    public void createLogin(String user, String password) {
+        execute(createLoginStatement(plain(user), plain(password)));
+    }
+
+    /** Drops a user {@link #createLogin} made, if it exists. */
+    public void dropLogin(String user) {
+        execute(dropLoginStatement(plain(user)));
+    }
+
+    protected abstract String createLoginStatement(String user, String password);
+
+    protected abstract String dropLoginStatement(String user);
+
+    private static String plain(String word) {
+        if (!word.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a plain word: " + word);
+        }
+        return word;
     }
 
     /** Drops a database made by this server's {@code createDatabase}, refusing any other. */
@@ -100,7 +172,7 @@ public abstract class SharedTestServer {
     }
 
     /** The JDBC URL of {@code database} on this server, with the administrative URL's parameters. */
-    protected String urlFor(String database) {
+    public String urlFor(String database) {
         Matcher m = jdbcUrl.matcher(adminUrl);
         if (!m.matches()) {
             throw new IllegalStateException("cannot derive a database URL from " + adminUrl);

@@ -50,11 +50,32 @@ public final class MariaDbServer extends SharedTestServer {
         } + " at " + adminUrl();
     }
 
+    @Override
+    protected String databaseExistsQuery() {
+        return "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
+    }
+
+    @Override
+    protected String maxConnectionsQuery() {
+        return "SELECT @@GLOBAL.max_connections";
+    }
+
     /** Creates an empty utf8mb4 database with a unique name and returns its JDBC URL. */
+    @Override
     public String createDatabase() {
         String name = newDatabaseName();
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
         return urlFor(name);
+    }
+
+    @Override
+    protected String createLoginStatement(String user, String password) {
+        return "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'";
+    }
+
+    @Override
+    protected String dropLoginStatement(String user) {
+        return "DROP USER IF EXISTS '" + user + "'@'%'";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.conduithex.testsupport.mariadb;
 
 import io.conduithex.testsupport.kit.FreePort;
+import io.conduithex.testsupport.kit.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  * without the doublewrite buffer: a throwaway server for tests only, which a crash of the machine may cost its
  * last second of commits. A clean {@link #stop()} loses nothing, and {@link #start()} comes back with every row.
  *
+ * <p>{@link #launchWithTls()} starts one that also offers TLS, with a self-signed certificate made for it.
+ *
  * <p>{@link #start()}, {@link #stop()} and {@link #close()} are synchronized.
  */
 public final class OwnedMariaDb implements AutoCloseable {
@@ -40,13 +43,16 @@ public final class OwnedMariaDb implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final boolean asRoot;
+    private final boolean tls;
+    private SelfSignedCertificate certificate;
     private Process server;
     private boolean closed;
 
-    private OwnedMariaDb(Path directory, int port, boolean asRoot) {
+    private OwnedMariaDb(Path directory, int port, boolean asRoot, boolean tls) {
         this.directory = directory;
         this.port = port;
         this.asRoot = asRoot;
+        this.tls = tls;
     }
 
     /** Whether the binaries this class runs are installed. */
@@ -56,12 +62,25 @@ public final class OwnedMariaDb implements AutoCloseable {
 
     /** Creates a data directory, runs mariadb-install-db and starts the server on a free port. */
     public static OwnedMariaDb launch() {
+        return launch(false);
+    }
+
+    /**
+     * Like {@link #launch()}, and the server offers TLS with a self-signed certificate for 127.0.0.1 made for it
+     * ({@link #certificate()}): a client that asks for TLS gets it; the server does not insist, except for users
+     * created {@code REQUIRE SSL}.
+     */
+    public static OwnedMariaDb launchWithTls() {
+        return launch(true);
+    }
+
+    private static OwnedMariaDb launch(boolean tls) {
         if (!binariesInstalled()) {
             throw new IllegalStateException(INSTALL_DB + " or " + SERVER
                     + " is missing: install Debian's mariadb-server (bin/verify does)");
         }
         Path directory = newDirectory();
-        var owned = new OwnedMariaDb(directory, FreePort.pick(), "root".equals(System.getProperty("user.name")));
+        var owned = new OwnedMariaDb(directory, FreePort.pick(), "root".equals(System.getProperty("user.name")), tls);
         try {
             owned.install();
             owned.start();
@@ -102,6 +121,9 @@ public final class OwnedMariaDb implements AutoCloseable {
     private void install() {
         try {
             Files.createDirectories(directory.resolve("data"));
+            if (tls) {
+                certificate = SelfSignedCertificate.createIn(directory.resolve("tls"));
+            }
             handToMysqlUser();
             List<String> command = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults"));
             command.addAll(serverOptions());
@@ -152,6 +174,9 @@ public final class OwnedMariaDb implements AutoCloseable {
         command.addAll(serverOptions());
         command.addAll(List.of("--port=" + port, "--bind-address=127.0.0.1",
                 "--log-error=" + directory.resolve("error.log")));
+        if (tls) {
+            command.addAll(List.of("--ssl-cert=" + certificate.certificate(), "--ssl-key=" + certificate.privateKey()));
+        }
         if (asRoot) {
             command.add("--user=mysql");
         }
@@ -227,6 +252,14 @@ public final class OwnedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server's certificate, for a client that verifies it ({@code sslMode=verify-ca}, {@code serverSslCert}). */
+    public SelfSignedCertificate certificate() {
+        if (certificate == null) {
+            throw new IllegalStateException("this MariaDB server was launched without TLS");
+        }
+        return certificate;
     }
 
     /** The JDBC URL of {@code database} (empty for none) on this server, by address 127.0.0.1. */

@@ -53,7 +53,18 @@ public final class PostgresServer extends SharedTestServer {
         } + " at " + adminUrl();
     }
 
+    @Override
+    protected String databaseExistsQuery() {
+        return "SELECT 1 FROM pg_database WHERE datname = ?";
+    }
+
+    @Override
+    protected String maxConnectionsQuery() {
+        return "SELECT current_setting('max_connections')::int";
+    }
+
     /** Creates an empty database with a unique name and returns its JDBC URL. */
+    @Override
     public String createDatabase() {
         String name = newDatabaseName();
         execute("CREATE DATABASE " + name);
@@ -76,6 +87,16 @@ public final class PostgresServer extends SharedTestServer {
     }
 
     /** Ends any session still connected to the database it drops. */
+    @Override
+    protected String createLoginStatement(String user, String password) {
+        return "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'";
+    }
+
+    @Override
+    protected String dropLoginStatement(String user) {
+        return "DROP ROLE IF EXISTS " + user;
+    }
+
     @Override
     protected String dropStatement(String name) {
         return "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** Checks what usually goes wrong between the application and its database, one line per check. */
 @Command(name = "doctor", description = {"Check the database the way an operator would, one line per check,",
-        "'OK|FAIL <check>: <detail>': connectivity (with latency), server version, TLS in use (PostgreSQL;",
-        "a connection to a host other than this machine must be encrypted), pool budget (DB_POOL_SIZE x INSTANCES",
+        "'OK|FAIL <check>: <detail>': connectivity (with latency), server version, TLS in use (PostgreSQL,",
+        "MariaDB; a connection to a host other than this machine must be encrypted), pool budget (DB_POOL_SIZE x INSTANCES",
         "under 80%% of max_connections; one line per replica too), clock (database against this JVM), migrations (current, none pending or",
         "failed). When the database cannot be reached, the other checks are not tried.",
         "Exit codes: 0 all passed, 1 any failed, 2 bad configuration."})
@@ -113,9 +113,12 @@ final class DoctorCommand extends DatabaseCommand {
             return pass("not in use; acceptable, the connection does not leave this machine ("
                     + (hosts.isEmpty() ? "localhost" : hosts) + ")");
         }
+        // Connector/J's sslMode has no "require": "trust" is the mode that encrypts without checking the server.
         return new Outcome(false, "not in use on a connection to " + hosts + "; add "
-                + (url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:") ? "sslMode=verify-full" : "sslmode=verify-full")
-                + " (or require) to DATABASE_URL");
+                + (url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:")
+                        ? "sslMode=verify-full (or trust, which encrypts without checking the server)"
+                        : "sslmode=verify-full (or require)")
+                + " to DATABASE_URL");
     }
 
     private static boolean isLocal(String hosts) {

@@ -2,6 +2,7 @@ package io.conduithex.bootstrap.cli;
 
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.adapter.jdbi.setup.MariaDbDatabaseSetup;
 import io.conduithex.adapter.jdbi.setup.PostgresDatabaseSetup;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.SqliteFiles;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Command;
 @Command(name = "setup", description = {"Prepare the database from scratch, then check it. PostgreSQL: create the",
         "database DATABASE_URL names if it is missing (connecting to the server's 'postgres' database as",
         "DATABASE_MIGRATION_USER, else DATABASE_USER, which then needs CREATEDB), create required extensions",
-        "(none at present), apply migrations. SQLite: create the folder and file, apply migrations.",
+        "(none at present), apply migrations. MariaDB: create the database if it is missing, in utf8mb4 with",
+        "the collation utf8mb4_nopad_bin (connecting to the server without a database as DATABASE_MIGRATION_USER,",
+        "else DATABASE_USER); when DATABASE_MIGRATION_USER is set and DATABASE_USER names another user, create",
+        "that user as 'user'@'%' with DATABASE_PASSWORD if missing and grant it SELECT, INSERT, UPDATE, DELETE",
+        "on the database, nothing more; apply migrations as DATABASE_MIGRATION_USER. SQLite: create the folder",
+        "and file, apply migrations.",
         "Then validate the migrations and ping the database. Safe to run again: it says nothing was needed.",
         "Exit codes: 0 ready, 1 failed (one line saying why), 2 bad configuration."})
 final class SetupCommand extends DatabaseCommand {
@@ -28,9 +34,7 @@ final class SetupCommand extends DatabaseCommand {
         switch (settings.dialect()) {
             case POSTGRESQL -> preparePostgres(settings, out, changes);
             case SQLITE -> prepareSqlite(settings, out, changes);
-            // Each table the migrations make names its own character set and collation.
-            case MARIADB -> out.println("Database: setup does not create MariaDB databases yet; it must exist"
-                    + " (CREATE DATABASE name CHARACTER SET utf8mb4)");
+            case MARIADB -> prepareMariaDb(settings, out, changes);
         }
         try (var persistence = open(settings)) {
             var migrations = persistence.migrations();
@@ -77,6 +81,43 @@ final class SetupCommand extends DatabaseCommand {
             out.println("Extensions: created " + String.join(", ", outcome.extensionsCreated()));
             changes.add("created extension(s) " + String.join(", ", outcome.extensionsCreated()));
         }
+    }
+
+    private static void prepareMariaDb(DatabaseSettings settings, PrintWriter out, List<String> changes) {
+        MariaDbDatabaseSetup.Outcome outcome;
+        try {
+            outcome = new MariaDbDatabaseSetup(settings).run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (SQLException e) {
+            throw new CommandFailure("could not prepare the database: " + describe(e));
+        }
+        out.println("Database \"" + outcome.database() + "\": " + (outcome.created() ? "created" : "already exists"));
+        if (outcome.created()) {
+            changes.add("created database \"" + outcome.database() + "\"");
+        }
+        boolean asMigrations = MariaDbDatabaseSetup.CHARACTER_SET.equals(outcome.characterSet())
+                && MariaDbDatabaseSetup.COLLATION.equals(outcome.collation());
+        out.println("Character set: " + outcome.characterSet() + ", collation " + outcome.collation()
+                + (asMigrations ? "" : " (the tables the migrations make name their own: "
+                        + MariaDbDatabaseSetup.CHARACTER_SET + ", " + MariaDbDatabaseSetup.COLLATION + ")"));
+        outcome.application().ifPresentOrElse(application -> {
+            out.println("Application user " + application.account() + ": "
+                    + (application.created() ? "created" : "already exists"));
+            if (application.created()) {
+                changes.add("created user " + application.account());
+            }
+            String privileges = "Privileges of " + application.account() + " on " + outcome.database() + ": ";
+            if (application.granted().isEmpty()) {
+                out.println(privileges + String.join(", ", MariaDbDatabaseSetup.APPLICATION_PRIVILEGES)
+                        + " already held");
+            } else {
+                out.println(privileges + "granted " + String.join(", ", application.granted()));
+                changes.add("granted " + String.join(", ", application.granted()) + " on " + outcome.database()
+                        + " to " + application.account());
+            }
+        }, () -> out.println("Application user: not managed (setup creates one when DATABASE_MIGRATION_USER is set"
+                + " and DATABASE_USER names another user)"));
     }
 
     private static void prepareSqlite(DatabaseSettings settings, PrintWriter out, List<String> changes) {

@@ -22,7 +22,7 @@ public enum Setting {
     DATABASE_USER(null, null, "any user name", "database user"),
     DATABASE_PASSWORD(null, null, "any password", "database password"),
     DATABASE_MIGRATION_USER(null, "DATABASE_USER", "any user name",
-            "user migrations (and setup) run as, on PostgreSQL"),
+            "user migrations (and setup) run as, on PostgreSQL and MariaDB"),
     DATABASE_MIGRATION_PASSWORD(null, null, "any password, with DATABASE_MIGRATION_USER set", "its password"),
     DATABASE_POOLER("none", null, "none or pgbouncer (PgBouncer in transaction mode, PostgreSQL only)",
             "what DATABASE_URL reaches: the server, or PgBouncer"),

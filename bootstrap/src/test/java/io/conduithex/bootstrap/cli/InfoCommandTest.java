@@ -3,22 +3,21 @@ package io.conduithex.bootstrap.cli;
 import static io.conduithex.bootstrap.cli.ShippedMigrations.LATEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class InfoCommandTest {
     @RegisterExtension
     final CommandLineRun cli = new CommandLineRun();
 
-    @Test
-    void listsEveryShippedMigrationAsPendingOnAnEmptyDatabaseAndAsSuccessOnceMigrated(@TempDir Path folder)
-            throws IOException {
-        Path database = Files.createFile(folder.resolve("conduit.db"));
-        cli.configure("DATABASE_URL", "jdbc:sqlite:" + database);
+    @ParameterizedTest
+    @EnumSource(CliDatabase.class)
+    void listsEveryShippedMigrationAsPendingOnAnEmptyDatabaseAndAsSuccessOnceMigrated(CliDatabase database) {
+        cli.onFresh(database);
 
         assertThat(cli.run("info")).isZero();
         assertThat(cli.outLines()).anySatisfy(line -> assertThat(line)
@@ -48,14 +47,16 @@ class InfoCommandTest {
         assertThat(folder.resolve("missing")).doesNotExist();
     }
 
-    @Test
-    void failsWithOneLineWhenThePostgresServerIsUnreachable() {
-        int port = cli.onUnreachablePostgres();
+    @ParameterizedTest
+    @EnumSource(names = {"POSTGRESQL", "MARIADB"})
+    void failsWithOneLineWhenTheServerIsUnreachable(CliDatabase database) {
+        int port = cli.onUnreachable(database);
 
         assertThat(cli.run("info")).isEqualTo(1);
         assertThat(cli.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("info failed: ")
-                .contains("127.0.0.1:" + port, "refused")
+                .contains("127.0.0.1", String.valueOf(port))
+                .containsIgnoringCase("refused")
                 .doesNotContain(CommandLineRun.NEVER_PRINTED));
     }
 }

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RepairCommandTest {
     @RegisterExtension
     final CommandLineRun cli = CommandLineRun.onFreshSqliteFile();
 
-    @Test
-    void removesTheEntryOfAFailedMigrationAndSaysSo() {
+    @ParameterizedTest
+    @EnumSource(CliDatabase.class)
+    void removesTheEntryOfAFailedMigrationAndSaysSo(CliDatabase database) {
+        cli.onFresh(database);
         assertThat(cli.run("migrate")).isZero();
-        SqliteHistory.recordFailedMigration(cli.database(), UNSHIPPED);
+        MigrationHistory.recordFailedMigration(cli, UNSHIPPED);
         assertThat(cli.run("info")).isZero();
         assertThat(cli.outLines()).last().isEqualTo("Schema version " + UNSHIPPED + ": " + LATEST
                 + " applied, 0 pending, 1 failed");
@@ -28,8 +32,10 @@ class RepairCommandTest {
                 + " applied, 0 pending, 0 failed");
     }
 
-    @Test
-    void saysSoWhenThereIsNothingToRepair() {
+    @ParameterizedTest
+    @EnumSource(CliDatabase.class)
+    void saysSoWhenThereIsNothingToRepair(CliDatabase database) {
+        cli.onFresh(database);
         assertThat(cli.run("migrate")).isZero();
 
         assertThat(cli.run("repair")).isZero();

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,9 +25,9 @@ public final class PostgresDatabaseSetup {
             Pattern.CASE_INSENSITIVE);
     /**
      * Names we create are plain identifiers only: they are quoted anyway, but a strict pattern means no name can
-     * carry a quote, a semicolon or a case surprise into the statement.
+     * carry a quote, a semicolon or a case surprise into the statement. PostgreSQL keeps 63 bytes of a name.
      */
-    private static final Pattern IDENTIFIER = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    private static final int MAX_IDENTIFIER = 63;
     private static final List<String> MAINTENANCE_DATABASES = List.of("postgres", "template1");
     /** SQLSTATE 3D000 invalid_catalog_name: the database does not exist. */
     private static final String NO_SUCH_DATABASE = "3D000";
@@ -58,27 +57,12 @@ public final class PostgresDatabaseSetup {
      * @throws IllegalArgumentException naming the problem when the URL names no database or an unusual one
      */
     public static String databaseName(String url) {
-        Matcher m = URL.matcher(url);
-        if (!m.matches() || m.group(2).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "DATABASE_URL names no database (expected jdbc:postgresql://host:port/name)");
-        }
-        String name = m.group(2);
-        if (!IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException("database name \"" + name + "\" is not a plain identifier "
-                    + "(lower-case letters, digits and _, starting with a letter or _, at most 63 characters); "
-                    + "create it yourself and run setup again");
-        }
-        return name;
+        return ServerUrl.plainDatabaseName(URL, url, "jdbc:postgresql://host:port/name", MAX_IDENTIFIER);
     }
 
     /** The same server and options, another database. */
     static String urlOf(String url, String database) {
-        Matcher m = URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
-        }
-        return m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
+        return ServerUrl.parse(URL, url).withDatabase(database);
     }
 
     /** Creates the database and the extensions that are missing. */
@@ -148,7 +132,7 @@ public final class PostgresDatabaseSetup {
     }
 
     private static String quoted(String identifier) {
-        if (!IDENTIFIER.matcher(identifier).matches()) {
+        if (!ServerUrl.isPlainIdentifier(identifier, MAX_IDENTIFIER)) {
             throw new IllegalArgumentException("not a plain identifier: " + identifier);
         }
         return "\"" + identifier + "\"";

@@ -1,13 +1,21 @@
 package io.conduithex.bootstrap.cli;
 
-import io.conduithex.testsupport.postgres.PostgresServer;
+import io.conduithex.testsupport.SharedTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed command on a fresh database of the shared test PostgreSQL server. */
-class SeedCommandOnPostgresTest extends SeedCommandScenarios {
-    private final PostgresServer server = PostgresServer.shared();
+/** The seed command on a fresh database of the shared test PostgreSQL server, then of the MariaDB one. */
+@ParameterizedClass
+@EnumSource(names = {"POSTGRESQL", "MARIADB"})
+class SeedCommandOnServerTest extends SeedCommandScenarios {
+    private final SharedTestServer server;
     private String url;
+
+    SeedCommandOnServerTest(CliDatabase kind) {
+        this.server = kind.server();
+    }
 
     @BeforeEach
     void createDatabase() {
