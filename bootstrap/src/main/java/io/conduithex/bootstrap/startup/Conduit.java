@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.startup;
 
+import io.conduithex.application.maintenance.Housekeeping;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
@@ -27,14 +28,17 @@ public final class Conduit implements AutoCloseable {
     private final JdbiPersistence persistence;
     private final MeterRegistry meters;
     private final int port;
+    private final HousekeepingSchedule housekeeping;
     private boolean serving = true;
     private boolean closed;
 
-    private Conduit(WebServer web, JdbiPersistence persistence, MeterRegistry meters, int port) {
+    private Conduit(WebServer web, JdbiPersistence persistence, MeterRegistry meters, int port,
+                    HousekeepingSchedule housekeeping) {
         this.web = web;
         this.persistence = persistence;
         this.meters = meters;
         this.port = port;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -83,7 +87,8 @@ public final class Conduit implements AutoCloseable {
                     migrated.applied(), migrated.currentVersion());
             readiness.ready();
             log.info("Conduit is serving on port {}", port);
-            return new Conduit(web, persistence, injector.getInstance(MeterRegistry.class), port);
+            return new Conduit(web, persistence, injector.getInstance(MeterRegistry.class), port,
+                    new HousekeepingSchedule(injector.getInstance(Housekeeping.class)));
         } catch (RuntimeException e) {
             migration.abandon(e, startupTimeout);
             try {
@@ -143,6 +148,7 @@ public final class Conduit implements AutoCloseable {
             stopServing();
         } finally {
             log.info("Conduit shutting down: closing the database pool");
+            housekeeping.close();
             try {
                 persistence.close();
             } finally {

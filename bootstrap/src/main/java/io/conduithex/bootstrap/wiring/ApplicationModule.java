@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.wiring;
 
+import io.conduithex.application.maintenance.Housekeeping;
 import io.conduithex.application.audit.AuditTrail;
 import io.conduithex.application.idempotency.IdempotencySettings;
 import io.conduithex.application.idempotency.IdempotentWrites;
@@ -74,6 +75,12 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     IdempotencySettings idempotencySettings(AppConfig config) {
         return config.retention().idempotency();
+    }
+
+    @Provides
+    @Singleton
+    Housekeeping.Retention retention(AppConfig config) {
+        return new Housekeeping.Retention(config.retention().auditRetention());
     }
 
     @Provides
