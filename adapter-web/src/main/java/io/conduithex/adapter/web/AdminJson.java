@@ -1,5 +1,8 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.audit.AuditEvent;
+import io.conduithex.domain.user.UserId;
+import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.conduithex.adapter.web.cache.ReadCacheReport;
 import io.conduithex.application.operations.DatabaseHealth;
@@ -54,6 +57,24 @@ final class AdminJson {
     static ReplicasJson replicas(ReplicaOverview.Report report, Instant now) {
         return new ReplicasJson(now, report.replicas().stream().map(ReplicaJson::of).toList(), report.fallbacks(),
                 report.fallbacksRefused());
+    }
+
+    /** A page of the audit trail, newest first, and the cursor of the next page (null after the last). */
+    static AuditPageJson audit(List<AuditEvent> page, Optional<String> next, Instant now) {
+        return new AuditPageJson(now, page.stream().map(event -> new AuditEventJson(event.id(), event.occurredAt(),
+                event.actor().map(UserId::value).orElse(null), event.action().code(), event.entityType().code(),
+                event.entityId(), event.requestId().orElse(null), event.changedFields())).toList(),
+                next.orElse(null));
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AuditPageJson(Instant timestamp, List<AuditEventJson> events, String next) {
+    }
+
+    /** {@code actor} is null for an anonymous caller (a registration). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AuditEventJson(long id, Instant occurredAt, Long actor, String action, String entityType, String entityId,
+                          String requestId, List<String> changedFields) {
     }
 
     static ReadCacheJson readCache(ReadCacheReport report, Instant now) {

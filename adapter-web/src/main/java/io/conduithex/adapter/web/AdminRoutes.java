@@ -1,5 +1,6 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.application.audit.ListAuditEvents;
 import io.conduithex.application.operations.OperationsReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,18 +25,21 @@ public final class AdminRoutes implements RouteGroup {
     static final String DIAGNOSTICS = "/admin/database/diagnostics";
     static final String REPLICAS = "/admin/database/replicas";
     static final String READ_CACHE = "/admin/read-cache";
+    static final String AUDIT = "/admin/audit";
 
     private final OperationsReport report;
     private final AdminSettings settings;
     private final CachedReads reads;
+    private final ListAuditEvents audit;
     private final AdminAuthorization authorization;
     private final DashboardAssets assets = new DashboardAssets();
 
     @Inject
-    public AdminRoutes(OperationsReport report, AdminSettings settings, CachedReads reads) {
+    public AdminRoutes(OperationsReport report, AdminSettings settings, CachedReads reads, ListAuditEvents audit) {
         this.report = report;
         this.settings = settings;
         this.reads = reads;
+        this.audit = audit;
         this.authorization = settings.enabled() ? new AdminAuthorization(settings.token()) : null;
     }
 
@@ -52,6 +56,11 @@ public final class AdminRoutes implements RouteGroup {
                 Json.respond(ctx, 200, AdminJson.replicas(report.replicas(), Instant.now()))));
         routes.get(READ_CACHE, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.readCache(reads.report(), Instant.now()))));
+        routes.get(AUDIT, authorized(ctx -> {
+            var query = AuditQueries.from(ctx);
+            var page = audit.page(query);
+            Json.respond(ctx, 200, AdminJson.audit(page, AuditQueries.next(page, query.limit()), Instant.now()));
+        }));
         routes.post(DIAGNOSTICS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.diagnostics(report.diagnostics(), Instant.now()))));
     }

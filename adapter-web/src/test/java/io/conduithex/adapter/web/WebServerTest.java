@@ -181,7 +181,7 @@ abstract class WebServerTest {
                 new TagRoutes(new ListTags(transactions, tags)),
                 new HealthRoutes(readiness, observability),
                 // The admin surface is off, so its report is never asked for.
-                new AdminRoutes(null, AdminSettings.off(), CachedReads.off()),
+                new AdminRoutes(null, AdminSettings.off(), CachedReads.off(), null),
                 new MetricsRoutes(observability));
         var readYourWrites = new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED);
         server = new WebServer(settings, routes, new RequestAdmission(settings, readiness, readYourWrites),

@@ -2,6 +2,7 @@ package io.conduithex.bootstrap.wiring;
 
 import io.conduithex.application.maintenance.Housekeeping;
 import io.conduithex.application.audit.AuditTrail;
+import io.conduithex.application.audit.ListAuditEvents;
 import io.conduithex.application.idempotency.IdempotencySettings;
 import io.conduithex.application.idempotency.IdempotentWrites;
 import com.google.inject.AbstractModule;
@@ -66,6 +67,7 @@ final class ApplicationModule extends AbstractModule {
         bind(AddComment.class).in(Singleton.class);
         bind(ListComments.class).in(Singleton.class);
         bind(DeleteComment.class).in(Singleton.class);
+        bind(ListAuditEvents.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(AuditTrail.class).in(Singleton.class);
         bind(IdempotentWrites.class).in(Singleton.class);

@@ -97,6 +97,11 @@ class DashboardBrowserTest {
         wait.until(driver -> Long.parseLong(text("uow-count")) >= countBefore + LOAD_REQUESTS);
         wait.until(driver -> chartPoints() > pointsBefore + 1);
         assertThat(text("uow-p99")).endsWith(" ms");
+        // The load's writes are in the audit trail, newest first: an article the loader created heads it.
+        wait.until(driver -> text("audit").contains("article.created"));
+        assertThat(browser.findElements(By.cssSelector("#audit tr"))).hasSize(10);
+        assertThat(browser.findElement(By.cssSelector("#audit tr")).getText()).contains("user ", "article.created",
+                "title, description, body, tagList");
         assertThat(text("statement-count")).matches("\\d+");
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

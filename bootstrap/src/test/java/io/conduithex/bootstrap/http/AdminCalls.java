@@ -22,9 +22,10 @@ final class AdminCalls {
     static final Endpoint DEADLOCKS = new Endpoint("GET", "/admin/database/deadlocks");
     static final Endpoint DIAGNOSTICS = new Endpoint("POST", "/admin/database/diagnostics");
     static final Endpoint READ_CACHE = new Endpoint("GET", "/admin/read-cache");
-    /** Every JSON endpoint: the database's, and the read cache's. */
+    static final Endpoint AUDIT = new Endpoint("GET", "/admin/audit");
+    /** Every JSON endpoint: the database's, the read cache's and the audit trail's. */
     static final List<Endpoint> DATABASE_ENDPOINTS = List.of(HEALTH, CONNECTION_POOL, DEADLOCKS, DIAGNOSTICS,
-            READ_CACHE);
+            READ_CACHE, AUDIT);
 
     private final ConduitApi api;
 

@@ -136,6 +136,21 @@
     text('replica-fallbacks', sum(report.fallbacks) + ' (refused: ' + report.fallbacksRefused + ')');
   }
 
+  function renderAudit(page) {
+    const none = document.createElement('tr');
+    none.innerHTML = '<td colspan="6" class="muted">none yet</td>';
+    $('audit').replaceChildren(...(page.events.length ? [] : [none]), ...page.events.map(e => {
+      const row = document.createElement('tr');
+      [e.occurredAt, e.actor === null ? 'anonymous' : 'user ' + e.actor, e.action, e.entityType + ' ' + e.entityId,
+        e.changedFields.join(', '), e.requestId || ''].forEach(value => {
+        const cell = document.createElement('td');
+        cell.textContent = String(value);
+        row.appendChild(cell);
+      });
+      return row;
+    }));
+  }
+
   async function fetchJson(path) {
     const response = await fetch(path, {
       headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' }, cache: 'no-store' });
@@ -157,6 +172,9 @@
       const replicas = await fetchJson('/admin/database/replicas');
       if (replicas === null) { return; }
       renderReplicas(replicas);
+      const audit = await fetchJson('/admin/audit?limit=10');
+      if (audit === null) { return; }
+      renderAudit(audit);
     } catch (e) {
       text('updated', 'refresh failed: ' + e.message);
     }
