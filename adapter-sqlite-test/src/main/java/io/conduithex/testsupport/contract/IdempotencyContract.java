@@ -124,6 +124,8 @@ public abstract class IdempotencyContract extends PersistenceContract {
         commit(tx -> tx.idempotencyKeys().claim(claim("mine", NOW)));
         var response = new StoredResponse(201, "application/json", new byte[] {1, 2, 3});
 
+        assertThat(writeFlag(tx -> tx.idempotencyKeys().claim(claim("another", NOW))))
+                .as("a second claim of a key").isFalse();
         assertThat(writeFlag(tx -> tx.idempotencyKeys().complete(JAKES, KEY, "not-mine", response))).isFalse();
         assertThat(writeFlag(tx -> tx.idempotencyKeys().release(JAKES, KEY, "not-mine"))).isFalse();
         assertThat(writeFlag(tx -> tx.idempotencyKeys().complete(JAKES, KEY, "mine", response))).isTrue();

@@ -2,7 +2,6 @@ package io.conduithex.application.idempotency;
 
 import io.conduithex.application.article.TagCache;
 import io.conduithex.application.transaction.TransactionRunner;
-import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.port.persistence.Transaction;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class IdempotentWrites {
     private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
-    /** A claim that lost a race for a new key looks again; more than this many losses in a row is contention. */
+    /** A key released between being found taken and being read is claimed again, at most this many times. */
     private static final int CLAIM_ATTEMPTS = 3;
 
     /** What became of a keyed request. */
@@ -107,29 +106,30 @@ public final class IdempotentWrites {
 
     /** Claims the key for {@code token}; returns the stored response when the request was already done. */
     private Optional<StoredResponse> claim(KeyedRequest request, String token) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.write("idempotency-claim", tx -> claimIn(tx, request, token));
-            } catch (ConstraintViolationException concurrentClaim) {
-                // Another request inserted the key first; the next look finds its row.
-                if (attempt == CLAIM_ATTEMPTS) {
-                    outcomes.get(Outcome.IN_USE).increment();
-                    throw new KeyInUseException();
-                }
-            }
-        }
+        return transactions.write("idempotency-claim", tx -> claimIn(tx, request, token));
     }
 
     private Optional<StoredResponse> claimIn(Transaction tx, KeyedRequest request, String token) {
         Instant now = clock.instant();
         var claim = new KeyRecord(request.scope(), request.key(), request.fingerprint(), token,
                 now.plus(settings.lease()), now.plus(settings.ttl()), Optional.empty());
-        Optional<KeyRecord> found = tx.idempotencyKeys().find(request.scope(), request.key());
-        if (found.isEmpty()) {
-            tx.idempotencyKeys().claim(claim);
-            return Optional.empty();
+        // A new key, the usual case, costs one statement; only a key seen before is read.
+        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+            if (tx.idempotencyKeys().claim(claim)) {
+                return Optional.empty();
+            }
+            Optional<KeyRecord> found = tx.idempotencyKeys().find(request.scope(), request.key());
+            if (found.isPresent()) {
+                return claimExisting(tx, request, claim, found.get(), now);
+            }
+            // Released between the two statements: claim it again.
         }
-        KeyRecord existing = found.get();
+        outcomes.get(Outcome.IN_USE).increment();
+        throw new KeyInUseException();
+    }
+
+    private Optional<StoredResponse> claimExisting(Transaction tx, KeyedRequest request, KeyRecord claim,
+                                                   KeyRecord existing, Instant now) {
         boolean expired = !existing.expiresAt().isAfter(now);
         if (!expired) {
             if (!existing.fingerprint().equals(request.fingerprint())) {

@@ -2,6 +2,7 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
@@ -16,6 +17,20 @@ import java.util.Optional;
 /** Idempotency keys in {@code idempotency_keys}; every change after the claim names the claim's token. */
 record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect)
         implements IdempotencyRepository {
+    private static final String CLAIM = """
+            INSERT INTO idempotency_keys
+                   (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
+            VALUES (:scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt)""";
+    /**
+     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE counts an existing row as changed (the driver
+     * counts found rows). The row is inserted only when absent; a concurrent twin that slips in between is a
+     * duplicate key, which on MariaDB fails that statement alone.
+     */
+    private static final String MARIADB_CLAIM = """
+            INSERT INTO idempotency_keys
+                   (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
+            SELECT :scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt FROM DUAL
+             WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key)""";
     private static final String RUNNING = "running";
     private static final String DONE = "done";
 
@@ -32,18 +47,30 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
     }
 
     @Override
-    public void claim(KeyRecord claim) {
-        handle.with(h -> h.createUpdate("""
-                        INSERT INTO idempotency_keys
-                               (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
-                        VALUES (:scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt)""")
+    public boolean claim(KeyRecord claim) {
+        if (dialect != Dialect.MARIADB) {
+            return insert(CLAIM + " ON CONFLICT DO NOTHING", claim);
+        }
+        try {
+            return insert(MARIADB_CLAIM, claim);
+        } catch (ConstraintViolationException e) {
+            // The primary key is the table's only unique key: the same key, claimed concurrently.
+            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean insert(String sql, KeyRecord claim) {
+        return handle.with(h -> h.createUpdate(sql)
                 .bind("scope", claim.scope().value())
                 .bind("key", claim.key().value())
                 .bind("fingerprint", claim.fingerprint().sha256())
                 .bind("token", claim.claimToken())
                 .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
                 .bind("expiresAt", timestamps.bind(claim.expiresAt()))
-                .execute());
+                .execute()) == 1;
     }
 
     @Override

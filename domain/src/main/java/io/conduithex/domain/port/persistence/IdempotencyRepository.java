@@ -17,12 +17,10 @@ public interface IdempotencyRepository {
     Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key);
 
     /**
-     * Stores a new running claim.
-     *
-     * @throws io.conduithex.domain.failure.ConstraintViolationException when the key exists already (a concurrent
-     *         claim won)
+     * Stores a new running claim, unless the key exists already; returns whether it did. A claim racing another
+     * for the same key waits for it and then finds the key taken.
      */
-    void claim(KeyRecord claim);
+    boolean claim(KeyRecord claim);
 
     /**
      * Replaces {@code previous}'s claim (expired, or past its lease) by {@code claim}; false if the key changed
