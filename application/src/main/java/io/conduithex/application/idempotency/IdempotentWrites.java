@@ -2,6 +2,7 @@ package io.conduithex.application.idempotency;
 
 import io.conduithex.application.article.TagCache;
 import io.conduithex.application.transaction.TransactionRunner;
+import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.port.persistence.Transaction;
@@ -81,7 +82,14 @@ public final class IdempotentWrites {
      */
     public Answer run(KeyedRequest request, Supplier<StoredResponse> execution) {
         String token = UUID.randomUUID().toString();
-        Optional<StoredResponse> stored = claim(request, token);
+        Optional<StoredResponse> stored;
+        try {
+            stored = claim(request, token);
+        } catch (CommitOutcomeUnknownException claimLost) {
+            // The claim may be stored: give it back, so that the client's retry need not wait out the lease.
+            release(request, token, claimLost);
+            throw claimLost;
+        }
         if (stored.isPresent()) {
             outcomes.get(Outcome.REPLAYED).increment();
             return new Answer(stored.get(), true);

@@ -59,6 +59,13 @@ final class ConduitClient {
                 reply -> reply.at("/comment/id").asText());
     }
 
+    /** Comments on {@code slug} with an {@code Idempotency-Key}; acknowledges the comment's id on 201. */
+    Call keyedComment(String token, String slug, String text, String key) {
+        String body = json(Map.of("comment", Map.of("body", text)));
+        return send(Operation.COMMENT, post("/api/articles/" + slug + "/comments", body, token)
+                .header("Idempotency-Key", key), reply -> reply.at("/comment/id").asText());
+    }
+
     Call listArticles() {
         return send(Operation.LIST_ARTICLES, request("/api/articles?limit=5", null).GET(), null);
     }
