@@ -103,6 +103,8 @@ public final class OwnedMariaDb implements AutoCloseable {
                 "--datadir=" + directory.resolve("data"),
                 "--socket=" + directory.resolve("mariadb.sock"),
                 "--pid-file=" + directory.resolve("mariadb.pid"),
+                // Internal temporary tables in a folder of its own, not in the /tmp every other server shares.
+                "--tmpdir=" + directory.resolve("tmp"),
                 "--skip-name-resolve",
                 "--innodb-buffer-pool-size=64M",
                 "--innodb-log-file-size=32M",
@@ -116,6 +118,7 @@ public final class OwnedMariaDb implements AutoCloseable {
     private void install() {
         try {
             Files.createDirectories(directory.resolve("data"));
+            Files.createDirectories(directory.resolve("tmp"));
             handToMysqlUser();
             List<String> command = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults"));
             command.addAll(serverOptions());
