@@ -55,11 +55,11 @@ public abstract class RetryScenarios<D extends ServerTestDatabase<?>> {
     /** A fresh, migrated database for one test. */
     protected abstract D newDatabase();
 
-    /** The server's id of the session on {@code connection}, as its lock views report it. */
-    protected abstract long sessionId(Connection connection) throws SQLException;
+    /** The query that answers the server's id of the session it runs on, as its lock views report it. */
+    protected abstract String sessionIdQuery();
 
-    /** Whether the session {@code id} is blocked waiting for a lock, asked on {@code monitor}. */
-    protected abstract boolean waitsForALock(Connection monitor, long id) throws SQLException;
+    /** The query that counts the lock waits of the session whose id is its one parameter. */
+    protected abstract String lockWaitsQuery();
 
     /**
      * Sees to it, on the other party's connection {@code external} (in a transaction already), that the server ends
@@ -86,7 +86,7 @@ public abstract class RetryScenarios<D extends ServerTestDatabase<?>> {
             external.setAutoCommit(false);
             letTheOtherPartyOutlastTheApplication(external, monitor);
             execute(external, "UPDATE users SET image = 'https://img.test/bob-external.png' WHERE id = " + id(bob));
-            long externalSession = sessionId(external);
+            long externalSession = count(external, sessionIdQuery());
             Future<?> externalWork = externalThread.submit(() -> {
                 await(appHoldsAlice);
                 execute(external, "UPDATE users SET image = 'https://img.test/alice-external.png' WHERE id = "
@@ -168,7 +168,7 @@ public abstract class RetryScenarios<D extends ServerTestDatabase<?>> {
     private void awaitWaitingForALock(Connection monitor, long id) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
-            while (!waitsForALock(monitor, id)) {
+            while (count(monitor, lockWaitsQuery(), id) == 0) {
                 assertThat(System.nanoTime() - deadline).as("session %s waited for a lock within %s", id, PATIENCE)
                         .isNegative();
                 Thread.sleep(POLL_MILLIS);
@@ -178,6 +178,19 @@ public abstract class RetryScenarios<D extends ServerTestDatabase<?>> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number {@code sql} answers on {@code connection}, its parameters bound to {@code parameters}. */
+    protected static long count(Connection connection, String sql, long... parameters) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                assertThat(result.next()).as("a row from %s", sql).isTrue();
+                return result.getLong(1);
+            }
         }
     }
 

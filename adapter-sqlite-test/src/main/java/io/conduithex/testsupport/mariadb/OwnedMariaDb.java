@@ -1,5 +1,6 @@
 package io.conduithex.testsupport.mariadb;
 
+import io.conduithex.testsupport.OwnedServer;
 import io.conduithex.testsupport.kit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  *
  * <p>{@link #start()}, {@link #stop()} and {@link #close()} are synchronized.
  */
-public final class OwnedMariaDb implements AutoCloseable {
+public final class OwnedMariaDb implements OwnedServer {
     /** The superuser mariadb-install-db creates; it logs in without a password here. */
     public static final String USER = "root";
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
@@ -249,6 +250,10 @@ public final class OwnedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public String user() {
+        return USER;
     }
 
     /** The JDBC URL of {@code database} (empty for none) on this server, by address 127.0.0.1. */

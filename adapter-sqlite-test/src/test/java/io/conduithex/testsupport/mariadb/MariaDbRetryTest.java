@@ -22,25 +22,15 @@ class MariaDbRetryTest extends RetryScenarios<MariaDbTestDatabase> {
     }
 
     @Override
-    protected long sessionId(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT CONNECTION_ID()")) {
-            result.next();
-            return result.getLong(1);
-        }
+    protected String sessionIdQuery() {
+        return "SELECT CONNECTION_ID()";
     }
 
     /** InnoDB's own view of the session's transaction (which it refreshes at most every 100 ms). */
     @Override
-    protected boolean waitsForALock(Connection monitor, long id) throws SQLException {
-        try (var statement = monitor.prepareStatement("SELECT count(*) FROM information_schema.INNODB_TRX"
-                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
-            statement.setLong(1, id);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1) > 0;
-            }
-        }
+    protected String lockWaitsQuery() {
+        return "SELECT count(*) FROM information_schema.INNODB_TRX"
+                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'";
     }
 
     /**

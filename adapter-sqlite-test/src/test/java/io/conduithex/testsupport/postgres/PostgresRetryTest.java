@@ -23,23 +23,13 @@ class PostgresRetryTest extends RetryScenarios<PostgresTestDatabase> {
     }
 
     @Override
-    protected long sessionId(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT pg_backend_pid()")) {
-            result.next();
-            return result.getLong(1);
-        }
+    protected String sessionIdQuery() {
+        return "SELECT pg_backend_pid()";
     }
 
     @Override
-    protected boolean waitsForALock(Connection monitor, long id) throws SQLException {
-        try (var statement = monitor.prepareStatement("SELECT count(*) FROM pg_locks WHERE pid = ? AND NOT granted")) {
-            statement.setLong(1, id);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1) > 0;
-            }
-        }
+    protected String lockWaitsQuery() {
+        return "SELECT count(*) FROM pg_locks WHERE pid = ? AND NOT granted";
     }
 
     /**
@@ -50,12 +40,8 @@ class PostgresRetryTest extends RetryScenarios<PostgresTestDatabase> {
     @Override
     protected void letTheOtherPartyOutlastTheApplication(Connection external, Connection monitor)
             throws SQLException {
-        try (var statement = monitor.createStatement();
-             var result = statement.executeQuery(
-                     "SELECT setting::bigint FROM pg_settings WHERE name = 'deadlock_timeout'")) {
-            result.next();
-            assertThat(result.getLong(1)).as("the server's deadlock_timeout").isLessThan(10_000);
-        }
+        assertThat(count(monitor, "SELECT setting::bigint FROM pg_settings WHERE name = 'deadlock_timeout'"))
+                .as("the server's deadlock_timeout").isLessThan(10_000);
         execute(external, "SET deadlock_timeout = '10s'");
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * found by the {@code program_name} they log in with ({@code performance_schema.session_connect_attrs}), and ended
  * with {@code KILL CONNECTION}, as an operator would.
  */
-final class MariaDbFaultServer implements FaultServer {
+final class MariaDbFaultServer extends FaultServer {
 
     /** Error 1094 ER_NO_SUCH_THREAD: the session ended between listing it and killing it. */
     private static final int NO_SUCH_THREAD = 1094;
@@ -30,10 +30,8 @@ final class MariaDbFaultServer implements FaultServer {
             where a.ATTR_NAME = 'program_name' and a.ATTR_VALUE = ? and p.ID <> connection_id()
             order by p.ID""";
 
-    private final OwnedMariaDb mariadb;
-
     private MariaDbFaultServer(OwnedMariaDb mariadb) {
-        this.mariadb = mariadb;
+        super(mariadb);
     }
 
     static FaultServer launch() {
@@ -41,48 +39,18 @@ final class MariaDbFaultServer implements FaultServer {
     }
 
     @Override
-    public int port() {
-        return mariadb.port();
+    void createDatabase(String name) {
+        asAdmin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
     }
 
     @Override
-    public void stop() {
-        mariadb.stop();
-    }
-
-    @Override
-    public void start() {
-        mariadb.start();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return mariadb.isRunning();
-    }
-
-    @Override
-    public String user() {
-        return OwnedMariaDb.USER;
-    }
-
-    @Override
-    public void createDatabase(String name) {
-        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-    }
-
-    @Override
-    public String url(int port, String database) {
+    String url(int port, String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
     @Override
-    public Connection connect(String database) throws SQLException {
-        return mariadb.connect(database);
-    }
-
-    @Override
-    public List<Session> sessions(String applicationName) {
-        try (Connection admin = mariadb.connect(""); var statement = admin.prepareStatement(SESSIONS)) {
+    List<Session> sessions(String applicationName) {
+        try (Connection admin = connect(""); var statement = admin.prepareStatement(SESSIONS)) {
             statement.setString(1, applicationName);
             try (var result = statement.executeQuery()) {
                 List<Session> sessions = new ArrayList<>();
@@ -100,7 +68,7 @@ final class MariaDbFaultServer implements FaultServer {
     }
 
     @Override
-    public int killSessions(String applicationName) {
+    int killSessions(String applicationName) {
         int killed = 0;
         for (Session session : sessions(applicationName)) {
             if (killSession(session.id())) {
@@ -111,9 +79,9 @@ final class MariaDbFaultServer implements FaultServer {
     }
 
     @Override
-    public boolean killSession(long id) {
-        try (Connection admin = mariadb.connect(""); var statement = admin.createStatement()) {
-            statement.execute("KILL CONNECTION " + id);
+    boolean killSession(long id) {
+        try (Connection admin = connect("")) {
+            execute(admin, "KILL CONNECTION " + id);
             return true;
         } catch (SQLException e) {
             if (e.getErrorCode() == NO_SUCH_THREAD) {
@@ -125,15 +93,9 @@ final class MariaDbFaultServer implements FaultServer {
 
     /** {@code LOCK TABLES ... WRITE} keeps every other session from reading the table too; a rollback would not end it. */
     @Override
-    public Held lockTable(Connection connection, String table) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("LOCK TABLES " + table + " WRITE");
-        }
-        return () -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("UNLOCK TABLES");
-            }
-        };
+    Held lockTable(Connection connection, String table) throws SQLException {
+        execute(connection, "LOCK TABLES " + table + " WRITE");
+        return releasedBy(connection, "UNLOCK TABLES");
     }
 
     /**
@@ -142,40 +104,28 @@ final class MariaDbFaultServer implements FaultServer {
      * "Waiting for backup lock") until {@code BACKUP STAGE END}.
      */
     @Override
-    public Held holdCommits(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("BACKUP STAGE START");
-            statement.execute("BACKUP STAGE BLOCK_COMMIT");
-        }
-        return () -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("BACKUP STAGE END");
-            }
-        };
+    Held holdCommits(Connection connection) throws SQLException {
+        execute(connection, "BACKUP STAGE START", "BACKUP STAGE BLOCK_COMMIT");
+        return releasedBy(connection, "BACKUP STAGE END");
     }
 
     /** MariaDB offers no way to ask what became of another session's transaction once its connection is gone. */
     @Override
-    public boolean tellsLostCommitOutcomes() {
+    boolean tellsLostCommitOutcomes() {
         return false;
     }
 
     /** A user that exists, logging in with the wrong password (error 1045). */
     @Override
-    public RefusedLogin refusedLogin() {
+    RefusedLogin refusedLogin() {
         String user = "refused_" + Long.toHexString(System.nanoTime());
-        execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'the-right-password'");
+        asAdmin("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'the-right-password'");
         return new RefusedLogin(user, "a-wrong-password", "Access denied for user");
     }
 
-    @Override
-    public void close() {
-        mariadb.close();
-    }
-
-    private void execute(String sql) {
-        try (Connection admin = mariadb.connect(""); var statement = admin.createStatement()) {
-            statement.execute(sql);
+    private void asAdmin(String sql) {
+        try (Connection admin = connect("")) {
+            execute(admin, sql);
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB on port " + port() + " refused " + sql + ": " + e.getMessage(), e);
         }
