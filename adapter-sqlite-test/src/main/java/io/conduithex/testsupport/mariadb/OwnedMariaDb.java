@@ -1,5 +1,6 @@
 package io.conduithex.testsupport.mariadb;
 
+import io.conduithex.testsupport.OwnedServer;
 import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.kit.SelfSignedCertificate;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  *
  * <p>{@link #start()}, {@link #stop()} and {@link #close()} are synchronized.
  */
-public final class OwnedMariaDb implements AutoCloseable {
+public final class OwnedMariaDb implements OwnedServer {
     /** The superuser mariadb-install-db creates; it logs in without a password here. */
     public static final String USER = "root";
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
@@ -44,15 +45,17 @@ public final class OwnedMariaDb implements AutoCloseable {
     private final int port;
     private final boolean asRoot;
     private final boolean tls;
+    private final boolean performanceSchema;
     private SelfSignedCertificate certificate;
     private Process server;
     private boolean closed;
 
-    private OwnedMariaDb(Path directory, int port, boolean asRoot, boolean tls) {
+    private OwnedMariaDb(Path directory, int port, boolean asRoot, boolean tls, boolean performanceSchema) {
         this.directory = directory;
         this.port = port;
         this.asRoot = asRoot;
         this.tls = tls;
+        this.performanceSchema = performanceSchema;
     }
 
     /** Whether the binaries this class runs are installed. */
@@ -71,16 +74,28 @@ public final class OwnedMariaDb implements AutoCloseable {
      * created {@code REQUIRE SSL}.
      */
     public static OwnedMariaDb launchWithTls() {
-        return launch(true);
+        return launch(true, false);
     }
 
-    private static OwnedMariaDb launch(boolean tls) {
+    /**
+     * Creates a data directory, runs mariadb-install-db and starts the server on a free port. With
+     * {@code performanceSchema}, {@code performance_schema} is on (it is off by default, and costs the server about
+     * 140 MB): then {@code performance_schema.session_connect_attrs} shows the {@code program_name} each session
+     * logged in with, by which an operator finds the application's sessions, as {@code application_name} on
+     * PostgreSQL.
+     */
+    public static OwnedMariaDb launch(boolean performanceSchema) {
+        return launch(false, performanceSchema);
+    }
+
+    private static OwnedMariaDb launch(boolean tls, boolean performanceSchema) {
         if (!binariesInstalled()) {
             throw new IllegalStateException(INSTALL_DB + " or " + SERVER
                     + " is missing: install Debian's mariadb-server (bin/verify does)");
         }
         Path directory = newDirectory();
-        var owned = new OwnedMariaDb(directory, FreePort.pick(), "root".equals(System.getProperty("user.name")), tls);
+        var owned = new OwnedMariaDb(directory, FreePort.pick(), "root".equals(System.getProperty("user.name")), tls,
+                performanceSchema);
         try {
             owned.install();
             owned.start();
@@ -108,6 +123,8 @@ public final class OwnedMariaDb implements AutoCloseable {
                 "--datadir=" + directory.resolve("data"),
                 "--socket=" + directory.resolve("mariadb.sock"),
                 "--pid-file=" + directory.resolve("mariadb.pid"),
+                // Internal temporary tables in a folder of its own, not in the /tmp every other server shares.
+                "--tmpdir=" + directory.resolve("tmp"),
                 "--skip-name-resolve",
                 "--innodb-buffer-pool-size=64M",
                 "--innodb-log-file-size=32M",
@@ -124,6 +141,7 @@ public final class OwnedMariaDb implements AutoCloseable {
             if (tls) {
                 certificate = SelfSignedCertificate.createIn(directory.resolve("tls"));
             }
+            Files.createDirectories(directory.resolve("tmp"));
             handToMysqlUser();
             List<String> command = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults"));
             command.addAll(serverOptions());
@@ -176,6 +194,11 @@ public final class OwnedMariaDb implements AutoCloseable {
                 "--log-error=" + directory.resolve("error.log")));
         if (tls) {
             command.addAll(List.of("--ssl-cert=" + certificate.certificate(), "--ssl-key=" + certificate.privateKey()));
+        }
+        if (performanceSchema) {
+            // Room for every attribute Connector/J sends (its own, then program_name): past the limit, attributes
+            // are dropped, and the program's name might be among them.
+            command.addAll(List.of("--performance-schema=ON", "--performance-schema-session-connect-attrs-size=2048"));
         }
         if (asRoot) {
             command.add("--user=mysql");
@@ -260,6 +283,10 @@ public final class OwnedMariaDb implements AutoCloseable {
             throw new IllegalStateException("this MariaDB server was launched without TLS");
         }
         return certificate;
+    }
+
+    public String user() {
+        return USER;
     }
 
     /** The JDBC URL of {@code database} (empty for none) on this server, by address 127.0.0.1. */

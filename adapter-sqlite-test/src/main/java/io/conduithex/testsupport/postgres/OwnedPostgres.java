@@ -1,5 +1,6 @@
 package io.conduithex.testsupport.postgres;
 
+import io.conduithex.testsupport.OwnedServer;
 import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.kit.StoredRows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  * <p>{@link #start()}, {@link #stop()} and {@link #close()} are synchronized; the query helpers open their own
  * connection and may be called from any thread while the server runs.
  */
-public final class OwnedPostgres implements AutoCloseable {
+public final class OwnedPostgres implements OwnedServer {
 
     /** The superuser initdb creates; the embedded server trusts local connections, so there is no password. */
     public static final String USER = "postgres";

@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.http;
 
+import io.conduithex.testsupport.TestDatabase;
 import io.conduithex.testsupport.kit.StoredRows;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ record DatabaseRows(Map<String, List<String>> rowsByTable) {
         rowsByTable = Map.copyOf(rowsByTable);
     }
 
-    static DatabaseRows read(String jdbcUrl) {
-        var stored = StoredRows.at(jdbcUrl);
+    static DatabaseRows read(TestDatabase database) {
+        var stored = StoredRows.of(database);
         var rows = new LinkedHashMap<String, List<String>>();
         TABLES.forEach(table -> rows.put(table, stored.rows("SELECT * FROM " + table)));
         return new DatabaseRows(rows);

@@ -18,6 +18,9 @@ final class CallAssertions {
      */
     static final Duration MEASURING_SLACK = Duration.ofMillis(500);
 
+    /** The message of a 503 for a write whose COMMIT lost its answer and whose outcome nobody could learn. */
+    static final String OUTCOME_UNKNOWN = "lost the connection while saving: the change may or may not have been stored";
+
     private CallAssertions() {
     }
 
@@ -74,6 +77,25 @@ final class CallAssertions {
     static void assertTimedOut(Call call) {
         assertThat(isJsonUnavailable(call)).as("503 JSON with Retry-After: %s", call).isTrue();
         assertThat(messages(call)).as("%s", call).containsExactly("took too long to answer, try again later");
+    }
+
+    /**
+     * Every request succeeded, but for writes answered 503 that they may or may not have been stored: what a server
+     * that cannot be asked about a lost COMMIT (MariaDB) answers when a write's session dies inside COMMIT.
+     */
+    static void assertAllSucceededButWritesOfUnknownOutcome(Collection<Call> calls) {
+        assertThat(calls).as("requests that neither succeeded nor were writes of unknown outcome")
+                .filteredOn(call -> !call.succeeded() && !(call.operation().isWrite() && isOutcomeUnknown(call)))
+                .isEmpty();
+    }
+
+    /** A 503 whose JSON says the connection was lost during COMMIT: the write may or may not have been stored. */
+    static void assertOutcomeUnknown(Call call) {
+        assertThat(isOutcomeUnknown(call)).as("503 JSON with Retry-After, outcome unknown: %s", call).isTrue();
+    }
+
+    static boolean isOutcomeUnknown(Call call) {
+        return isJsonUnavailable(call) && messages(call).equals(List.of(OUTCOME_UNKNOWN));
     }
 
     static boolean isTimeout(Call call) {

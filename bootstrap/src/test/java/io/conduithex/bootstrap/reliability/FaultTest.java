@@ -1,9 +1,8 @@
 package io.conduithex.bootstrap.reliability;
 
+import io.conduithex.bootstrap.reliability.FaultServer.Session;
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
 import io.conduithex.testsupport.kit.CapturedLogs;
-import io.conduithex.testsupport.postgres.OwnedPostgres;
-import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -22,32 +22,38 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the PostgreSQL fault tests: each class owns an embedded PostgreSQL server (so it may stop it, restart it
- * and end its sessions), each test gets a fresh database on it and starts the real application with the limits
- * it needs. Whatever a test opens is closed after it, newest first; the application's log is printed only when
- * the test fails.
+ * Base of the fault tests, written once for every database server: each class owns a server of the product its
+ * subclass names ({@link FaultServer}: so it may stop it, restart it and end its sessions), each test gets a fresh
+ * database on it and starts the real application with the limits it needs. Whatever a test opens is closed after
+ * it, newest first; the application's log is printed only when the test fails.
  */
 @ExtendWith(CapturedLogs.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FaultTest {
 
-    OwnedPostgres postgres;
+    private final FaultServer.Launcher launcher;
+    FaultServer server;
     String database;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
+    FaultTest(FaultServer.Launcher launcher) {
+        this.launcher = launcher;
+    }
+
     @BeforeAll
-    final void launchPostgres() {
-        postgres = OwnedPostgres.launch();
+    final void launchServer() {
+        server = launcher.launch();
     }
 
     @AfterAll
-    final void closePostgres() {
-        postgres.close();
+    final void closeServer() {
+        server.close();
     }
 
     @BeforeEach
     final void createDatabase() {
-        database = postgres.createDatabase();
+        database = "conduit_" + UUID.randomUUID().toString().replace("-", "");
+        server.createDatabase(database);
     }
 
     @AfterEach
@@ -65,8 +71,8 @@ abstract class FaultTest {
             }
         }
         // A test that failed half-way through an outage must not leave the next one without a server.
-        if (!postgres.isRunning()) {
-            postgres.start();
+        if (!server.isRunning()) {
+            server.start();
         }
         if (failure != null) {
             throw failure;
@@ -75,18 +81,17 @@ abstract class FaultTest {
 
     /** Starts the application on the test's database, reached directly. */
     RunningConduit startConduit(Limits limits) {
-        return startConduitThrough(postgres.port(), limits);
+        return startConduitThrough(server.port(), limits);
     }
 
     /** Starts the application on the test's database, reached through {@code port} on 127.0.0.1 (a proxy). */
     RunningConduit startConduitThrough(int port, Limits limits) {
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-        return closeAfterwards(RunningConduit.start(url, postgres.user(), limits));
+        return closeAfterwards(RunningConduit.start(server.url(port, database), server.user(), limits));
     }
 
     /** A superuser connection to the test's database, outside the application, closed after the test. */
     Connection admin() throws SQLException {
-        return closeAfterwards(postgres.connect(database));
+        return closeAfterwards(server.connect(database));
     }
 
     <T extends AutoCloseable> T closeAfterwards(T resource) {
@@ -109,33 +114,40 @@ abstract class FaultTest {
 
     /**
      * Nothing a client was told is stored went missing: every write the load acknowledged, its setup included, is in
-     * the database, and every connection the requests took went back to the pool.
+     * the database, no write is stored twice, and every connection the requests took went back to the pool.
      */
     void assertNothingAcknowledgedWasLost(RunningConduit app, LoadGenerator load, List<Call> calls)
             throws SQLException {
         List<Call> everything = new ArrayList<>(load.setup());
         everything.addAll(calls);
-        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin(), everything);
+        Connection admin = admin();
+        StoredWrites.assertEveryAcknowledgedWriteIsStored(admin, everything);
+        StoredWrites.assertNothingStoredTwice(admin);
         app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
     }
 
+    /** The application's sessions, as the server shows them. */
+    List<Session> sessionsOf(RunningConduit app) {
+        return server.sessions(app.applicationName());
+    }
+
     /**
-     * Waits until the application's sessions, as PostgreSQL shows them, satisfy {@code condition}; fails after
+     * Waits until the application's sessions, as the server shows them, satisfy {@code condition}; fails after
      * {@code timeout} naming {@code what} was awaited. Returns the sessions that satisfied it.
      */
-    List<Backend> awaitBackends(RunningConduit app, Predicate<List<Backend>> condition, Duration timeout,
+    List<Session> awaitSessions(RunningConduit app, Predicate<List<Session>> condition, Duration timeout,
                                 String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Backend> backends = postgres.backends(app.applicationName());
-        while (!condition.test(backends)) {
+        List<Session> sessions = sessionsOf(app);
+        while (!condition.test(sessions)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what + "; sessions: "
-                        + backends);
+                        + sessions);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            backends = postgres.backends(app.applicationName());
+            sessions = sessionsOf(app);
         }
-        return backends;
+        return sessions;
     }
 
     /**

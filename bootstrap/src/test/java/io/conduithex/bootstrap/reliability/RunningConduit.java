@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The real application, configured only through its variables as in production (a PostgreSQL
+ * The real application, configured only through its variables as in production (a PostgreSQL or MariaDB
  * {@code DATABASE_URL}, port 0, cheap bcrypt, the pool and statement limits a fault test needs), serving HTTP on
  * a real socket. The one seam: a Guice override that opens the persistence exactly as the production module does
  * and keeps a reference to it and to the application's meters, so the test can read the pool's active
@@ -93,7 +93,7 @@ final class RunningConduit implements AutoCloseable {
         return new ConduitClient(baseUri());
     }
 
-    /** The {@code application_name} its database sessions carry. */
+    /** The name its database sessions carry: PostgreSQL's {@code application_name}, MariaDB's {@code program_name}. */
     String applicationName() {
         return config.database().applicationName();
     }

@@ -50,17 +50,24 @@ interface CommitVerifier {
             case POSTGRESQL -> new PostgresCommitVerifier();
             // A SQLite commit fails on this machine's own file: there is no server to ask afterwards. MariaDB keeps
             // no status of past transactions that another session could ask about.
-            case SQLITE, MARIADB -> new CommitVerifier() {
-                @Override
-                public Receipt receipt(Handle handle) {
-                    return new Unverifiable();
-                }
-
-                @Override
-                public Outcome outcome(Receipt receipt, Pool pool) {
-                    return Outcome.UNKNOWN;
-                }
-            };
+            case SQLITE, MARIADB -> new UnverifiableCommits();
         };
+    }
+
+    /**
+     * For a database that cannot be asked about a transaction afterwards: a lost commit of a transaction that wrote
+     * is of unknown outcome, one of a read-only transaction lost nothing.
+     */
+    final class UnverifiableCommits implements CommitVerifier {
+        @Override
+        public Receipt receipt(Handle handle) {
+            return new Unverifiable();
+        }
+
+        @Override
+        public Outcome outcome(Receipt receipt, Pool pool) {
+            // The unit of work takes no receipt of a read-only transaction: it hands over NothingWritten instead.
+            return receipt instanceof NothingWritten ? Outcome.NOTHING_TO_LOSE : Outcome.UNKNOWN;
+        }
     }
 }

@@ -10,9 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.http.HostileCases.Scene;
-import io.conduithex.bootstrap.testkit.TestApplication;
-import io.conduithex.testsupport.SqliteApplicationExtension;
-import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.ApplicationExtension;
 import io.conduithex.testsupport.kit.LogRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,18 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Hostile requests against every endpoint, over real HTTP, to the real application on a fresh SQLite
- * database: each gets a 4xx JSON error that gives nothing away, and none of them writes anything. The
+ * Hostile requests against every endpoint, over real HTTP, to the real application on a fresh database of the
+ * subclass's dialect: each gets a 4xx JSON error that gives nothing away, and none of them writes anything. The
  * application is started once for the whole table (the extension wraps the factory, and the dynamic tests run
  * inside it). Every row of every table is read before and after each case, so a write is pinned on the request
  * that made it; at the end the tables must still hold exactly what was arranged.
  */
-@ExtendWith(CapturedLogs.class)
-class HostileInputTest {
+abstract class HostileInput extends OnEveryDatabase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final int MINIMUM_CASES = 200;
@@ -50,13 +45,14 @@ class HostileInputTest {
             Pattern.compile("(?i)\\bupdate\\s+\\w+\\s+set\\b"),
             Pattern.compile("(?i)\\bdelete\\s+from\\b"),
             Pattern.compile("(?i)\\bdrop\\s+table\\b"),
-            Pattern.compile("(?i)sqlite|jdbc|jdbi|hikari|jetty|javalin|jackson"));
-
-    @RegisterExtension
-    final SqliteApplicationExtension app = TestApplication.onFreshSqlite();
+            Pattern.compile("(?i)sqlite|postgres|mariadb|jdbc|jdbi|hikari|jetty|javalin|jackson"));
 
     /** Errors the application logs: a client's mistake is no error of the server's, and must not be logged as one. */
     private LogRecorder errorLog;
+
+    HostileInput(ApplicationExtension app) {
+        super(app);
+    }
 
     @BeforeEach
     void listenForLoggedErrors() {
@@ -70,10 +66,10 @@ class HostileInputTest {
 
     @TestFactory
     Stream<DynamicNode> everyHostileRequestGetsA4xxJsonErrorAndWritesNothing() {
-        var scene = arrangeTheUsualData(new ConduitApi(app.baseUri()));
-        var arranged = DatabaseRows.read(app.databaseUrl());
+        var scene = arrangeTheUsualData(new ConduitApi(app().baseUri()));
+        var arranged = DatabaseRows.read(app().database());
         var cases = HostileCases.against(scene);
-        var client = new HostileClient(app.baseUri());
+        var client = new HostileClient(app().baseUri());
 
         var byCategory = cases.stream().collect(Collectors.groupingBy(HostileCase::category,
                 LinkedHashMap::new, Collectors.toList()));
@@ -93,7 +89,7 @@ class HostileInputTest {
                 categories,
                 Stream.of(
                         dynamicTest("afterwards every table holds exactly the rows arranged", () ->
-                                assertThat(DatabaseRows.read(app.databaseUrl())).isEqualTo(arranged)),
+                                assertThat(DatabaseRows.read(app().database())).isEqualTo(arranged)),
                         dynamicTest("no hostile request made the application log an error", () ->
                                 assertThat(loggedErrors()).isEmpty()),
                         dynamicTest("afterwards ordinary requests, a write among them, still work", () ->
@@ -127,7 +123,7 @@ class HostileInputTest {
     }
 
     private void assertRefusedWithoutAWrite(HostileCase hostile, HostileClient client) {
-        var before = DatabaseRows.read(app.databaseUrl());
+        var before = DatabaseRows.read(app().database());
 
         var answer = client.send(hostile.request());
 
@@ -142,7 +138,7 @@ class HostileInputTest {
         }
         assertThat(LEAKS).as("nothing internal in %s", about)
                 .noneSatisfy(leak -> assertThat(leak.matcher(answer.body()).find()).isTrue());
-        var after = DatabaseRows.read(app.databaseUrl());
+        var after = DatabaseRows.read(app().database());
         assertThat(after.counts()).as("row counts after %s", about).isEqualTo(before.counts());
         assertThat(after).as("rows after %s", about).isEqualTo(before);
     }
@@ -175,7 +171,7 @@ class HostileInputTest {
     }
 
     private void ordinaryRequestsStillWork(Scene scene, DatabaseRows arranged) {
-        var api = new ConduitApi(app.baseUri());
+        var api = new ConduitApi(app().baseUri());
 
         var me = api.currentUser(scene.jake().token());
         var articles = api.articles("", null);
@@ -188,7 +184,7 @@ class HostileInputTest {
         assertThat(articles.json().get("articlesCount").asInt()).isEqualTo(2);
         assertThat(login.status()).isEqualTo(200);
         assertThat(comment.status()).as(comment.body()).isEqualTo(201);
-        assertThat(DatabaseRows.read(app.databaseUrl()).counts().get("comments"))
+        assertThat(DatabaseRows.read(app().database()).counts().get("comments"))
                 .isEqualTo(arranged.counts().get("comments") + 1);
         api.assertNoServerErrors();
     }

@@ -12,18 +12,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Database restarts under load: the test stops its PostgreSQL for 5 s under a steady mixed load and starts it
- * again. During the outage requests fail fast with 503 (never past the pool timeout, never 500); within 2 s of
- * the database's return every request succeeds again, without restarting the application; and every write a
- * client saw acknowledged is in the database afterwards.
+ * Database restarts under load: the test stops its database server (a clean shutdown) for 5 s under a steady mixed
+ * load and starts it again. During the outage requests fail fast with 503 (never past the pool timeout, never
+ * 500); within 2 s of the database's return every request succeeds again, without restarting the application; and
+ * every write a client saw acknowledged is in the database afterwards. A write whose COMMIT the shutdown cut off is
+ * a 503 like the others (on MariaDB it says the write may or may not be stored), never a 2xx.
  */
-class DatabaseRestartTest extends FaultTest {
+abstract class DatabaseRestart extends FaultTest {
 
     private static final Limits LIMITS = new Limits(4, Duration.ofMillis(1000), Duration.ofMillis(2000));
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final Duration RECOVERY = Duration.ofSeconds(2);
     /** How long the load goes on once every request must succeed again. */
     private static final Duration AFTER_RECOVERY = Duration.ofSeconds(3);
+
+    DatabaseRestart(FaultServer.Launcher launcher) {
+        super(launcher);
+    }
 
     @Test
     void aFiveSecondRestartUnderLoadFailsFastWith503AndEveryRequestSucceedsWithinTwoSecondsOfTheReturn()
@@ -32,10 +37,10 @@ class DatabaseRestartTest extends FaultTest {
         LoadGenerator load = steadyLoad(app, 4, Duration.ofMillis(20), 20);
 
         long stopping = System.nanoTime();
-        postgres.stop();
+        server.stop();
         long down = System.nanoTime();
         holdUntil(stopping + OUTAGE.toNanos());
-        postgres.start();
+        server.start();
         long back = System.nanoTime();
         long recovered = back + RECOVERY.toNanos();
         holdUntil(recovered + AFTER_RECOVERY.toNanos());

@@ -4,10 +4,10 @@ import static io.conduithex.bootstrap.reliability.CallAssertions.MEASURING_SLACK
 import static io.conduithex.bootstrap.reliability.CallAssertions.assertTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.bootstrap.reliability.FaultServer.Held;
+import io.conduithex.bootstrap.reliability.FaultServer.Session;
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
 import io.conduithex.testsupport.kit.StoredRows;
-import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -16,16 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statement timeout: a statement that runs past DB_STATEMENT_TIMEOUT_MS (here: blocked on a table the test
- * locked) is cancelled by the database, the client is told 503 with Retry-After, nothing of the request is
+ * locked) is cancelled by the database (PostgreSQL's {@code statement_timeout}, SQLSTATE 57014; MariaDB's
+ * {@code max_statement_time}, error 1969), the client is told 503 with Retry-After, nothing of the request is
  * stored, and the very connection it ran on is idle and serves the next request.
  */
-class StatementTimeoutTest extends FaultTest {
+abstract class StatementTimeout extends FaultTest {
 
     /**
      * One connection, so the request after the timeout runs on the connection that timed out. The pool timeout
      * is longer than the statement timeout, so that only the statement timeout can end the wait.
      */
     private static final Limits LIMITS = new Limits(1, Duration.ofMillis(3000), Duration.ofMillis(1000));
+
+    StatementTimeout(FaultServer.Launcher launcher) {
+        super(launcher);
+    }
 
     private RunningConduit app;
     private ConduitClient client;
@@ -44,9 +49,9 @@ class StatementTimeoutTest extends FaultTest {
     @Test
     void aReadBlockedPastTheStatementTimeoutIsCancelledAnswered503AndItsConnectionServesTheNextRequest()
             throws SQLException {
-        int connection = theOnlySession().pid();
+        long connection = theOnlySession().id();
 
-        Connection locker = lockArticles();
+        Held lock = lockArticles();
         Call call = client.article(slug);
 
         assertTimedOut(call);
@@ -56,28 +61,28 @@ class StatementTimeoutTest extends FaultTest {
         // The lock is still held: a session that no longer waits for it was cancelled, and is not left inside
         // an aborted transaction either.
         assertThat(theOnlySession()).satisfies(session -> {
-            assertThat(session.pid()).isEqualTo(connection);
-            assertThat(session.state()).isEqualTo("idle");
+            assertThat(session.id()).isEqualTo(connection);
+            assertThat(session.idle()).isTrue();
             assertThat(session.waitsForALock()).isFalse();
         });
 
-        locker.rollback();
+        lock.release();
         Call next = client.article(slug);
         assertThat(next.status()).as("%s", next).isEqualTo(200);
-        assertThat(theOnlySession().pid()).as("served by the connection that timed out").isEqualTo(connection);
+        assertThat(theOnlySession().id()).as("served by the connection that timed out").isEqualTo(connection);
         app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
     }
 
     @Test
     void aWriteCancelledByTheStatementTimeoutIsAnswered503AndStoresNothing() throws SQLException {
-        Connection locker = lockArticles();
+        Held lock = lockArticles();
         Call call = client.createArticle(token, "Too slow");
 
         assertTimedOut(call);
         assertThat(call.duration()).isGreaterThanOrEqualTo(LIMITS.statementTimeout())
                 .isLessThanOrEqualTo(LIMITS.statementTimeout().plus(MEASURING_SLACK));
 
-        locker.rollback();
+        lock.release();
         assertThat(StoredRows.on(admin()).count("SELECT count(*) FROM articles WHERE title = 'Too slow'"))
                 .as("articles stored by the cancelled request").isZero();
         Call again = client.createArticle(token, "Too slow");
@@ -87,18 +92,13 @@ class StatementTimeoutTest extends FaultTest {
         app.assertPoolReturnsToNoActiveConnections(Duration.ofSeconds(1));
     }
 
-    /** Holds the articles table in a transaction of the test's own, until the test rolls it back. */
-    private Connection lockArticles() throws SQLException {
-        Connection locker = admin();
-        locker.setAutoCommit(false);
-        try (var statement = locker.createStatement()) {
-            statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
-        }
-        return locker;
+    /** Holds the articles table on a session of the test's own, until the test releases it. */
+    private Held lockArticles() throws SQLException {
+        return server.lockTable(admin(), "articles");
     }
 
-    private Backend theOnlySession() {
-        List<Backend> sessions = postgres.backends(app.applicationName());
+    private Session theOnlySession() {
+        List<Session> sessions = sessionsOf(app);
         assertThat(sessions).as("the application's sessions with a pool of one").hasSize(1);
         return sessions.get(0);
     }

@@ -1,57 +1,47 @@
 package io.conduithex.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
+import io.conduithex.bootstrap.reliability.FaultServer.RefusedLogin;
+import io.conduithex.bootstrap.startup.StartupException;
 import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.kit.FreePort;
 import io.conduithex.testsupport.kit.HttpCalls;
-import io.conduithex.testsupport.postgres.EmbeddedPostgresBuilder;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code serve} started before its PostgreSQL: it listens at once, says it is not ready (and why) while it waits
- * with backoff, and serves as soon as the database appears, without a restart.
+ * {@code serve} started while its database server is down: it listens at once, says it is not ready (and why)
+ * while it waits with backoff, and serves as soon as the database is back, without a restart. A login the server
+ * refuses is not waited out: it ends the start at once.
  */
-class DatabaseDownAtStartTest {
+abstract class DatabaseDownAtStart extends FaultTest {
     private final HttpClient http = HttpCalls.newClient();
-    private EmbeddedPostgres postgres;
-    private Conduit conduit;
 
-    @AfterEach
-    void stop() throws IOException {
-        if (conduit != null) {
-            conduit.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    DatabaseDownAtStart(FaultServer.Launcher launcher) {
+        super(launcher);
     }
 
     @Test
     void itReportsNotReadyUntilTheDatabaseAppearsThenServes() throws Exception {
-        int databasePort = FreePort.pick();
+        server.stop();
         int httpPort = FreePort.pick();
-        var config = AppConfig.load(ConfigSource.of(Map.of(
-                AppConfig.DATABASE_URL, "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
-                AppConfig.DATABASE_USER, "postgres",
+        var config = config(server.user(), null, Map.of(
                 AppConfig.PORT, String.valueOf(httpPort),
                 AppConfig.BCRYPT_COST, "4",
-                AppConfig.DB_POOL_TIMEOUT_MS, "1000",
-                AppConfig.DB_STARTUP_TIMEOUT_MS, "60000")));
+                AppConfig.DB_POOL_TIMEOUT_MS, "1000"));
         var starting = CompletableFuture.supplyAsync(() -> TestApplication.start(config));
         URI base = URI.create("http://127.0.0.1:" + httpPort);
 
@@ -65,8 +55,8 @@ class DatabaseDownAtStartTest {
         assertThat(get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
         assertThat(starting).isNotDone();
 
-        postgres = EmbeddedPostgresBuilder.forTests(100).setPort(databasePort).start();
-        conduit = starting.get(30, TimeUnit.SECONDS);
+        server.start();
+        closeAfterwards(starting.get(30, TimeUnit.SECONDS));
 
         assertThat(get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
         var tags = get(base.resolve("/api/tags"));
@@ -75,33 +65,29 @@ class DatabaseDownAtStartTest {
     }
 
     @Test
-    void aRefusedLoginIsNotWaitedOutButEndsTheStartAtOnce() throws Exception {
-        var server = io.conduithex.testsupport.postgres.PostgresServer.shared();
-        String url = server.createDatabase();
-        String role = "nologin_" + Long.toHexString(System.nanoTime());
-        try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
-            statement.execute("CREATE ROLE " + role + " NOLOGIN");
-        }
-        try {
-            var config = AppConfig.load(ConfigSource.of(Map.of(
-                    AppConfig.DATABASE_URL, url,
-                    AppConfig.DATABASE_USER, role,
-                    AppConfig.PORT, "0",
-                    AppConfig.DB_STARTUP_TIMEOUT_MS, "60000")));
+    void aRefusedLoginIsNotWaitedOutButEndsTheStartAtOnce() {
+        RefusedLogin login = server.refusedLogin();
+        var config = config(login.user(), login.password(), Map.of(AppConfig.PORT, "0"));
 
-            long began = System.nanoTime();
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> conduit = TestApplication.start(config));
-            long tookMillis = (System.nanoTime() - began) / 1_000_000;
+        long began = System.nanoTime();
+        Throwable failure = catchThrowable(() -> closeAfterwards(TestApplication.start(config)));
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
 
-            assertThat(failure).isInstanceOf(io.conduithex.bootstrap.startup.StartupException.class)
-                    .hasMessageStartingWith("cannot migrate the database").hasMessageContaining("is not permitted to log in");
-            assertThat(tookMillis).isLessThan(15_000);
-        } finally {
-            try (var admin = server.connectAsAdmin(); var statement = admin.createStatement()) {
-                statement.execute("DROP ROLE " + role);
-            }
-            server.dropDatabase(url);
+        assertThat(failure).isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("cannot migrate the database").hasMessageContaining(login.reason());
+        assertThat(tookMillis).isLessThan(15_000);
+    }
+
+    /** The test's database, as {@code user}, with a minute to wait for it at start, and {@code more}. */
+    private AppConfig config(String user, String password, Map<String, String> more) {
+        var variables = new HashMap<>(more);
+        variables.put(AppConfig.DATABASE_URL, server.url(server.port(), database));
+        variables.put(AppConfig.DATABASE_USER, user);
+        if (password != null) {
+            variables.put(AppConfig.DATABASE_PASSWORD, password);
         }
+        variables.put(AppConfig.DB_STARTUP_TIMEOUT_MS, "60000");
+        return AppConfig.load(ConfigSource.of(variables));
     }
 
     /** The first answer from the server, which starts listening a moment after start() is called. */

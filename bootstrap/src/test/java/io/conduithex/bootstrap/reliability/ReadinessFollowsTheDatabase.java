@@ -17,12 +17,12 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * /health/ready follows the database: UP with every check while PostgreSQL runs, DOWN (503, the database check
+ * /health/ready follows the database: UP with every check while the database server runs, DOWN (503, the database check
  * says why) while it is stopped, and UP again once it is back, without restarting the application. Liveness
  * stays UP throughout: a database outage is no reason to restart the process. Every probe answers quickly even
  * while the database is gone, since the ping has its own short timeout.
  */
-class ReadinessFollowsTheDatabaseTest extends FaultTest {
+abstract class ReadinessFollowsTheDatabase extends FaultTest {
 
     private static final Limits LIMITS = new Limits(2, Duration.ofMillis(3000), Duration.ofMillis(2000));
     /** Generous bound for one probe: the 1 s ping timeout plus scheduling on a busy machine. */
@@ -31,6 +31,10 @@ class ReadinessFollowsTheDatabaseTest extends FaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpCalls.newClient();
+
+    ReadinessFollowsTheDatabase(FaultServer.Launcher launcher) {
+        super(launcher);
+    }
 
     @Test
     void readinessGoesDownWhileTheDatabaseIsStoppedAndUpAgainWhenItReturnsWithoutARestart() throws Exception {
@@ -44,7 +48,7 @@ class ReadinessFollowsTheDatabaseTest extends FaultTest {
         }
         assertThat(before.path("checks").path("database").path("latencyMs").isIntegralNumber()).isTrue();
 
-        postgres.stop();
+        server.stop();
         JsonNode during = awaitReadiness(base, 503);
         assertThat(during.path("status").asText()).isEqualTo("DOWN");
         assertThat(during.path("checks").path("database").path("status").asText()).isEqualTo("DOWN");
@@ -56,7 +60,7 @@ class ReadinessFollowsTheDatabaseTest extends FaultTest {
                 .as("an idle pool is not exhausted, whatever the database does").isEqualTo("UP");
         assertThat(get(base, "/health/live").statusCode()).isEqualTo(200);
 
-        postgres.start();
+        server.start();
         JsonNode after = awaitReadiness(base, 200);
         assertThat(after.path("checks").path("database").path("status").asText()).isEqualTo("UP");
         assertThat(after.path("checks").path("migrations").path("status").asText()).isEqualTo("UP");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.reliability.RunningConduit.Limits;
 import io.conduithex.testsupport.kit.StoredRows;
-import io.conduithex.testsupport.postgres.OwnedPostgres.Backend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,14 @@ import org.junit.jupiter.api.Test;
  * request waits at most the pool timeout for a connection and is then told 503 with Retry-After; once the
  * statements finish, the pool serves again and every connection has come back.
  */
-class PoolExhaustionTest extends FaultTest {
+abstract class PoolExhaustion extends FaultTest {
 
     /** The statement timeout is far above the test's length, so that only the pool timeout can end a wait. */
     private static final Limits LIMITS = new Limits(2, Duration.ofMillis(1000), Duration.ofSeconds(30));
+
+    PoolExhaustion(FaultServer.Launcher launcher) {
+        super(launcher);
+    }
 
     @Test
     void requestsBeyondAPoolHeldBySlowStatementsWaitAtMostThePoolTimeoutThen503AndThePoolRecovers() throws Exception {
@@ -38,12 +41,10 @@ class PoolExhaustionTest extends FaultTest {
         List<Call> calls = new ArrayList<>();
 
         // A transaction of the test's own holds the articles table, so reading an article blocks in the database.
-        var locker = admin();
-        locker.setAutoCommit(false);
-        locker.createStatement().execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+        FaultServer.Held lock = server.lockTable(admin(), "articles");
         List<Future<Call>> held = List.of(threads.submit(() -> client.article(slug)),
                 threads.submit(() -> client.article(slug)));
-        awaitBackends(app, sessions -> sessions.stream().filter(Backend::waitsForALock).count() == 2,
+        awaitSessions(app, sessions -> sessions.stream().filter(FaultServer.Session::waitsForALock).count() == 2,
                 Duration.ofSeconds(10), "both pooled connections blocked on the locked table");
         assertThat(app.poolStatus().active()).as("connections lent out").isEqualTo(2);
 
@@ -62,7 +63,7 @@ class PoolExhaustionTest extends FaultTest {
         }
         assertThat(held).as("the requests holding the pool are still blocked").noneMatch(Future::isDone);
 
-        locker.rollback();
+        lock.release();
         for (Future<Call> future : held) {
             Call call = future.get(10, TimeUnit.SECONDS);
             calls.add(call);

@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Network freeze: the database's TCP traffic stops without a reset (a proxy between the application and
- * PostgreSQL stops forwarding). PostgreSQL never sees the statements sent into the frozen network, so its
+ * Network freeze: the database's TCP traffic stops without a reset (a proxy between the application and the
+ * database stops forwarding). The server never sees the statements sent into the frozen network, so its
  * statement timeout cannot end them, and a cancel request cannot reach it either: only the driver's socket
  * timeout can. No request blocks longer than the pool timeout plus the statement timeout (plus the measuring
  * slack), and the application recovers once traffic flows again.
  */
-class NetworkFreezeTest extends FaultTest {
+abstract class NetworkFreeze extends FaultTest {
 
     private static final Limits LIMITS = new Limits(2, Duration.ofMillis(1000), Duration.ofMillis(1000));
     /** Longer than the request bound, so that requests caught in the freeze can only end by a timeout. */
@@ -24,10 +24,14 @@ class NetworkFreezeTest extends FaultTest {
     private static final Duration RECOVERY = Duration.ofSeconds(2);
     private static final Duration AFTER_RECOVERY = Duration.ofSeconds(2);
 
+    NetworkFreeze(FaultServer.Launcher launcher) {
+        super(launcher);
+    }
+
     @Test
     void aFrozenNetworkHoldsNoRequestPastThePoolAndStatementTimeoutsAndTheAppRecoversWhenTrafficFlows()
             throws Exception {
-        TcpProxy proxy = closeAfterwards(TcpProxy.to(postgres.port()));
+        TcpProxy proxy = closeAfterwards(TcpProxy.to(server.port()));
         RunningConduit app = startConduitThrough(proxy.port(), LIMITS);
         LoadGenerator load = steadyLoad(app, 3, Duration.ofMillis(50), 15);
 

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class DatabaseDownAtStartOnPostgresTest extends DatabaseDownAtStart {
+    DatabaseDownAtStartOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

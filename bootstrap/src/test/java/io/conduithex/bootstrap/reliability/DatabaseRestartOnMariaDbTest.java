@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class DatabaseRestartOnMariaDbTest extends DatabaseRestart {
+    DatabaseRestartOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class DatabaseRestartOnPostgresTest extends DatabaseRestart {
+    DatabaseRestartOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

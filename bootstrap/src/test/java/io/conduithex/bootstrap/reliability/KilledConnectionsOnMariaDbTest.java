@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class KilledConnectionsOnMariaDbTest extends KilledConnections {
+    KilledConnectionsOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class KilledConnectionsOnPostgresTest extends KilledConnections {
+    KilledConnectionsOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class NetworkFreezeOnMariaDbTest extends NetworkFreeze {
+    NetworkFreezeOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

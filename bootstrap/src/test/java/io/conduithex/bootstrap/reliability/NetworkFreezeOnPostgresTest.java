@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class NetworkFreezeOnPostgresTest extends NetworkFreeze {
+    NetworkFreezeOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class PoolExhaustionOnMariaDbTest extends PoolExhaustion {
+    PoolExhaustionOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

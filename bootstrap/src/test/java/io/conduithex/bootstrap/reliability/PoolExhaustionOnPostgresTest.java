@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class PoolExhaustionOnPostgresTest extends PoolExhaustion {
+    PoolExhaustionOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class ReadinessFollowsTheDatabaseOnMariaDbTest extends ReadinessFollowsTheDatabase {
+    ReadinessFollowsTheDatabaseOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

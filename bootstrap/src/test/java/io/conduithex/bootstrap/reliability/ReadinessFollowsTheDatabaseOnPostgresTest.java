@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class ReadinessFollowsTheDatabaseOnPostgresTest extends ReadinessFollowsTheDatabase {
+    ReadinessFollowsTheDatabaseOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}

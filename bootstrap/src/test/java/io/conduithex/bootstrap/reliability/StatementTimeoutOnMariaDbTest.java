@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class StatementTimeoutOnMariaDbTest extends StatementTimeout {
+    StatementTimeoutOnMariaDbTest() {
+        super(MariaDbFaultServer::launch);
+    }
+}

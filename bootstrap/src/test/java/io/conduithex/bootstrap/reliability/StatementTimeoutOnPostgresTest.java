@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class StatementTimeoutOnPostgresTest extends StatementTimeout {
+    StatementTimeoutOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}
