@@ -155,6 +155,6 @@ class IdempotencyKeysApiTest extends ApiTest {
     }
 
     private int articleCount() {
-        return DatabaseRows.read(app.databaseUrl()).counts().get("articles");
+        return DatabaseRows.read(app.database()).counts().get("articles");
     }
 }
