@@ -45,9 +45,16 @@ class UserRequestsTest {
     }
 
     @Test
-    void aNullEmailUsernameOrPasswordCannotBeBlank() {
-        assertInvalid(() -> UserRequests.update(user("{\"user\":{\"email\":null,\"username\":null,\"password\":null}}")),
-                blank("email", "username", "password"));
+    void aNullOrEmptyEmailUsernameOrPasswordChangesNothing() {
+        var command = UserRequests.update(user("{\"user\":{\"email\":null,\"username\":\"\",\"password\":\"\"}}"));
+
+        assertThat(command.changesNothing()).isTrue();
+    }
+
+    @Test
+    void anEmailUsernameOrPasswordOfSpacesIsBlank() {
+        assertInvalid(() -> UserRequests.update(user("{\"user\":{\"email\":\" \",\"username\":\" \"}}")),
+                blank("email", "username"));
     }
 
     @Test

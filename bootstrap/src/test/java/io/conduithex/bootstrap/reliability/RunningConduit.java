@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
@@ -59,6 +60,12 @@ final class RunningConduit implements AutoCloseable {
     }
 
     static RunningConduit start(String databaseUrl, String user, Limits limits) {
+        return start(databaseUrl, user, limits, new AbstractModule() {
+        });
+    }
+
+    /** Like {@link #start(String, String, Limits)}, with {@code extra}'s bindings replacing the application's. */
+    static RunningConduit start(String databaseUrl, String user, Limits limits, Module extra) {
         var config = AppConfig.load(ConfigSource.of(Map.of(
                 AppConfig.DATABASE_URL, databaseUrl,
                 AppConfig.DATABASE_USER, user,
@@ -81,7 +88,7 @@ final class RunningConduit implements AutoCloseable {
                 registry.set(meters);
                 return persistence;
             }
-        });
+        }, extra);
         return new RunningConduit(conduit, opened.get(), registry.get(), config);
     }
 

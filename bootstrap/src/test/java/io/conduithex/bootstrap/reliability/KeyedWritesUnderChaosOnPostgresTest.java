@@ -1,0 +1,7 @@
+package io.conduithex.bootstrap.reliability;
+
+class KeyedWritesUnderChaosOnPostgresTest extends KeyedWritesUnderServerChaos {
+    KeyedWritesUnderChaosOnPostgresTest() {
+        super(PostgresFaultServer::launch);
+    }
+}
