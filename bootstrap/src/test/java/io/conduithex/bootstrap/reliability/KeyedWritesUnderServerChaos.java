@@ -54,7 +54,8 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
         var writes = new KeyedWritesUnderChaos(client, token, slug);
         var done = new AtomicBoolean();
         var kills = new AtomicInteger();
-        var chaos = CompletableFuture.runAsync(() -> breakThings(app, done, kills));
+        var restartedUnderLoad = new AtomicBoolean();
+        var chaos = CompletableFuture.runAsync(() -> breakThings(app, done, kills, restartedUnderLoad));
 
         KeyedWritesUnderChaos.Outcome outcome;
         try {
@@ -68,13 +69,15 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
                 + " never committed");
 
         assertThat(kills.get()).as("sessions killed").isPositive();
+        assertThat(restartedUnderLoad).as("the server restarted while writes were being sent").isTrue();
         assertThat(faults.get().committedUnanswered()).as("commits that happened unanswered").isPositive();
         assertThat(faults.get().neverCommitted()).as("commits that never happened").isPositive();
         writes.assertEachWriteStoredOnceWithOneAuditEvent(admin());
     }
 
     /** Until the writes are done: the application's sessions killed every 300 ms, and once a restart. */
-    private void breakThings(RunningConduit app, AtomicBoolean done, AtomicInteger kills) {
+    private void breakThings(RunningConduit app, AtomicBoolean done, AtomicInteger kills,
+                             AtomicBoolean restartedUnderLoad) {
         long restartAt = System.nanoTime() + RESTART_AFTER.toNanos();
         boolean restarted = false;
         while (!done.get()) {
@@ -83,6 +86,7 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
                 holdFor(OUTAGE);
                 server.start();
                 restarted = true;
+                restartedUnderLoad.set(!done.get());
             } else {
                 kills.addAndGet(server.killSessions(app.applicationName()));
             }
