@@ -59,8 +59,10 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
         return handle.with(h -> {
             var query = h.createQuery("SELECT " + articleColumns + ArticleSql.flags(viewer) + ", a.body"
                             + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = :slug")
-                    .bind("slug", slug.value())
-                    .bind("tagSeparator", TAG_SEPARATOR);
+                    .bind("slug", slug.value());
+            if (ArticleSql.bindsTagSeparator(articleColumns)) {
+                query.bind("tagSeparator", TAG_SEPARATOR);
+            }
             viewer.ifPresent(id -> query.bind("viewer", id.value()));
             return query.scanResultSet((results, ctx) -> {
                 ResultSet rs = results.get();
@@ -128,8 +130,10 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
             var query = h.createQuery(sql)
                     .bindMap(binds)
                     .bind("limit", page.limit())
-                    .bind("offset", page.offset())
-                    .bind("tagSeparator", TAG_SEPARATOR);
+                    .bind("offset", page.offset());
+            if (ArticleSql.bindsTagSeparator(sql)) {
+                query.bind("tagSeparator", TAG_SEPARATOR);
+            }
             viewer.ifPresent(id -> query.bind("viewer", id.value()));
             return query.scanResultSet((results, ctx) -> {
                 ResultSet rs = results.get();
