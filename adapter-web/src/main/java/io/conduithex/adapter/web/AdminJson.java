@@ -49,9 +49,10 @@ final class AdminJson {
                         config.statementTimeoutMs(), config.instances(), config.maximumSize() * config.instances()));
     }
 
-    static DeadlocksJson deadlocks(RetryStatistics retries, Instant now) {
+    static DeadlocksJson deadlocks(RetryStatistics retries, DatabaseDiagnostics.LatestDeadlock latest, Instant now) {
         return new DeadlocksJson(now, Window.deadlocks(retries), Window.retries(retries), Window.exhausted(retries),
-                retries.recent().stream().map(EventJson::of).toList());
+                retries.recent().stream().map(EventJson::of).toList(), new LatestDeadlockJson(latest.reported(),
+                        latest.detected().orElse(null), latest.text().orElse(null), latest.note()));
     }
 
     static ReplicasJson replicas(ReplicaOverview.Report report, Instant now) {
@@ -187,8 +188,13 @@ final class AdminJson {
                                  int poolBudget) {
     }
 
+    /** {@code latestReported}: the database's own report of its latest deadlock, or why there is none. */
     record DeadlocksJson(Instant timestamp, Window deadlocks, Window retries, Window exhausted,
-                         List<EventJson> recent) {
+                         List<EventJson> recent, LatestDeadlockJson latestReported) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record LatestDeadlockJson(boolean reported, String detected, String text, String note) {
     }
 
     record EventJson(Instant at, String useCase, String cause, String outcome) {

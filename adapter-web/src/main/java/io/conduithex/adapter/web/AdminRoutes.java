@@ -51,7 +51,7 @@ public final class AdminRoutes implements RouteGroup {
         routes.get(CONNECTION_POOL, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.connectionPool(report.pool(), Instant.now()))));
         routes.get(DEADLOCKS, authorized(ctx ->
-                Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), Instant.now()))));
+                Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), report.latestDeadlock(), Instant.now()))));
         routes.get(REPLICAS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.replicas(report.replicas(), Instant.now()))));
         routes.get(READ_CACHE, authorized(ctx ->

@@ -1,5 +1,7 @@
 package io.conduithex.adapter.web;
 
+import io.conduithex.domain.port.persistence.DatabaseDiagnostics;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.application.operations.DatabaseHealth;
@@ -58,13 +60,17 @@ class AdminJsonTest {
 
     @Test
     void theDeadlocksBodyCountsByWindowAndListsTheRecentRetries() {
-        assertThat(json(AdminJson.deadlocks(RETRIES, NOW))).isEqualTo("{\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+        var latest = new DatabaseDiagnostics.LatestDeadlock(true, Optional.of("2026-01-02 03:04:05 0x7f"),
+                Optional.of("*** (1) TRANSACTION: ..."), "InnoDB keeps its latest deadlock only");
+        assertThat(json(AdminJson.deadlocks(RETRIES, latest, NOW))).isEqualTo("{\"timestamp\":\"2026-01-02T03:04:05.678Z\","
                 + "\"deadlocks\":{\"lastHour\":2,\"sinceStart\":5},"
                 + "\"retries\":{\"lastHour\":{\"busy\":1,\"deadlock\":2},\"sinceStart\":{\"deadlock\":5}},"
                 + "\"exhausted\":{\"lastHour\":{\"busy\":1},\"sinceStart\":{}},\"recent\":["
                 + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"create-article\",\"cause\":\"deadlock\","
                 + "\"outcome\":\"gave_up\"},"
-                + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"x\",\"cause\":\"busy\",\"outcome\":\"retried\"}]}");
+                + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"x\",\"cause\":\"busy\",\"outcome\":\"retried\"}],"
+                + "\"latestReported\":{\"reported\":true,\"detected\":\"2026-01-02 03:04:05 0x7f\","
+                + "\"text\":\"*** (1) TRANSACTION: ...\",\"note\":\"InnoDB keeps its latest deadlock only\"}}");
     }
 
     private static String json(Object body) {

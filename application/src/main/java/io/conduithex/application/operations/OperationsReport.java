@@ -69,4 +69,9 @@ public final class OperationsReport {
     public DatabaseDiagnostics.Report diagnostics() {
         return diagnostics.run();
     }
+
+    /** The database's own report of its latest deadlock, where it keeps one; may ask the database. */
+    public DatabaseDiagnostics.LatestDeadlock latestDeadlock() {
+        return diagnostics.latestDeadlock();
+    }
 }

@@ -24,7 +24,20 @@ class OperationsReportTest {
     private final FixedTimings timings = new FixedTimings();
     private PoolSnapshot pool = new PoolSnapshot(10, 2, 8, 0, CONFIGURATION);
     private final OperationsReport report = new OperationsReport(() -> pool, timings,
-            () -> new DatabaseDiagnostics.Report("postgresql", Map.of()), retries, ReplicaOverview.NONE, clock);
+            new NoDiagnostics(), retries, ReplicaOverview.NONE, clock);
+
+    /** A database with nothing to report. */
+    private static final class NoDiagnostics implements DatabaseDiagnostics {
+        @Override
+        public Report run() {
+            return new Report("postgresql", Map.of());
+        }
+
+        @Override
+        public LatestDeadlock latestDeadlock() {
+            return LatestDeadlock.notKept("not kept");
+        }
+    }
 
     @Test
     void aQuietDatabaseIsHealthyWithNothingToSay() {

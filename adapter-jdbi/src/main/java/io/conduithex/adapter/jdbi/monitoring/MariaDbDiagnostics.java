@@ -21,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * them is masked.
  */
 public final class MariaDbDiagnostics extends ServerDiagnostics {
+    /** ER_SPECIFIC_ACCESS_DENIED_ERROR: the statement needs a privilege the login has not. */
+    private static final int ACCESS_DENIED = 1227;
     private static final String CLIENT_CONNECTIONS = "select VARIABLE_VALUE from information_schema.GLOBAL_STATUS"
                 + " where VARIABLE_NAME = 'THREADS_CONNECTED'";
     private static final String LONG_RUNNING = """
@@ -68,6 +70,7 @@ public final class MariaDbDiagnostics extends ServerDiagnostics {
         sections.add("openTransactions", () -> sessions(handle, OPEN_TRANSACTIONS));
         sections.add("lockWaits", () -> sessions(handle, LOCK_WAITS));
         sections.add("tableSizes", () -> rows(handle, TABLE_SIZES));
+        sections.add("latestDeadlock", () -> InnoDbDeadlock.asMap(latestDeadlock(handle)));
         sections.add("indexUsage", () -> Map.of("reported", false,
                 "reason", "MariaDB counts index use only with userstat=ON, which this report does not require"));
     }
@@ -86,5 +89,25 @@ public final class MariaDbDiagnostics extends ServerDiagnostics {
                     }
                     return timeouts;
                 }).one();
+    }
+
+    @Override
+    public LatestDeadlock latestDeadlock() {
+        return withHandle(MariaDbDiagnostics::latestDeadlock);
+    }
+
+    /** InnoDB's LATEST DETECTED DEADLOCK section of SHOW ENGINE INNODB STATUS, which needs PROCESS. */
+    private static LatestDeadlock latestDeadlock(Handle handle) {
+        try {
+            String status = handle.createQuery("SHOW ENGINE INNODB STATUS")
+                    .map((rs, ctx) -> rs.getString("Status")).one();
+            return InnoDbDeadlock.from(status);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == ACCESS_DENIED) {
+                return InnoDbDeadlock.unreadable("InnoDB's report needs the PROCESS privilege, which this login has"
+                        + " not");
+            }
+            throw e;
+        }
     }
 }

@@ -82,4 +82,11 @@ public final class PostgresDiagnostics extends ServerDiagnostics {
     private static String setting(Handle handle, String name) {
         return handle.createQuery("select current_setting(:name)").bind("name", name).mapTo(String.class).one();
     }
+
+    /** PostgreSQL logs each deadlock it breaks (in the server's log) and keeps no report to ask for. */
+    @Override
+    public LatestDeadlock latestDeadlock() {
+        return LatestDeadlock.notKept("PostgreSQL keeps no report of past deadlocks: each is in the server's log"
+                + " (\"deadlock detected\"); the counts here are the application's own retries");
+    }
 }

@@ -30,6 +30,11 @@ abstract class SectionedDiagnostics implements DatabaseDiagnostics {
         return new Report(dialect, sections.all());
     }
 
+    /** {@code read} on a connection of the pool's, given back after. */
+    final <R> R withHandle(org.jdbi.v3.core.HandleCallback<R, RuntimeException> read) {
+        return jdbi.withHandle(read);
+    }
+
     /** Adds this dialect's sections, in the order they are reported, each read on {@code handle}. */
     abstract void addSections(Sections sections, Handle handle);
 }

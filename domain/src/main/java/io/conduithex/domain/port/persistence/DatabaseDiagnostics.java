@@ -12,6 +12,29 @@ public interface DatabaseDiagnostics {
 
     Report run();
 
+    /** The database's own report of the latest deadlock it broke, where it keeps one (InnoDB does). */
+    LatestDeadlock latestDeadlock();
+
+    /**
+     * @param reported whether the database keeps such a report and this login could read it
+     * @param detected when the database says it happened, as it writes it (its own clock and zone)
+     * @param text     the report, its string literals masked; empty when none was reported
+     * @param note     what the figures mean, or why there are none
+     */
+    record LatestDeadlock(boolean reported, java.util.Optional<String> detected, java.util.Optional<String> text,
+                          String note) {
+        public LatestDeadlock {
+            Objects.requireNonNull(detected, "detected");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(note, "note");
+        }
+
+        /** A database that keeps no report, and why. */
+        public static LatestDeadlock notKept(String why) {
+            return new LatestDeadlock(false, java.util.Optional.empty(), java.util.Optional.empty(), why);
+        }
+    }
+
     /**
      * @param dialect  {@code postgresql}, {@code sqlite} or {@code mariadb}
      * @param sections named findings in a stable order; values are strings, numbers, booleans, lists and maps
