@@ -1,9 +1,9 @@
 package io.conduithex.domain.audit;
 
+import io.conduithex.domain.validation.Required;
 import io.conduithex.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,11 +20,8 @@ public record AuditEvent(long id, Instant occurredAt, Optional<UserId> actor, Au
                          Optional<String> requestId, List<String> changedFields) {
 
     public AuditEvent {
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(entityId, "entityId");
-        Objects.requireNonNull(requestId, "requestId");
+        Required.nonNull("occurredAt", occurredAt, "actor", actor, "action", action, "entityId", entityId,
+                "requestId", requestId);
         changedFields = List.copyOf(changedFields);
     }
 

@@ -1,5 +1,6 @@
 package io.conduithex.domain.audit;
 
+import io.conduithex.domain.validation.Required;
 import io.conduithex.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,12 +19,8 @@ public record AuditQuery(Optional<UserId> actor, Optional<AuditAction.EntityType
     public static final int MAX_LIMIT = 500;
 
     public AuditQuery {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(entityType, "entityType");
-        Objects.requireNonNull(entityId, "entityId");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(after, "after");
+        Required.nonNull("actor", actor, "entityType", entityType, "entityId", entityId, "from", from, "to", to,
+                "after", after);
         if (entityId.isPresent() && entityType.isEmpty()) {
             throw new IllegalArgumentException("an entity id needs its entity type");
         }

@@ -1,7 +1,7 @@
 package io.conduithex.domain.idempotency;
 
+import io.conduithex.domain.validation.Required;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,13 +16,8 @@ public record KeyRecord(KeyScope scope, IdempotencyKey key, RequestFingerprint f
                         Instant leasedUntil, Instant expiresAt, Optional<StoredResponse> response) {
 
     public KeyRecord {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(fingerprint, "fingerprint");
-        Objects.requireNonNull(claimToken, "claimToken");
-        Objects.requireNonNull(leasedUntil, "leasedUntil");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(response, "response");
+        Required.nonNull("scope", scope, "key", key, "fingerprint", fingerprint, "claimToken", claimToken,
+                "leasedUntil", leasedUntil, "expiresAt", expiresAt, "response", response);
     }
 
     public boolean isDone() {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The read side of articles. Every method is one statement, whatever the page size: the count, read from the
@@ -60,10 +61,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
             var query = h.createQuery("SELECT " + articleColumns + ArticleSql.flags(viewer) + ", a.body"
                             + " FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = :slug")
                     .bind("slug", slug.value());
-            if (ArticleSql.bindsTagSeparator(articleColumns)) {
-                query.bind("tagSeparator", TAG_SEPARATOR);
-            }
-            viewer.ifPresent(id -> query.bind("viewer", id.value()));
+            bindTagsAndViewer(query, articleColumns, viewer);
             return query.scanResultSet((results, ctx) -> {
                 ResultSet rs = results.get();
                 return rs.next()
@@ -131,10 +129,7 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                     .bindMap(binds)
                     .bind("limit", page.limit())
                     .bind("offset", page.offset());
-            if (ArticleSql.bindsTagSeparator(sql)) {
-                query.bind("tagSeparator", TAG_SEPARATOR);
-            }
-            viewer.ifPresent(id -> query.bind("viewer", id.value()));
+            bindTagsAndViewer(query, sql, viewer);
             return query.scanResultSet((results, ctx) -> {
                 ResultSet rs = results.get();
                 var columns = ArticleRows.ArticleColumns.of(rs, false);
@@ -156,5 +151,13 @@ public final class JdbiArticleReadModel implements ArticleReadModel {
                 return new ArticlePage(views, total);
             });
         });
+    }
+
+    /** The tag separator where {@code sql} takes it as a parameter, and the viewer when there is one. */
+    private static void bindTagsAndViewer(Query query, String sql, Optional<UserId> viewer) {
+        if (ArticleSql.bindsTagSeparator(sql)) {
+            query.bind("tagSeparator", TAG_SEPARATOR);
+        }
+        viewer.ifPresent(id -> query.bind("viewer", id.value()));
     }
 }

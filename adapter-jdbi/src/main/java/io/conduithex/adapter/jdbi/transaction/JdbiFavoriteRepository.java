@@ -2,7 +2,6 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.domain.article.ArticleId;
-import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.FavoriteRepository;
 import io.conduithex.domain.user.UserId;
 
@@ -17,11 +16,7 @@ record JdbiFavoriteRepository(GuardedHandle handle, ChangeLog changes, Dialect d
     private static final String ADD = """
             INSERT INTO favorites (user_id, article_id) VALUES (:user, :article)
             ON CONFLICT DO NOTHING""";
-    /**
-     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE reports a repeated favorite as a changed row
-     * (the driver counts found rows, which every UPDATE here relies on). The row is inserted only when absent;
-     * a concurrent twin that slips in between is a duplicate key, which on MariaDB fails that statement alone.
-     */
+    /** See {@link InsertIfAbsent}. */
     private static final String MARIADB_ADD = """
             INSERT INTO favorites (user_id, article_id)
             SELECT :user, :article FROM DUAL
@@ -30,18 +25,7 @@ record JdbiFavoriteRepository(GuardedHandle handle, ChangeLog changes, Dialect d
 
     @Override
     public boolean favorite(UserId user, ArticleId article) {
-        if (dialect != Dialect.MARIADB) {
-            return change(ADD, user, article);
-        }
-        try {
-            return change(MARIADB_ADD, user, article);
-        } catch (ConstraintViolationException e) {
-            // The primary key is the only unique key of favorites: the same favorite, committed concurrently.
-            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.run(dialect, () -> change(ADD, user, article), () -> change(MARIADB_ADD, user, article));
     }
 
     @Override

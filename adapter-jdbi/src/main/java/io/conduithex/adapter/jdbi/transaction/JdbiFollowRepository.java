@@ -1,7 +1,6 @@
 package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.values.Dialect;
-import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.port.persistence.FollowRepository;
 import io.conduithex.domain.user.UserId;
 import java.util.Collection;
@@ -18,11 +17,7 @@ record JdbiFollowRepository(GuardedHandle handle, Dialect dialect) implements Fo
     private static final String FOLLOW = """
             INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
             ON CONFLICT DO NOTHING""";
-    /**
-     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE counts a repeated follow as a changed row (the
-     * driver counts found rows). The row is inserted only when absent; a concurrent twin that slips in between is
-     * a duplicate key, which on MariaDB fails that statement alone.
-     */
+    /** See {@link InsertIfAbsent}. */
     private static final String MARIADB_FOLLOW = """
             INSERT INTO follows (follower_id, followee_id)
             SELECT :follower, :followee FROM DUAL
@@ -30,20 +25,8 @@ record JdbiFollowRepository(GuardedHandle handle, Dialect dialect) implements Fo
 
     @Override
     public boolean follow(UserId follower, UserId followee) {
-        // ON CONFLICT DO NOTHING (PostgreSQL 9.5+, SQLite 3.24+) makes a repeated or concurrent follow a no-op
-        // instead of a unique violation that would abort the transaction.
-        if (dialect != Dialect.MARIADB) {
-            return change(FOLLOW, follower, followee);
-        }
-        try {
-            return change(MARIADB_FOLLOW, follower, followee);
-        } catch (ConstraintViolationException e) {
-            // The primary key is the only unique key of follows: the same follow, committed concurrently.
-            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.run(dialect, () -> change(FOLLOW, follower, followee),
+                () -> change(MARIADB_FOLLOW, follower, followee));
     }
 
     @Override

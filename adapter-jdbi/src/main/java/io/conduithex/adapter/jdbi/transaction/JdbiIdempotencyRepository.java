@@ -2,7 +2,6 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
-import io.conduithex.domain.failure.ConstraintViolationException;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
@@ -13,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
 
 /** Idempotency keys in {@code idempotency_keys}; every change after the claim names the claim's token. */
 record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect)
@@ -21,11 +21,7 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
             INSERT INTO idempotency_keys
                    (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
             VALUES (:scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt)""";
-    /**
-     * MariaDB has no DO NOTHING, and its ON DUPLICATE KEY UPDATE counts an existing row as changed (the driver
-     * counts found rows). The row is inserted only when absent; a concurrent twin that slips in between is a
-     * duplicate key, which on MariaDB fails that statement alone.
-     */
+    /** See {@link InsertIfAbsent}. */
     private static final String MARIADB_CLAIM = """
             INSERT INTO idempotency_keys
                    (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
@@ -48,46 +44,33 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
 
     @Override
     public boolean claim(KeyRecord claim) {
-        if (dialect != Dialect.MARIADB) {
-            return insert(CLAIM + " ON CONFLICT DO NOTHING", claim);
-        }
-        try {
-            return insert(MARIADB_CLAIM, claim);
-        } catch (ConstraintViolationException e) {
-            // The primary key is the table's only unique key: the same key, claimed concurrently.
-            if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.run(dialect, () -> insert(CLAIM + " ON CONFLICT DO NOTHING", claim),
+                () -> insert(MARIADB_CLAIM, claim));
     }
 
     private boolean insert(String sql, KeyRecord claim) {
-        return handle.with(h -> h.createUpdate(sql)
-                .bind("scope", claim.scope().value())
+        return handle.with(h -> bindClaim(h.createUpdate(sql), claim).execute()) == 1;
+    }
+
+    /** The columns a claim sets, new or taking a key over. */
+    private Update bindClaim(Update update, KeyRecord claim) {
+        return update.bind("scope", claim.scope().value())
                 .bind("key", claim.key().value())
                 .bind("fingerprint", claim.fingerprint().sha256())
                 .bind("token", claim.claimToken())
                 .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
-                .bind("expiresAt", timestamps.bind(claim.expiresAt()))
-                .execute()) == 1;
+                .bind("expiresAt", timestamps.bind(claim.expiresAt()));
     }
 
     @Override
     public boolean takeOver(KeyRecord previous, KeyRecord claim) {
-        return handle.with(h -> h.createUpdate("""
+        return handle.with(h -> bindClaim(h.createUpdate("""
                         UPDATE idempotency_keys
                            SET fingerprint = :fingerprint, claim_token = :token, state = 'running',
                                leased_until = :leasedUntil, expires_at = :expiresAt,
                                response_status = NULL, response_type = NULL, response_body = NULL
                          WHERE scope = :scope AND idempotency_key = :key AND claim_token = :previousToken
-                           AND state = :previousState""")
-                .bind("scope", claim.scope().value())
-                .bind("key", claim.key().value())
-                .bind("fingerprint", claim.fingerprint().sha256())
-                .bind("token", claim.claimToken())
-                .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
-                .bind("expiresAt", timestamps.bind(claim.expiresAt()))
+                           AND state = :previousState"""), claim)
                 .bind("previousToken", previous.claimToken())
                 // A running claim that completed meanwhile is done now, and no longer to be taken over.
                 .bind("previousState", previous.isDone() ? DONE : RUNNING)
