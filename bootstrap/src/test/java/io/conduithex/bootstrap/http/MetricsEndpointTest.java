@@ -93,6 +93,25 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void requestAndUnitOfWorkTimersPublishAFixedSetOfHistogramBuckets() {
+        api.registered("jake");
+
+        var samples = awaitSamples(Map.of(
+                "http_server_requests_seconds_bucket{method=\"POST\",route=\"/api/users\",status=\"201\",le=\"+Inf\"}",
+                1.0,
+                "conduit_uow_duration_seconds_bucket{outcome=\"commit\",use_case=\"register-user\",le=\"+Inf\"}",
+                1.0));
+
+        var buckets = samples.keySet().stream()
+                .filter(sample -> sample.startsWith("http_server_requests_seconds_bucket{method=\"POST\","
+                        + "route=\"/api/users\",status=\"201\""))
+                .map(sample -> sample.replaceAll(".*le=\"([^\"]+)\".*", "$1")).toList();
+        assertThat(buckets).containsExactly("0.001", "0.002", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5",
+                "1.0", "2.5", "5.0", "10.0", "+Inf");
+        assertThat(samples.keySet()).noneMatch(sample -> sample.startsWith("conduit_db_statements_seconds_bucket"));
+    }
+
+    @Test
     void aDuplicateRegistrationIsCountedAsAUniqueViolationAndItsUnitOfWorkAsRolledBack() {
         api.registered("jake");
 
