@@ -3,6 +3,8 @@ package io.conduithex.application.idempotency;
 import io.conduithex.application.article.TagCache;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
+import io.conduithex.domain.failure.DatabaseUnavailableException;
+import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.port.persistence.Transaction;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *       condition that the claim token still holds it, in the same transaction: the effects and the stored
  *       response commit together or not at all, and a claim taken over meanwhile rolls the effects back.</li>
  *   <li>A request that fails releases its key (only while it is still running under its token: a commit whose
- *       answer was lost but which happened left the key done), so the client may send it again.</li>
+ *       answer was lost but which happened left the key done), so the client may send it again. When the database
+ *       is away (unreachable, or failing every retry) the key is left to its lease instead, so that the answer is
+ *       not held back by a release that would wait out the pool again; until the lease passes the key is in use.</li>
  * </ol>
  *
  * The execution's use case joins the unit of work this opens, so retries of transient failures run the whole of
@@ -107,9 +111,19 @@ public final class IdempotentWrites {
             outcomes.get(Outcome.EXECUTED).increment();
             return new Answer(response, false);
         } catch (RuntimeException | Error failure) {
-            release(request, token, failure);
+            if (databaseAway(failure)) {
+                // Giving the key back would wait out the pool again and hold the client's answer; its lease frees it.
+                log.debug("Left the idempotency key of a failed '{}' to its lease: {}", request.useCase(), failure);
+            } else {
+                release(request, token, failure);
+            }
             throw failure;
         }
+    }
+
+    /** The database did not answer, or kept failing: a release now would most likely fail the same way, slowly. */
+    private static boolean databaseAway(Throwable failure) {
+        return failure instanceof DatabaseUnavailableException || failure instanceof TransientPersistenceException;
     }
 
     /** Claims the key for {@code token}; returns the stored response when the request was already done. */
