@@ -1,5 +1,6 @@
 package io.conduithex.bootstrap.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.bootstrap.config.AppConfig;
@@ -188,8 +189,10 @@ class ReadCacheAcrossInstancesTest {
         assertThat(Duration.ofNanos(worst)).as("the stalest answer the reading instance served").isLessThan(BOUND);
         assertThat(load.errors.get()).as("failed reads under load").isZero();
 
-        awaitReaderListening();
-        var feed = readerAdmin.call(AdminCalls.READ_CACHE).json().at("/feed");
+        // Connected may still read true for a moment after the last kill, until the listener notices it: wait for
+        // the reconnection itself, each kill's, bounded.
+        var feed = awaitReconnections(connectionsBefore + kills);
+        assertThat(feed.at("/connected").asBoolean()).as("listening again").isTrue();
         assertThat(feed.at("/connections").asLong() - connectionsBefore).as("listening again after each kill")
                 .isGreaterThanOrEqualTo(kills);
         assertThat(feed.at("/lastProblem").asText()).isNotEmpty();
@@ -270,6 +273,20 @@ class ReadCacheAcrossInstancesTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!readerAdmin.call(AdminCalls.READ_CACHE).json().at("/feed/connected").asBoolean()) {
             assertThat(System.nanoTime()).as("the reading instance listens again in time").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /** The reading instance's feed once it has connected {@code connections} times in all and listens (bounded). */
+    private static JsonNode awaitReconnections(long connections) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var feed = readerAdmin.call(AdminCalls.READ_CACHE).json().at("/feed");
+            if (feed.at("/connections").asLong() >= connections && feed.at("/connected").asBoolean()) {
+                return feed;
+            }
+            assertThat(System.nanoTime()).as("%d connections of the listener in time", connections)
+                    .isLessThan(deadline);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
