@@ -3,7 +3,6 @@ package io.conduithex.bootstrap.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.startup.Conduit;
