@@ -3,6 +3,7 @@ package io.conduithex.application.transaction;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.conduithex.application.operations.RetryEvents;
+import io.conduithex.application.operations.UseCaseTimings;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -46,6 +47,7 @@ public final class TransactionRunner {
     private final RetrySettings settings;
     private final MeterRegistry meters;
     private final RetryEvents events;
+    private final UseCaseTimings useCases;
     private final ConcurrentMap<String, RetryPolicy<Object>> policiesByUseCase = new ConcurrentHashMap<>();
     /** Duration timers by use case and outcome, registered once rather than looked up on every unit of work. */
     private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
@@ -56,13 +58,20 @@ public final class TransactionRunner {
     }
 
     /** A runner that also records each retry, and each unit of work given up, in {@code events}. */
-    @Inject
     public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters,
                              RetryEvents events) {
+        this(unitOfWork, settings, meters, events, new UseCaseTimings());
+    }
+
+    /** A runner that also records retries in {@code events} and each outermost unit of work in {@code useCases}. */
+    @Inject
+    public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters,
+                             RetryEvents events, UseCaseTimings useCases) {
         this.unitOfWork = unitOfWork;
         this.settings = settings;
         this.meters = meters;
         this.events = events;
+        this.useCases = useCases;
     }
 
     /** Runs read-only work named after its use case. */
@@ -80,10 +89,12 @@ public final class TransactionRunner {
             return unitOfWork.inTransaction(spec, work);
         }
         List<TransientPersistenceException> failures = new ArrayList<>();
+        int[] attempts = {0};
         long began = System.nanoTime();
         String outcome = OUTCOME_ROLLBACK;
         try {
             R result = Failsafe.with(policyFor(spec.name())).get(() -> {
+                attempts[0]++;
                 try {
                     return unitOfWork.inTransaction(spec, work);
                 } catch (TransientPersistenceException e) {
@@ -101,13 +112,14 @@ public final class TransactionRunner {
             }
             throw last;
         } finally {
-            recordDuration(spec.name(), outcome, System.nanoTime() - began);
+            recordDuration(spec.name(), outcome, System.nanoTime() - began, attempts[0]);
         }
     }
 
     /** Times the whole unit of work, retries and backoff included: what the caller waited. Never throws. */
-    private void recordDuration(String useCase, String outcome, long nanos) {
+    private void recordDuration(String useCase, String outcome, long nanos, int attempts) {
         try {
+            useCases.record(useCase, nanos, OUTCOME_ROLLBACK.equals(outcome), Math.max(1, attempts));
             durations.computeIfAbsent(useCase + '\u0000' + outcome, key -> Timer.builder(UnitOfWorkMeters.DURATION)
                             .description("Units of work from first attempt to last, by use case and outcome")
                             .tag("use_case", useCase)
