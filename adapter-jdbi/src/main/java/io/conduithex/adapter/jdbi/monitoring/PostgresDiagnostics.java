@@ -120,9 +120,12 @@ public final class PostgresDiagnostics extends ServerDiagnostics {
             database.putAll(row);
             return database;
         });
-        sections.add("tables", () -> Map.of(
-                "window", "rows: the statistics' current estimate; scans: cumulative like the database's",
-                "tables", rows(handle, TABLE_STATISTICS)));
+        sections.add("tables", () -> {
+            Map<String, Object> tables = new LinkedHashMap<>();
+            tables.put("window", "rows: the statistics' current estimate; scans: since the statistics were reset");
+            tables.put("tables", rows(handle, TABLE_STATISTICS));
+            return tables;
+        });
     }
 
     @Override
