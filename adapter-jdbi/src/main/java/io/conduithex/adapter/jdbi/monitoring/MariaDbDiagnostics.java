@@ -111,9 +111,13 @@ public final class MariaDbDiagnostics extends ServerDiagnostics {
             pool.put("cacheHitRatio", requests == 0 ? null : Math.round((1 - (double) fromDisk / requests) * 10_000) / 10_000.0);
             return pool;
         });
-        sections.add("tables", () -> Map.of("reported", false, "note",
-                "InnoDB keeps no count of dead rows (purge removes old row versions) nor rows read per table;"
-                        + " see the diagnostics' tableSizes for row estimates"));
+        sections.add("tables", () -> {
+            Map<String, Object> tables = new LinkedHashMap<>();
+            tables.put("reported", false);
+            tables.put("note", "InnoDB keeps no count of dead rows (purge removes old row versions) nor rows read"
+                    + " per table; see the diagnostics' tableSizes for row estimates");
+            return tables;
+        });
     }
 
     @Override
