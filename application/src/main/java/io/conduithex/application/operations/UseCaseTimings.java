@@ -3,6 +3,7 @@ package io.conduithex.application.operations;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -48,7 +49,7 @@ public final class UseCaseTimings {
     public List<UseCaseLatency> snapshot() {
         List<UseCaseLatency> all = new ArrayList<>();
         rings.forEach((useCase, ring) -> all.add(ring.summary(useCase)));
-        all.sort(java.util.Comparator.comparing(UseCaseLatency::useCase));
+        all.sort(Comparator.comparing(UseCaseLatency::useCase));
         return all;
     }
 

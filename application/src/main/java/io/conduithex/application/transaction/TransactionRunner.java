@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link TransientPersistenceException} (and nothing else), runs the whole of it again with backoff and
  * jitter, within bounded attempts and total time. Each retry is logged and counted by use case and cause.
  * When the attempts run out, the last failure is thrown with the earlier ones attached as suppressed.
- * Each outermost run is timed by use case and outcome ({@code commit}, {@code retried}, {@code rollback}).
+ * Each outermost run is timed by use case and outcome ({@code commit}, {@code retried}, {@code rollback}), and
+ * kept with its attempts in {@link UseCaseTimings} for the operators' per use case figures.
  *
  * <p>Work started while a transaction is already active on this thread joins it and is not retried on its
  * own: only the outermost unit of work may be retried, because only it can be run again from the start.

@@ -2,6 +2,7 @@ package io.conduithex.adapter.jdbi.monitoring;
 
 import io.conduithex.domain.port.persistence.DatabaseTimings.StatementTotal;
 import io.conduithex.domain.port.persistence.DatabaseTimings.StatementTotals;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -35,8 +36,8 @@ final class StatementWindow {
         long[] keptNanos;
         synchronized (this) {
             int kept = (int) Math.min(count, texts.length);
-            keptTexts = java.util.Arrays.copyOf(texts, kept);
-            keptNanos = java.util.Arrays.copyOf(nanos, kept);
+            keptTexts = Arrays.copyOf(texts, kept);
+            keptNanos = Arrays.copyOf(nanos, kept);
         }
         // JDBI hands the same parsed String for the same statement: group by identity first, normalize each once.
         Map<String, String> normalizedByText = new IdentityHashMap<>();

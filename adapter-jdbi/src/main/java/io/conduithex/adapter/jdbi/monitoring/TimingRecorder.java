@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps what operators ask about timings: a window of recent transaction and statement durations for
- * percentiles, and the statements slower than the threshold, each counted in {@value #SLOW_STATEMENTS}, logged
+ * Keeps what operators ask about timings: windows of recent transaction, statement and connection-wait durations
+ * for percentiles, the recent statements with their text for the top by total time, transactions counted by how
+ * they ended, and the statements slower than the threshold, each counted in {@value #SLOW_STATEMENTS}, logged
  * once as a warning with its duration and SQL text (placeholders, never bound values) and kept in a bounded list.
  *
  * <p>One per database, shared by its pools and its unit of work. Thread-safe; recording never throws.
