@@ -6,6 +6,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.conduithex.adapter.web.cache.ReadCacheReport;
 import io.conduithex.application.operations.DatabaseHealth;
+import io.conduithex.application.operations.DatabaseMetrics;
+import io.conduithex.application.operations.UseCaseLatency;
+import io.conduithex.domain.port.persistence.DatabaseTimings.Distribution;
+import io.conduithex.domain.port.persistence.DatabaseTimings.StatementTotal;
 import io.conduithex.application.operations.Finding;
 import io.conduithex.application.operations.RetryEvent;
 import io.conduithex.application.operations.RetryStatistics;
@@ -38,6 +42,83 @@ final class AdminJson {
                 new Reliability(Window.retries(health.retries()), Window.deadlocks(health.retries()),
                         Window.exhausted(health.retries())),
                 findings(health.recommendations()), findings(health.alerts()));
+    }
+
+    /** The detailed performance figures; every group names the window its figures were taken over. */
+    static MetricsJson metrics(DatabaseMetrics metrics) {
+        var retries = metrics.retries();
+        var pool = PoolFigures.of(metrics.pool());
+        var statements = metrics.statements();
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("dialect", metrics.server().dialect());
+        server.putAll(metrics.server().sections());
+        return new MetricsJson(metrics.timestamp(),
+                new UseCasesJson(metrics.useCaseWindow(), metrics.useCases().stream().map(UseCaseJson::of).toList()),
+                new TransactionsJson("since start", metrics.transactionsSinceStart().getOrDefault("commit", 0L),
+                        metrics.transactionsSinceStart().getOrDefault("rollback", 0L),
+                        metrics.transactionsSinceStart().getOrDefault("commit_lost", 0L)),
+                new RetriesJson(new ByCauseJson("last hour", retries.retriesLastHour()),
+                        new ByCauseJson("since start", retries.retriesSinceStart()),
+                        new ByCauseJson("last hour", retries.exhaustedLastHour()),
+                        new ByCauseJson("since start", retries.exhaustedSinceStart()),
+                        new AmplificationJson(metrics.useCaseWindow(), metrics.unitsOfWorkInWindow(),
+                                metrics.attemptsInWindow(), metrics.retryAmplification())),
+                new PoolMetricsJson("now", pool.size(), pool.active(), pool.idle(), pool.waiting(),
+                        DistributionJson.of(metrics.connectionWaits())),
+                new StatementsJson(statements.window(), statements.statements(),
+                        statements.top().stream().map(StatementJson::of).toList()),
+                server);
+    }
+
+    record MetricsJson(Instant timestamp, UseCasesJson useCases, TransactionsJson transactions, RetriesJson retries,
+                       PoolMetricsJson pool, StatementsJson statements, Map<String, Object> server) {
+    }
+
+    record UseCasesJson(String window, List<UseCaseJson> items) {
+    }
+
+    /** {@code count}, {@code errors} and the durations over the window; {@code sinceStart} counts every one. */
+    record UseCaseJson(String useCase, long count, long errors, double p50Ms, double p95Ms, double p99Ms,
+                       double maxMs, double retryAmplification, long sinceStart) {
+        static UseCaseJson of(UseCaseLatency latency) {
+            return new UseCaseJson(latency.useCase(), latency.count(), latency.errors(), latency.p50Ms(),
+                    latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.retryAmplification(),
+                    latency.sinceStart());
+        }
+    }
+
+    /** Database transactions, one per attempt: a retried unit of work counts a rollback and then a commit. */
+    record TransactionsJson(String window, long committed, long rolledBack, long commitOutcomeUnknown) {
+    }
+
+    record RetriesJson(ByCauseJson lastHour, ByCauseJson sinceStart, ByCauseJson exhaustedLastHour,
+                       ByCauseJson exhaustedSinceStart, AmplificationJson amplification) {
+    }
+
+    record ByCauseJson(String window, Map<String, Long> byCause) {
+    }
+
+    /** {@code ratio}: attempts per unit of work; 1.0 when nothing was retried. */
+    record AmplificationJson(String window, long unitsOfWork, long attempts, double ratio) {
+    }
+
+    record PoolMetricsJson(String window, int size, int active, int idle, int pending, DistributionJson waitMs) {
+    }
+
+    record DistributionJson(String window, long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
+        static DistributionJson of(Distribution distribution) {
+            return new DistributionJson(distribution.window(), distribution.count(), distribution.p50Ms(),
+                    distribution.p95Ms(), distribution.p99Ms(), distribution.maxMs());
+        }
+    }
+
+    record StatementsJson(String window, long statements, List<StatementJson> topByTotalTime) {
+    }
+
+    record StatementJson(String sql, long count, double totalMs, double meanMs, double maxMs) {
+        static StatementJson of(StatementTotal total) {
+            return new StatementJson(total.sql(), total.count(), total.totalMs(), total.meanMs(), total.maxMs());
+        }
     }
 
     static ConnectionPoolJson connectionPool(PoolSnapshot pool, Instant now) {

@@ -52,6 +52,8 @@ public final class AdminRoutes implements RouteGroup {
                 Json.respond(ctx, 200, AdminJson.connectionPool(report.pool(), Instant.now()))));
         routes.get(DEADLOCKS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.deadlocks(report.retries(), report.latestDeadlock(), Instant.now()))));
+        routes.get("/admin/database/metrics", authorized(ctx ->
+                Json.respond(ctx, 200, AdminJson.metrics(report.metrics()))));
         routes.get(REPLICAS, authorized(ctx ->
                 Json.respond(ctx, 200, AdminJson.replicas(report.replicas(), Instant.now()))));
         routes.get(READ_CACHE, authorized(ctx ->

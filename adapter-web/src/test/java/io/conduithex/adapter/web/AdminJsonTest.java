@@ -5,6 +5,11 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conduithex.application.operations.DatabaseHealth;
+import io.conduithex.application.operations.DatabaseMetrics;
+import io.conduithex.application.operations.UseCaseLatency;
+import io.conduithex.domain.port.persistence.DatabaseTimings.Distribution;
+import io.conduithex.domain.port.persistence.DatabaseTimings.StatementTotal;
+import io.conduithex.domain.port.persistence.DatabaseTimings.StatementTotals;
 import io.conduithex.application.operations.Finding;
 import io.conduithex.application.operations.HealthStatus;
 import io.conduithex.application.operations.RetryEvent;
@@ -71,6 +76,37 @@ class AdminJsonTest {
                 + "{\"at\":\"2026-01-02T03:04:05.678Z\",\"useCase\":\"x\",\"cause\":\"busy\",\"outcome\":\"retried\"}],"
                 + "\"latestReported\":{\"reported\":true,\"detected\":\"2026-01-02 03:04:05 0x7f\","
                 + "\"text\":\"*** (1) TRANSACTION: ...\",\"note\":\"InnoDB keeps its latest deadlock only\"}}");
+    }
+
+    @Test
+    void theMetricsBodyNamesTheWindowOfEveryGroup() {
+        var metrics = new DatabaseMetrics(NOW, "last 1024 units of work of each use case",
+                List.of(new UseCaseLatency("list-articles", 12, 10, 1, 11, 1.5, 2.5, 3.5, 4.5)),
+                Map.of("commit", 9L, "rollback", 2L), RETRIES, POOL,
+                new Distribution("last 2048 connection acquisitions", 20, 0.1, 0.2, 0.3, 0.4),
+                new StatementTotals("last 4096 statements", 30,
+                        List.of(new StatementTotal("SELECT ? FROM t WHERE id = ?", 3, 6, 2, 3))),
+                new DatabaseDiagnostics.Report("sqlite", Map.of("reported", false)));
+
+        assertThat(json(AdminJson.metrics(metrics))).isEqualTo("{\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+                + "\"useCases\":{\"window\":\"last 1024 units of work of each use case\",\"items\":["
+                + "{\"useCase\":\"list-articles\",\"count\":10,\"errors\":1,\"p50Ms\":1.5,\"p95Ms\":2.5,"
+                + "\"p99Ms\":3.5,\"maxMs\":4.5,\"retryAmplification\":1.1,\"sinceStart\":12}]},"
+                + "\"transactions\":{\"window\":\"since start\",\"committed\":9,\"rolledBack\":2,"
+                + "\"commitOutcomeUnknown\":0},"
+                + "\"retries\":{\"lastHour\":{\"window\":\"last hour\",\"byCause\":{\"busy\":1,\"deadlock\":2}},"
+                + "\"sinceStart\":{\"window\":\"since start\",\"byCause\":{\"deadlock\":5}},"
+                + "\"exhaustedLastHour\":{\"window\":\"last hour\",\"byCause\":{\"busy\":1}},"
+                + "\"exhaustedSinceStart\":{\"window\":\"since start\",\"byCause\":{}},"
+                + "\"amplification\":{\"window\":\"last 1024 units of work of each use case\",\"unitsOfWork\":10,"
+                + "\"attempts\":11,\"ratio\":1.1}},"
+                + "\"pool\":{\"window\":\"now\",\"size\":5,\"active\":2,\"idle\":3,\"pending\":1,"
+                + "\"waitMs\":{\"window\":\"last 2048 connection acquisitions\",\"count\":20,\"p50Ms\":0.1,"
+                + "\"p95Ms\":0.2,\"p99Ms\":0.3,\"maxMs\":0.4}},"
+                + "\"statements\":{\"window\":\"last 4096 statements\",\"statements\":30,\"topByTotalTime\":["
+                + "{\"sql\":\"SELECT ? FROM t WHERE id = ?\",\"count\":3,\"totalMs\":6.0,\"meanMs\":2.0,"
+                + "\"maxMs\":3.0}]},"
+                + "\"server\":{\"dialect\":\"sqlite\",\"reported\":false}}");
     }
 
     private static String json(Object body) {

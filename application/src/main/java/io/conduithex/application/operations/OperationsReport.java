@@ -20,17 +20,27 @@ import java.time.Instant;
 public final class OperationsReport {
     /** How many recent retry events the deadlock report lists. */
     public static final int RECENT_EVENTS = 50;
+    /** How many statements the metrics list, the most total time first. */
+    public static final int TOP_STATEMENTS = 10;
 
     private final ConnectionPoolMonitor pool;
     private final DatabaseTimings timings;
     private final DatabaseDiagnostics diagnostics;
     private final RetryEvents retries;
     private final ReplicaOverview replicas;
+    private final UseCaseTimings useCases;
     private final Clock clock;
+
+    /** A report whose per-use-case timings nobody records; for tests. */
+    public OperationsReport(ConnectionPoolMonitor pool, DatabaseTimings timings, DatabaseDiagnostics diagnostics,
+                            RetryEvents retries, ReplicaOverview replicas, Clock clock) {
+        this(pool, timings, diagnostics, retries, replicas, new UseCaseTimings(), clock);
+    }
 
     @Inject
     public OperationsReport(ConnectionPoolMonitor pool, DatabaseTimings timings, DatabaseDiagnostics diagnostics,
-                            RetryEvents retries, ReplicaOverview replicas, Clock clock) {
+                            RetryEvents retries, ReplicaOverview replicas, UseCaseTimings useCases, Clock clock) {
+        this.useCases = useCases;
         this.pool = pool;
         this.timings = timings;
         this.diagnostics = diagnostics;
@@ -50,6 +60,16 @@ public final class OperationsReport {
         var recommendations = HealthRules.recommendations(retryStatistics, slowLastHour, slow.thresholdMs());
         return new DatabaseHealth(HealthStatus.from(alerts), now, snapshot, timings.unitsOfWork(),
                 timings.statements(), slow, slowLastHour, retryStatistics, recommendations, alerts);
+    }
+
+    /**
+     * The detailed performance figures: per use case, transactions, retries, pool waits, the statements with the
+     * most total time, and the server's own statistics. Queries the database for the last.
+     */
+    public DatabaseMetrics metrics() {
+        return new DatabaseMetrics(clock.instant(), UseCaseTimings.window(), useCases.snapshot(),
+                timings.transactionsSinceStart(), retries.statistics(0), pool.pool(), timings.connectionWaits(),
+                timings.statementTotals(TOP_STATEMENTS), diagnostics.serverStatistics());
     }
 
     public PoolSnapshot pool() {

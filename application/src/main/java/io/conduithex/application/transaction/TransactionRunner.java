@@ -3,6 +3,7 @@ package io.conduithex.application.transaction;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.conduithex.application.operations.RetryEvents;
+import io.conduithex.application.operations.UseCaseTimings;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.port.persistence.UnitOfWork;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link TransientPersistenceException} (and nothing else), runs the whole of it again with backoff and
  * jitter, within bounded attempts and total time. Each retry is logged and counted by use case and cause.
  * When the attempts run out, the last failure is thrown with the earlier ones attached as suppressed.
- * Each outermost run is timed by use case and outcome ({@code commit}, {@code retried}, {@code rollback}).
+ * Each outermost run is timed by use case and outcome ({@code commit}, {@code retried}, {@code rollback}), and
+ * kept with its attempts in {@link UseCaseTimings} for the operators' per use case figures.
  *
  * <p>Work started while a transaction is already active on this thread joins it and is not retried on its
  * own: only the outermost unit of work may be retried, because only it can be run again from the start.
@@ -46,6 +48,7 @@ public final class TransactionRunner {
     private final RetrySettings settings;
     private final MeterRegistry meters;
     private final RetryEvents events;
+    private final UseCaseTimings useCases;
     private final ConcurrentMap<String, RetryPolicy<Object>> policiesByUseCase = new ConcurrentHashMap<>();
     /** Duration timers by use case and outcome, registered once rather than looked up on every unit of work. */
     private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
@@ -56,13 +59,20 @@ public final class TransactionRunner {
     }
 
     /** A runner that also records each retry, and each unit of work given up, in {@code events}. */
-    @Inject
     public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters,
                              RetryEvents events) {
+        this(unitOfWork, settings, meters, events, new UseCaseTimings());
+    }
+
+    /** A runner that also records retries in {@code events} and each outermost unit of work in {@code useCases}. */
+    @Inject
+    public TransactionRunner(UnitOfWork unitOfWork, RetrySettings settings, MeterRegistry meters,
+                             RetryEvents events, UseCaseTimings useCases) {
         this.unitOfWork = unitOfWork;
         this.settings = settings;
         this.meters = meters;
         this.events = events;
+        this.useCases = useCases;
     }
 
     /** Runs read-only work named after its use case. */
@@ -80,10 +90,12 @@ public final class TransactionRunner {
             return unitOfWork.inTransaction(spec, work);
         }
         List<TransientPersistenceException> failures = new ArrayList<>();
+        int[] attempts = {0};
         long began = System.nanoTime();
         String outcome = OUTCOME_ROLLBACK;
         try {
             R result = Failsafe.with(policyFor(spec.name())).get(() -> {
+                attempts[0]++;
                 try {
                     return unitOfWork.inTransaction(spec, work);
                 } catch (TransientPersistenceException e) {
@@ -101,13 +113,14 @@ public final class TransactionRunner {
             }
             throw last;
         } finally {
-            recordDuration(spec.name(), outcome, System.nanoTime() - began);
+            recordDuration(spec.name(), outcome, System.nanoTime() - began, attempts[0]);
         }
     }
 
     /** Times the whole unit of work, retries and backoff included: what the caller waited. Never throws. */
-    private void recordDuration(String useCase, String outcome, long nanos) {
+    private void recordDuration(String useCase, String outcome, long nanos, int attempts) {
         try {
+            useCases.record(useCase, nanos, OUTCOME_ROLLBACK.equals(outcome), Math.max(1, attempts));
             durations.computeIfAbsent(useCase + '\u0000' + outcome, key -> Timer.builder(UnitOfWorkMeters.DURATION)
                             .description("Units of work from first attempt to last, by use case and outcome")
                             .tag("use_case", useCase)

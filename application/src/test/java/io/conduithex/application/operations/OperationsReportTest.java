@@ -23,8 +23,9 @@ class OperationsReportTest {
     private final RetryEvents retries = new RetryEvents(clock);
     private final FixedTimings timings = new FixedTimings();
     private PoolSnapshot pool = new PoolSnapshot(10, 2, 8, 0, CONFIGURATION);
+    private final UseCaseTimings useCases = new UseCaseTimings();
     private final OperationsReport report = new OperationsReport(() -> pool, timings,
-            new NoDiagnostics(), retries, ReplicaOverview.NONE, clock);
+            new NoDiagnostics(), retries, ReplicaOverview.NONE, useCases, clock);
 
     /** A database with nothing to report. */
     private static final class NoDiagnostics implements DatabaseDiagnostics {
@@ -48,6 +49,29 @@ class OperationsReportTest {
         assertThat(health.recommendations()).isEmpty();
         assertThat(health.timestamp()).isEqualTo(clock.instant());
         assertThat(health.pool().utilizationPercent()).isEqualTo(20.0);
+    }
+
+    @Test
+    void theMetricsGatherEachUseCaseTheRetriesAndThePoolAndAmplifyByTheRetriedAttempts() {
+        useCases.record("create-article", 2_000_000, false, 1);
+        useCases.record("create-article", 6_000_000, false, 3);
+        useCases.record("list-tags", 1_000_000, true, 1);
+        retries.retried("create-article", DEADLOCK);
+
+        var metrics = report.metrics();
+
+        assertThat(metrics.timestamp()).isEqualTo(clock.instant());
+        assertThat(metrics.useCaseWindow()).isEqualTo("last 1024 units of work of each use case");
+        assertThat(metrics.useCases()).extracting(UseCaseLatency::useCase).containsExactly("create-article",
+                "list-tags");
+        assertThat(metrics.useCases().get(1).errors()).isEqualTo(1);
+        assertThat(metrics.unitsOfWorkInWindow()).isEqualTo(3);
+        assertThat(metrics.attemptsInWindow()).isEqualTo(5);
+        assertThat(metrics.retryAmplification()).isEqualTo(1.667);
+        assertThat(metrics.retries().retriesSinceStart()).containsEntry("deadlock", 1L);
+        assertThat(metrics.retries().recent()).isEmpty();
+        assertThat(metrics.pool()).isEqualTo(pool);
+        assertThat(metrics.server().sections()).containsEntry("reported", false);
     }
 
     @Test

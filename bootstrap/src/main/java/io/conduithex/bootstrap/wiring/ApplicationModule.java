@@ -22,6 +22,7 @@ import io.conduithex.application.comment.ListComments;
 import io.conduithex.application.health.HealthChecks;
 import io.conduithex.application.operations.OperationsReport;
 import io.conduithex.application.operations.RetryEvents;
+import io.conduithex.application.operations.UseCaseTimings;
 import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.application.user.FailedLogins;
@@ -50,6 +51,7 @@ final class ApplicationModule extends AbstractModule {
     protected void configure() {
         bind(TransactionRunner.class).in(Singleton.class);
         bind(RetryEvents.class).in(Singleton.class);
+        bind(UseCaseTimings.class).in(Singleton.class);
         bind(OperationsReport.class).in(Singleton.class);
         bind(RegisterUser.class).in(Singleton.class);
         bind(LoginUser.class).in(Singleton.class);

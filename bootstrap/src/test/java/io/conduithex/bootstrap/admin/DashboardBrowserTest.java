@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives the admin dashboard in headless Chromium against the real application on SQLite: the token is asked
- * once (a wrong one is refused), the figures appear, and under a few hundred API requests the unit-of-work count
- * and the charts grow. Leaves a screenshot in {@code target/dashboard.png}.
+ * once (a wrong one is refused), the figures appear, and under a few hundred API requests the unit-of-work count,
+ * the use case table and the charts grow. Leaves a screenshot in {@code target/dashboard.png}.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (.ci/run installs them); without them it fails.
  */
@@ -103,6 +103,12 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#audit tr")).getText()).contains("user ", "article.created",
                 "title, description, body, tagList");
         assertThat(text("statement-count")).matches("\\d+");
+        // The use case table: each use case's count, errors and latencies over its window; and its p99 line.
+        wait.until(driver -> useCaseRow("create-article").startsWith("create-article " + (LOAD_REQUESTS / 3)));
+        assertThat(useCaseRow("create-article")).matches("create-article \\d+ 0( \\d+\\.\\d\\d){4} 1\\.00");
+        assertThat(useCaseRow("list-articles")).startsWith("list-articles ");
+        assertThat(text("use-case-window")).isEqualTo("(last 1024 units of work of each use case)");
+        wait.until(driver -> useCaseChartPoints("create-article") > 1);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(SCREENSHOT)).isPositive();
@@ -117,6 +123,20 @@ class DashboardBrowserTest {
     private long chartPoints() {
         Object points = ((JavascriptExecutor) browser)
                 .executeScript("const c = Chart.getChart('pool-chart'); return c ? c.data.labels.length : 0;");
+        return ((Number) points).longValue();
+    }
+
+    /** The use case table's row for {@code useCase}, its cells separated by single spaces. */
+    private String useCaseRow(String useCase) {
+        var rows = browser.findElements(By.cssSelector("#use-cases tr[data-use-case='" + useCase + "'] td"));
+        return String.join(" ", rows.stream().map(cell -> cell.getText().strip()).toList());
+    }
+
+    /** How many p99 points the use case chart holds for {@code useCase}. */
+    private long useCaseChartPoints(String useCase) {
+        Object points = ((JavascriptExecutor) browser).executeScript("const c = Chart.getChart('use-case-chart');"
+                + " const set = c && c.data.datasets.find(s => s.label === arguments[0]);"
+                + " return set ? set.data.filter(v => v !== null).length : 0;", useCase);
         return ((Number) points).longValue();
     }
 

@@ -21,11 +21,12 @@ final class AdminCalls {
     static final Endpoint CONNECTION_POOL = new Endpoint("GET", "/admin/database/connection-pool");
     static final Endpoint DEADLOCKS = new Endpoint("GET", "/admin/database/deadlocks");
     static final Endpoint DIAGNOSTICS = new Endpoint("POST", "/admin/database/diagnostics");
+    static final Endpoint METRICS = new Endpoint("GET", "/admin/database/metrics");
     static final Endpoint READ_CACHE = new Endpoint("GET", "/admin/read-cache");
     static final Endpoint AUDIT = new Endpoint("GET", "/admin/audit");
     /** Every JSON endpoint: the database's, the read cache's and the audit trail's. */
     static final List<Endpoint> DATABASE_ENDPOINTS = List.of(HEALTH, CONNECTION_POOL, DEADLOCKS, DIAGNOSTICS,
-            READ_CACHE, AUDIT);
+            METRICS, READ_CACHE, AUDIT);
 
     private final ConduitApi api;
 

@@ -32,6 +32,24 @@ class AdminOnMariaDbTest extends AdminOnServerTest {
         assertThat(diagnostics.at("/indexUsage/reason").asText()).contains("userstat");
     }
 
+    @Test
+    void metricsReportInnoDbsBufferPoolHitRatioAndSayPerTableFiguresAreNotReported() {
+        api.givenAnArticleBy(api.registered("jake"), "Buffered days");
+
+        var metrics = admin.call(AdminCalls.METRICS).json();
+
+        assertThat(metrics.at("/useCases/items").findValuesAsText("useCase")).contains("register-user",
+                "create-article");
+        var server = metrics.at("/server");
+        assertThat(server.at("/dialect").asText()).isEqualTo("mariadb");
+        assertThat(server.at("/bufferPool/window").asText()).matches("since the server started, \\d+ s ago");
+        assertThat(server.at("/bufferPool/readRequests").asLong()).isPositive();
+        assertThat(server.at("/bufferPool/readsFromDisk").isNumber()).isTrue();
+        assertThat(server.at("/bufferPool/cacheHitRatio").asDouble()).isBetween(0.0, 1.0);
+        assertThat(server.at("/tables/reported").asBoolean(true)).isFalse();
+        assertThat(server.at("/tables/note").asText()).contains("dead rows");
+    }
+
     @Override
     URI baseUri() {
         return app.baseUri();

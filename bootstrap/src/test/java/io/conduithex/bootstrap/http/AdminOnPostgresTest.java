@@ -31,6 +31,37 @@ class AdminOnPostgresTest extends AdminOnServerTest {
         diagnostics.at("/indexUsage").forEach(index -> assertThat(index.at("/scans").isNumber()).isTrue());
     }
 
+    @Test
+    void metricsReportTheServersCacheHitRatioRowsReadAndTheDeadRowsOfTheAppsTables() {
+        var jake = api.registered("jake");
+        api.givenAnArticleBy(jake, "Vacuumed days");
+        assertThat(api.get("/api/articles", null).status()).isEqualTo(200);
+
+        var metrics = admin.call(AdminCalls.METRICS).json();
+
+        assertThat(metrics.at("/useCases/items").findValuesAsText("useCase")).contains("register-user",
+                "create-article", "list-articles");
+        assertThat(metrics.at("/pool/waitMs/count").asLong()).isPositive();
+        var server = metrics.at("/server");
+        assertThat(server.at("/dialect").asText()).isEqualTo("postgresql");
+        var database = server.at("/database");
+        assertThat(database.at("/window").asText()).startsWith("since ");
+        assertThat(database.at("/blocksHit").asLong()).isPositive();
+        assertThat(database.at("/blocksRead").isNumber()).isTrue();
+        assertThat(database.at("/cacheHitRatio").asDouble()).isBetween(0.0, 1.0);
+        assertThat(database.at("/rowsRead").asLong()).isPositive();
+        assertThat(database.at("/rowsFetched").isNumber()).isTrue();
+        assertThat(database.at("/transactionsCommitted").asLong()).isPositive();
+        var tables = server.at("/tables");
+        assertThat(tables.at("/window").asText()).contains("current estimate");
+        assertThat(tables.at("/tables").findValuesAsText("table")).contains("users", "articles");
+        tables.at("/tables").forEach(table -> {
+            assertThat(table.at("/liveRows").isNumber()).as("%s", table).isTrue();
+            assertThat(table.at("/deadRows").isNumber()).as("%s", table).isTrue();
+            assertThat(table.at("/deadRatio").asDouble()).as("%s", table).isBetween(0.0, 1.0);
+        });
+    }
+
     @Override
     URI baseUri() {
         return app.baseUri();

@@ -1,5 +1,6 @@
 package io.conduithex.adapter.jdbi.monitoring;
 
+import io.conduithex.domain.port.persistence.DatabaseTimings.Distribution;
 import io.conduithex.domain.port.persistence.DatabaseTimings.Latency;
 import java.util.Arrays;
 
@@ -33,6 +34,20 @@ final class LatencyWindow {
         }
         Arrays.sort(kept);
         return new Latency(total, millis(kept, 0.50), millis(kept, 0.95), millis(kept, 0.99));
+    }
+
+    /** Percentiles and the maximum of the durations the ring holds, described as taken over {@code window}. */
+    Distribution distribution(String window) {
+        long[] kept;
+        synchronized (this) {
+            kept = Arrays.copyOf(nanos, (int) Math.min(count, nanos.length));
+        }
+        if (kept.length == 0) {
+            return Distribution.none(window);
+        }
+        Arrays.sort(kept);
+        return new Distribution(window, kept.length, millis(kept, 0.50), millis(kept, 0.95), millis(kept, 0.99),
+                millis(kept, 1.0));
     }
 
     /** Nearest-rank percentile, in milliseconds with microsecond precision. */

@@ -54,6 +54,10 @@ public final class MariaDbDiagnostics extends ServerDiagnostics {
             where TABLE_SCHEMA = database() and TABLE_TYPE = 'BASE TABLE'
             order by DATA_LENGTH + INDEX_LENGTH desc limit 100""";
 
+    private static final String BUFFER_POOL = """
+            select VARIABLE_NAME as name, VARIABLE_VALUE as value from information_schema.GLOBAL_STATUS
+            where VARIABLE_NAME in ('INNODB_BUFFER_POOL_READ_REQUESTS', 'INNODB_BUFFER_POOL_READS', 'UPTIME')""";
+
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
@@ -89,6 +93,31 @@ public final class MariaDbDiagnostics extends ServerDiagnostics {
                     }
                     return timeouts;
                 }).one();
+    }
+
+    @Override
+    void addServerStatistics(Sections sections, Handle handle) {
+        sections.add("bufferPool", () -> {
+            Map<String, Long> status = new java.util.HashMap<>();
+            handle.createQuery(BUFFER_POOL).map((rs, ctx) -> Map.entry(
+                            rs.getString("name").toUpperCase(java.util.Locale.ROOT), Long.parseLong(rs.getString("value"))))
+                    .forEach(entry -> status.put(entry.getKey(), entry.getValue()));
+            long requests = status.getOrDefault("INNODB_BUFFER_POOL_READ_REQUESTS", 0L);
+            long fromDisk = status.getOrDefault("INNODB_BUFFER_POOL_READS", 0L);
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("window", "since the server started, " + status.getOrDefault("UPTIME", 0L) + " s ago");
+            pool.put("readRequests", requests);
+            pool.put("readsFromDisk", fromDisk);
+            pool.put("cacheHitRatio", requests == 0 ? null : Math.round((1 - (double) fromDisk / requests) * 10_000) / 10_000.0);
+            return pool;
+        });
+        sections.add("tables", () -> {
+            Map<String, Object> tables = new LinkedHashMap<>();
+            tables.put("reported", false);
+            tables.put("note", "InnoDB keeps no count of dead rows (purge removes old row versions) nor rows read"
+                    + " per table; see the diagnostics' tableSizes for row estimates");
+            return tables;
+        });
     }
 
     @Override

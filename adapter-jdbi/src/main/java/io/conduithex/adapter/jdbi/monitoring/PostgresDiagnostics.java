@@ -52,6 +52,31 @@ public final class PostgresDiagnostics extends ServerDiagnostics {
             from pg_stat_user_indexes where schemaname = current_schema()
             order by relname, indexrelname limit 200""";
 
+    // Cumulative since statsReset (null: since the statistics began, at the cluster's start or crash recovery).
+    private static final String DATABASE_STATISTICS = """
+            select blks_hit as "blocksHit", blks_read as "blocksRead",
+                   case when blks_hit + blks_read = 0 then null
+                        else round(blks_hit::numeric / (blks_hit + blks_read), 4)::float8 end as "cacheHitRatio",
+                   tup_returned as "rowsRead", tup_fetched as "rowsFetched",
+                   case when tup_returned = 0 then null
+                        else round(tup_fetched::numeric / tup_returned, 4)::float8 end as "fetchedPerRead",
+                   tup_inserted as "rowsInserted", tup_updated as "rowsUpdated", tup_deleted as "rowsDeleted",
+                   xact_commit as "transactionsCommitted", xact_rollback as "transactionsRolledBack",
+                   deadlocks, temp_files as "tempFiles", temp_bytes as "tempBytes",
+                   stats_reset::text as "statsReset"
+            from pg_stat_database where datname = current_database()""";
+    // Row counts are the statistics' current estimates; scans are cumulative like the database's figures.
+    private static final String TABLE_STATISTICS = """
+            select relname as "table", n_live_tup as "liveRows", n_dead_tup as "deadRows",
+                   case when n_live_tup + n_dead_tup = 0 then 0
+                        else round(n_dead_tup::numeric / (n_live_tup + n_dead_tup), 4)::float8 end as "deadRatio",
+                   seq_scan as "sequentialScans", seq_tup_read as "rowsReadBySequentialScans",
+                   coalesce(idx_scan, 0) as "indexScans",
+                   greatest(last_vacuum, last_autovacuum)::text as "lastVacuum",
+                   greatest(last_analyze, last_autoanalyze)::text as "lastAnalyze"
+            from pg_stat_user_tables where schemaname = current_schema()
+            order by n_dead_tup desc, relname limit 100""";
+
     /**
      * @param poolBudget the connections all instances may open: DB_POOL_SIZE x INSTANCES
      */
@@ -84,6 +109,25 @@ public final class PostgresDiagnostics extends ServerDiagnostics {
     }
 
     /** PostgreSQL logs each deadlock it breaks (in the server's log) and keeps no report to ask for. */
+    @Override
+    void addServerStatistics(Sections sections, Handle handle) {
+        sections.add("database", () -> {
+            Map<String, Object> database = new LinkedHashMap<>();
+            Map<String, Object> row = rows(handle, DATABASE_STATISTICS).get(0);
+            Object reset = row.get("statsReset");
+            database.put("window", reset == null ? "since the server's statistics began (never reset)"
+                    : "since the statistics were reset at " + reset);
+            database.putAll(row);
+            return database;
+        });
+        sections.add("tables", () -> {
+            Map<String, Object> tables = new LinkedHashMap<>();
+            tables.put("window", "rows: the statistics' current estimate; scans: since the statistics were reset");
+            tables.put("tables", rows(handle, TABLE_STATISTICS));
+            return tables;
+        });
+    }
+
     @Override
     public LatestDeadlock latestDeadlock() {
         return LatestDeadlock.notKept("PostgreSQL keeps no report of past deadlocks: each is in the server's log"

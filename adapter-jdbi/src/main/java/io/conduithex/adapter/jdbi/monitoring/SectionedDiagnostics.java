@@ -30,6 +30,17 @@ abstract class SectionedDiagnostics implements DatabaseDiagnostics {
         return new Report(dialect, sections.all());
     }
 
+    /** The server's own statistics, read on one borrowed connection; a failing section says so in its place. */
+    @Override
+    public final Report serverStatistics() {
+        var sections = new Sections();
+        jdbi.useHandle(handle -> addServerStatistics(sections, handle));
+        return new Report(dialect, sections.all());
+    }
+
+    /** Adds this dialect's server statistics, each section saying over which window it was taken. */
+    abstract void addServerStatistics(Sections sections, Handle handle);
+
     /** {@code read} on a connection of the pool's, given back after. */
     final <R> R withHandle(org.jdbi.v3.core.HandleCallback<R, RuntimeException> read) {
         return jdbi.withHandle(read);

@@ -72,6 +72,13 @@ public final class SqliteDiagnostics extends SectionedDiagnostics {
         return handle.createQuery(sql).mapTo(Long.class).one();
     }
 
+    @Override
+    void addServerStatistics(Sections sections, Handle handle) {
+        sections.add("reported", () -> false);
+        sections.add("note", () -> "SQLite is a library inside this process and keeps no statistics: no cache hit"
+                + " count, no rows read per table, no dead rows (free pages show as freelistCount in diagnostics)");
+    }
+
     /** One writer at a time, each taking its lock at BEGIN: SQLite never deadlocks here. */
     @Override
     public LatestDeadlock latestDeadlock() {

@@ -208,6 +208,7 @@ public final class PoolFactory {
 
     private static Pool pool(HikariConfig config, DatabaseSettings settings, MeterRegistry meters,
                              TimingRecorder timings, WaitingDataSource waiting) {
+        config.setMetricsTrackerFactory(new AcquireTimingTrackerFactory(config.getMetricsTrackerFactory(), timings));
         HikariDataSource dataSource = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new StatementMetrics(meters, timings));

@@ -61,7 +61,7 @@ final class TransactionMeters {
                         .tag("outcome", outcomeTag)
                         .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        timings.recordTransaction(nanos);
+        timings.recordTransaction(nanos, outcomeTag);
         if (nanos > longTransaction.toNanos()) {
             longCounters.computeIfAbsent(useCase, key -> Counter.builder(LONG_TRANSACTIONS)
                             .description("Transactions held open longer than DB_LONG_TRANSACTION_MS")

@@ -1,10 +1,13 @@
 // The admin dashboard: asks for the admin token once (kept in sessionStorage for this tab only), then polls
-// GET /admin/database/health with it as a bearer token and keeps the last few minutes of figures in charts.
+// GET /admin/database/health and /admin/database/metrics with it as a bearer token and keeps the last few minutes
+// of figures in charts.
 (function () {
   'use strict';
   const TOKEN_KEY = 'conduit-admin-token';
   const REFRESH_MS = 2000;
   const MAX_POINTS = 150; // five minutes at one point per refresh
+  const USE_CASE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d',
+    '#475569', '#b45309']; // one line each for the first ten use cases seen; the table lists them all
   const $ = id => document.getElementById(id);
   let charts = null;
   let timer = null;
@@ -45,7 +48,8 @@
       pool: lineChart($('pool-chart'), [['active', '#2563eb'], ['idle', '#16a34a'], ['waiting', '#dc2626']]),
       latency: lineChart($('latency-chart'), [['p50', '#16a34a'], ['p95', '#d97706'], ['p99', '#dc2626']]),
       activity: lineChart($('activity-chart'),
-        [['units of work', '#2563eb'], ['retries', '#d97706'], ['slow statements', '#dc2626']])
+        [['units of work', '#2563eb'], ['retries', '#d97706'], ['slow statements', '#dc2626']]),
+      useCases: lineChart($('use-case-chart'), [])
     };
   }
 
@@ -120,6 +124,42 @@
     document.body.dataset.points = String(charts.pool.data.labels.length);
   }
 
+  function cells(row, values) {
+    values.forEach(value => {
+      const cell = document.createElement('td');
+      cell.textContent = String(value);
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  function renderMetrics(metrics) {
+    const items = metrics.useCases.items;
+    text('use-case-window', '(' + metrics.useCases.window + ')');
+    const none = document.createElement('tr');
+    none.innerHTML = '<td colspan="8" class="muted">none yet</td>';
+    $('use-cases').replaceChildren(...(items.length ? [] : [none]), ...items.map(u => {
+      const row = cells(document.createElement('tr'), [u.useCase, u.count, u.errors, u.p50Ms.toFixed(2),
+        u.p95Ms.toFixed(2), u.p99Ms.toFixed(2), u.maxMs.toFixed(2), u.retryAmplification.toFixed(2)]);
+      row.dataset.useCase = u.useCase;
+      return row;
+    }));
+
+    // Each use case's p99 over its window, one point per refresh; a use case first seen later starts empty.
+    const chart = charts.useCases;
+    const sets = chart.data.datasets;
+    items.forEach(u => {
+      if (!sets.some(set => set.label === u.useCase) && sets.length < USE_CASE_COLORS.length) {
+        const color = USE_CASE_COLORS[sets.length];
+        sets.push({ label: u.useCase, data: chart.data.labels.map(() => null), borderColor: color,
+          backgroundColor: color, borderWidth: 2, pointRadius: 0, tension: 0.2, spanGaps: true });
+      }
+    });
+    const p99 = new Map(items.map(u => [u.useCase, u.p99Ms]));
+    push(chart, new Date(metrics.timestamp).toLocaleTimeString(), sets.map(set => p99.has(set.label)
+      ? p99.get(set.label) : null));
+  }
+
   function renderReplicas(report) {
     const none = document.createElement('tr');
     none.innerHTML = '<td colspan="7" class="muted">none configured</td>';
@@ -169,6 +209,9 @@
       const health = await fetchJson('/admin/database/health');
       if (health === null) { return; }
       render(health);
+      const metrics = await fetchJson('/admin/database/metrics');
+      if (metrics === null) { return; }
+      renderMetrics(metrics);
       const replicas = await fetchJson('/admin/database/replicas');
       if (replicas === null) { return; }
       renderReplicas(replicas);

@@ -16,6 +16,16 @@ public interface DatabaseDiagnostics {
     LatestDeadlock latestDeadlock();
 
     /**
+     * The server's own cumulative statistics that tell how the database copes: on PostgreSQL the cache hit
+     * ratio, rows read against rows returned, and live and dead rows of the application's tables. Each section
+     * says over which window it was taken, and a database that keeps no such figures says so with
+     * {@code reported: false} and a {@code note}. Queries the database, so it is for operators on demand.
+     */
+    default Report serverStatistics() {
+        return new Report("unknown", Map.of("reported", false, "note", "this database reports no statistics"));
+    }
+
+    /**
      * @param reported whether the database keeps such a report and this login could read it
      * @param detected when the database says it happened, as it writes it (its own clock and zone)
      * @param text     the report, its string literals masked; empty when none was reported

@@ -2,6 +2,7 @@ package io.conduithex.domain.port.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,69 @@ public interface DatabaseTimings {
     Latency statements();
 
     SlowStatements slowStatements();
+
+    /**
+     * Waits for a connection from the pool (all of this instance's pools), over a window of the most recent
+     * ones. An implementation that does not measure them reports {@link Distribution#none}.
+     */
+    default Distribution connectionWaits() {
+        return Distribution.none("not measured");
+    }
+
+    /**
+     * The statements run most recently, grouped by their normalized text (placeholders, literals masked), the
+     * {@code top} with the most total time first. An implementation that does not keep them reports none.
+     */
+    default StatementTotals statementTotals(int top) {
+        return new StatementTotals("not measured", 0, List.of());
+    }
+
+    /**
+     * Database transactions (single attempts) since start by how they ended: {@code commit}, {@code rollback},
+     * {@code commit_lost}. Empty when not counted.
+     */
+    default Map<String, Long> transactionsSinceStart() {
+        return Map.of();
+    }
+
+    /**
+     * Durations over a stated window.
+     *
+     * @param window what the figures were taken over, for a reader ("last 2048 connection acquisitions")
+     * @param count  how many durations the window holds
+     */
+    record Distribution(String window, long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
+        public Distribution {
+            Objects.requireNonNull(window, "window");
+        }
+
+        public static Distribution none(String window) {
+            return new Distribution(window, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * @param window     what the figures were taken over
+     * @param statements how many statements the window holds
+     * @param top        the statements with the most total time in the window, most first
+     */
+    record StatementTotals(String window, long statements, List<StatementTotal> top) {
+        public StatementTotals {
+            Objects.requireNonNull(window, "window");
+            top = List.copyOf(top);
+        }
+    }
+
+    /**
+     * @param sql     normalized text: placeholders and masked literals, never a bound value
+     * @param count   runs in the window
+     * @param totalMs their total duration
+     */
+    record StatementTotal(String sql, long count, double totalMs, double meanMs, double maxMs) {
+        public StatementTotal {
+            Objects.requireNonNull(sql, "sql");
+        }
+    }
 
     /**
      * @param count how many were measured since start
