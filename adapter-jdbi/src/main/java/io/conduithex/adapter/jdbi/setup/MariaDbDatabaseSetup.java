@@ -57,6 +57,11 @@ public final class MariaDbDatabaseSetup {
     private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9._%:/-]{1,255}$");
     /** Error 1045 ER_ACCESS_DENIED_ERROR: no account matches this user, host and password. */
     private static final int ACCESS_DENIED = 1045;
+    /**
+     * Error 1698 ER_ACCESS_DENIED_NO_PASSWORD_ERROR: the same refusal, as the server words it when an authentication
+     * plugin (not the password check) refused; seen once on CI for an account that did not exist yet.
+     */
+    private static final int ACCESS_DENIED_BY_PLUGIN = 1698;
     /** Error 1973 ER_USER_CREATE_EXISTS, the note CREATE USER IF NOT EXISTS leaves when the account is there. */
     private static final int USER_EXISTS = 1973;
 
@@ -167,11 +172,23 @@ public final class MariaDbDatabaseSetup {
         try {
             return connect(user, settings.password(), "-setup-check");
         } catch (SQLException e) {
-            if (e.getErrorCode() == ACCESS_DENIED) {
+            if (refused(e)) {
                 return null;
             }
             throw e;
         }
+    }
+
+    /** A login refused (by code, or by SQLSTATE class 28, invalid authorization), here or in a cause the driver kept. */
+    private static boolean refused(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == ACCESS_DENIED
+                    || sql.getErrorCode() == ACCESS_DENIED_BY_PLUGIN
+                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("28")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Connection login(String user) throws SQLException {
