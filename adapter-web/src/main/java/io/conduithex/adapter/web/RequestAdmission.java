@@ -7,8 +7,9 @@ import org.slf4j.MDC;
 /**
  * What every request meets before its route: its request id (reused when the caller sent a sane one, in the
  * response and in this thread's log context), the CORS headers, a preflight answered here, the API held back
- * with 503 while the application is not ready, a malformed query string refused, and the writes the request must
- * read ({@link ReadYourWrites}), which {@link #leave} answers with a token for what it wrote.
+ * with 503 while the application is not ready (its own documentation aside), a malformed query string refused,
+ * and the writes the request must read ({@link ReadYourWrites}), which {@link #leave} answers with a token for
+ * what it wrote.
  */
 final class RequestAdmission {
     private final Cors cors;
@@ -33,7 +34,8 @@ final class RequestAdmission {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (!readiness.isReady() && ctx.path().startsWith("/api/")) {
+        if (!readiness.isReady() && ctx.path().startsWith("/api/")
+                && !DocumentationRoutes.isDocumentation(ctx.path())) {
             ErrorMapper.notReady(readiness.reason()).respondTo(ctx);
             ctx.skipRemainingHandlers();
             return;

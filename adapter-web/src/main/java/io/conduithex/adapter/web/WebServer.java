@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -68,6 +69,21 @@ public final class WebServer {
             throw new IllegalStateException("not started");
         }
         return app.port();
+    }
+
+    /**
+     * Every route the started server registered, as {@code "METHOD /path"} with Javalin's path templates (which
+     * are OpenAPI's): what the OpenAPI document must describe, no more and no less.
+     */
+    synchronized List<String> routes() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     /**

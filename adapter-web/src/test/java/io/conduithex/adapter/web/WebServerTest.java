@@ -66,6 +66,8 @@ abstract class WebServerTest {
     final Readiness readiness = new Readiness();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Observability observability = Observability.minimal(meters);
+    /** Off unless a test turns it on before {@link #start}; its JSON endpoints have no report behind them. */
+    AdminSettings admin = AdminSettings.off();
 
     @BeforeEach
     void mostTestsRunOnAReadyServer() {
@@ -180,9 +182,10 @@ abstract class WebServerTest {
                         new DeleteComment(transactions, audit), authenticator, bodies, CachedReads.off(), keyed),
                 new TagRoutes(new ListTags(transactions, tags)),
                 new HealthRoutes(readiness, observability),
-                // The admin surface is off, so its report is never asked for.
-                new AdminRoutes(null, AdminSettings.off(), CachedReads.off(), null),
-                new MetricsRoutes(observability));
+                // The tests never ask the admin surface for its report.
+                new AdminRoutes(null, admin, CachedReads.off(), null),
+                new MetricsRoutes(observability),
+                new DocumentationRoutes(admin));
         var readYourWrites = new ReadYourWrites(ReadConsistency.NONE, authenticator, ConsistencySettings.UNREPLICATED);
         server = new WebServer(settings, routes, new RequestAdmission(settings, readiness, readYourWrites),
                 new FailureResponses(settings), new RequestLog(observability));

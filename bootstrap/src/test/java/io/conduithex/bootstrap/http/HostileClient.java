@@ -21,7 +21,11 @@ import java.util.Map;
 
 /**
  * Sends {@link HostileRequest}s to the running application and reads the answers, each within a bounded time:
- * formed requests through the JDK client, raw ones over a socket of their own. Thread-safe.
+ * formed requests through the JDK client, raw ones over a socket of their own. Answers to formed requests are
+ * checked against the OpenAPI document, the requests themselves are not: they are broken on purpose, many at the
+ * HTTP level (bodies that are not UTF-8, cut short, chunked wrongly), which the document has no words for. Raw
+ * answers are not parsed by the checker; HostileInput holds every answer, raw ones included, to the documented
+ * error shape itself. Thread-safe.
  */
 final class HostileClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -39,7 +43,7 @@ final class HostileClient {
 
     HostileClient(URI base) {
         this.base = base;
-        this.http = new HttpCalls(base, TIMEOUT);
+        this.http = HttpCalls.answersChecked(base, TIMEOUT);
     }
 
     Answer send(HostileRequest request) {
