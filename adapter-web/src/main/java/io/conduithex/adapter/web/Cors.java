@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  */
 final class Cors {
     static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
-    static final String ALLOW_HEADERS = "Content-Type, Authorization, X-Requested-With, " + ReadYourWrites.HEADER;
-    static final String EXPOSE_HEADERS = RequestIds.HEADER + ", " + ReadYourWrites.HEADER;
+    static final String ALLOW_HEADERS = "Content-Type, Authorization, X-Requested-With, " + ReadYourWrites.HEADER
+            + ", " + KeyedWrites.HEADER + ", " + RequestIds.HEADER;
+    static final String EXPOSE_HEADERS = RequestIds.HEADER + ", " + ReadYourWrites.HEADER + ", " + KeyedWrites.REPLAYED
+            + ", Retry-After";
     static final String MAX_AGE_SECONDS = "86400";
 
     private final boolean anyOrigin;

@@ -21,7 +21,7 @@ class CrossCuttingApiTest extends ApiTest {
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(reply.header("Access-Control-Allow-Methods")).contains("GET", "POST", "PUT", "DELETE");
         assertThat(reply.header("Access-Control-Allow-Headers"))
-                .contains("Content-Type", "Authorization", "X-Requested-With");
+                .contains("Content-Type", "Authorization", "X-Requested-With", "Idempotency-Key", "X-Request-Id");
         assertThat(reply.header("Access-Control-Max-Age")).isNotBlank();
     }
 
@@ -30,6 +30,8 @@ class CrossCuttingApiTest extends ApiTest {
         var reply = api.send(api.request("/api/profiles/nobody", null).header("Origin", "http://localhost:4200").GET());
 
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(reply.header("Access-Control-Expose-Headers"))
+                .contains("X-Request-Id", "Idempotent-Replayed", "Retry-After");
     }
 
     @Test
