@@ -43,7 +43,7 @@ final class DocumentationRoutes implements RouteGroup {
     }
 
     private void index(Context ctx) {
-        SwaggerUi.secure(ctx);
+        swaggerUi.secure(ctx);
         ctx.status(200).contentType("text/html; charset=utf-8").result(index);
     }
 

@@ -2,11 +2,11 @@ package io.conduithex.bootstrap.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.bootstrap.testkit.HeadlessChromium;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
 import io.conduithex.testsupport.kit.HttpCalls;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (.ci/run installs them); without them it fails.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TOKEN = "admin-token-for-the-browser-test-0123456789";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int LOAD_REQUESTS = 300;
@@ -53,17 +48,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("headless Chromium is needed at %s with its driver at %s: install them with "
-                        + "`apt-get install -y chromium chromium-driver` (.ci/run does)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1200");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach

@@ -2,12 +2,10 @@ package io.conduithex.bootstrap.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conduithex.bootstrap.testkit.HeadlessChromium;
 import io.conduithex.bootstrap.testkit.TestApplication;
 import io.conduithex.testsupport.SqliteApplicationExtension;
 import io.conduithex.testsupport.kit.HttpCalls;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}, as DashboardBrowserTest does.
  */
 class SwaggerUiBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -41,17 +34,7 @@ class SwaggerUiBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("headless Chromium is needed at %s with its driver at %s: install them with "
-                        + "`apt-get install -y chromium chromium-driver` (.ci/run does)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1200");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
