@@ -32,6 +32,7 @@ final class KeyedWritesUnderChaos {
     private final String token;
     private final String slug;
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger acknowledged = new AtomicInteger();
 
     KeyedWritesUnderChaos(ConduitClient client, String token, String slug) {
         this.client = client;
@@ -78,6 +79,7 @@ final class KeyedWritesUnderChaos {
             Call call = client.keyedComment(token, slug, text(n), "chaos-" + n);
             answers.merge(call.answered() ? Integer.toString(call.status()) : "no answer", 1, Integer::sum);
             if (call.status() == 201) {
+                acknowledged.incrementAndGet();
                 return;
             }
             if (call.answered() && call.status() != 503 && call.status() != 409) {
@@ -90,6 +92,11 @@ final class KeyedWritesUnderChaos {
             }
             LockSupport.parkNanos(PAUSE.toNanos());
         }
+    }
+
+    /** How many writes got their 201 so far: the progress a fault may be timed by. */
+    int acknowledged() {
+        return acknowledged.get();
     }
 
     static String text(int n) {

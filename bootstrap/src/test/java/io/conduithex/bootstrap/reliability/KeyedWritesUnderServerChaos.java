@@ -27,7 +27,8 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
     private static final Limits LIMITS = new Limits(RunningConduit.MAX_RETRIES, Duration.ofMillis(2000),
             Duration.ofMillis(5000));
     private static final Duration KILL_EVERY = Duration.ofMillis(300);
-    private static final Duration RESTART_AFTER = Duration.ofSeconds(1);
+    /** The restart comes once this many writes are acknowledged, however fast the machine: the rest meet it. */
+    private static final int RESTART_AFTER_WRITES = KeyedWritesUnderChaos.WRITES / 4;
     private static final Duration OUTAGE = Duration.ofSeconds(2);
 
     KeyedWritesUnderServerChaos(FaultServer.Launcher launcher) {
@@ -55,7 +56,7 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
         var done = new AtomicBoolean();
         var kills = new AtomicInteger();
         var restartedUnderLoad = new AtomicBoolean();
-        var chaos = CompletableFuture.runAsync(() -> breakThings(app, done, kills, restartedUnderLoad));
+        var chaos = CompletableFuture.runAsync(() -> breakThings(app, writes, done, kills, restartedUnderLoad));
 
         KeyedWritesUnderChaos.Outcome outcome;
         try {
@@ -75,22 +76,26 @@ abstract class KeyedWritesUnderServerChaos extends FaultTest {
         writes.assertEachWriteStoredOnceWithOneAuditEvent(admin());
     }
 
-    /** Until the writes are done: the application's sessions killed every 300 ms, and once a restart. */
-    private void breakThings(RunningConduit app, AtomicBoolean done, AtomicInteger kills,
+    /**
+     * Until the writes are done: the application's sessions killed every 300 ms, and a restart once a quarter of
+     * the writes are acknowledged.
+     */
+    private void breakThings(RunningConduit app, KeyedWritesUnderChaos writes, AtomicBoolean done, AtomicInteger kills,
                              AtomicBoolean restartedUnderLoad) {
-        long restartAt = System.nanoTime() + RESTART_AFTER.toNanos();
         boolean restarted = false;
+        long lastKill = System.nanoTime();
         while (!done.get()) {
-            if (!restarted && System.nanoTime() - restartAt > 0) {
+            if (!restarted && writes.acknowledged() >= RESTART_AFTER_WRITES) {
                 server.stop();
                 holdFor(OUTAGE);
                 server.start();
                 restarted = true;
                 restartedUnderLoad.set(!done.get());
-            } else {
+            } else if (System.nanoTime() - lastKill >= KILL_EVERY.toNanos()) {
                 kills.addAndGet(server.killSessions(app.applicationName()));
+                lastKill = System.nanoTime();
             }
-            holdFor(KILL_EVERY);
+            holdFor(Duration.ofMillis(10));
         }
     }
 }
