@@ -3,6 +3,7 @@ package io.conduithex.bootstrap.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.http.ConduitApi.Account;
 import io.conduithex.bootstrap.startup.Conduit;
@@ -44,14 +45,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReadCacheAcrossInstancesTest {
     /** READ_CACHE_MAX_STALENESS_MS's default, which both instances run with. */
     private static final Duration BOUND = Duration.ofSeconds(1);
-    private static final String LISTENER = "conduit-listen";
+    private static final String READER = "conduit-reader";
+    /** The application name of the reading instance's listening connection. */
+    private static final String READER_LISTENER = READER + "-listen";
     private static final Pattern DESCRIPTION = Pattern.compile("\"description\":\"version (\\d+)\"");
     private static final int READERS = 4;
 
     private static OwnedPostgres postgres;
     private static Conduit writing;
     private static Conduit reading;
-    private static int writersListener;
     private static ConduitApi throughWriter;
     private static ConduitApi throughReader;
     private static AdminCalls readerAdmin;
@@ -69,9 +71,12 @@ class ReadCacheAcrossInstancesTest {
                 AppConfig.INSTANCES, "2",
                 AppConfig.ADMIN_TOKEN, AdminCalls.TOKEN);
         writing = TestApplication.start(TestApplication.config(shared));
-        writersListener = awaitListeners(1).get(0);
-        reading = TestApplication.start(TestApplication.config(shared));
-        awaitListeners(2);
+        // The reading instance names its connections apart, so that its listener, and only it, can be killed.
+        var readerConfig = TestApplication.config(shared);
+        var readerSettings = readerConfig.database().toBuilder().applicationName(READER).build();
+        reading = TestApplication.start(readerConfig, binder -> binder.bind(DatabaseSettings.class)
+                .toInstance(readerSettings));
+        awaitReaderListener();
         throughWriter = new ConduitApi(URI.create("http://127.0.0.1:" + writing.port()));
         throughReader = new ConduitApi(URI.create("http://127.0.0.1:" + reading.port()));
         readerAdmin = new AdminCalls(throughReader);
@@ -157,11 +162,8 @@ class ReadCacheAcrossInstancesTest {
         try {
             for (int i = 0; i < 6; i++) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(400));
-                List<Integer> listening = awaitListeners(2);
-                for (int pid : listening) {
-                    if (pid != writersListener && postgres.terminateBackend(pid)) {
-                        kills++;
-                    }
+                if (postgres.terminateBackend(awaitReaderListener())) {
+                    kills++;
                 }
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(400));
@@ -291,15 +293,15 @@ class ReadCacheAcrossInstancesTest {
         }
     }
 
-    /** Waits (bounded) until {@code count} listening connections are open; their pids, in order. */
-    private static List<Integer> awaitListeners(int count) {
+    /** Waits (bounded) until the reading instance's listening connection is open; its pid. */
+    private static int awaitReaderListener() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            List<Integer> pids = postgres.backends(LISTENER).stream().map(OwnedPostgres.Backend::pid).toList();
-            if (pids.size() >= count) {
-                return pids;
+            List<Integer> pids = postgres.backends(READER_LISTENER).stream().map(OwnedPostgres.Backend::pid).toList();
+            if (pids.size() == 1) {
+                return pids.get(0);
             }
-            assertThat(System.nanoTime()).as("%d listening connections in time", count).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the reader's listening connection in time").isLessThan(deadline);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }

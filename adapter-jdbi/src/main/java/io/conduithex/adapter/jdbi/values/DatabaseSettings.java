@@ -107,6 +107,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         private Duration statementTimeout;
         private Duration longTransaction;
         private Duration leakDetection;
+        private String applicationName;
 
         private Builder(DatabaseSettings from) {
             this.from = from;
@@ -119,11 +120,18 @@ public record DatabaseSettings(String url, String user, String password, int poo
             this.statementTimeout = from.statementTimeout;
             this.longTransaction = from.longTransaction;
             this.leakDetection = from.leakDetection;
+            this.applicationName = from.applicationName;
         }
 
         /** Another server (a replica) reached the same way. */
         public Builder url(String newUrl) {
             this.url = newUrl;
+            return this;
+        }
+
+        /** The name these connections show the database: two instances on one server told apart. */
+        public Builder applicationName(String name) {
+            this.applicationName = name;
             return this;
         }
 
@@ -166,7 +174,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
         public DatabaseSettings build() {
             return new DatabaseSettings(url, user, password, poolSize, poolTimeout, from.maxLifetime,
-                    statementTimeout, from.applicationName, longTransaction, leakDetection, from.slowStatement,
+                    statementTimeout, applicationName, longTransaction, leakDetection, from.slowStatement,
                     from.migrationUser, from.migrationPassword, pooler);
         }
     }
