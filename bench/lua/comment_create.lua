@@ -1,6 +1,7 @@
--- POST /api/articles/{slug}/comments over many articles, as many users in turn.
+-- POST /api/articles/{slug}/comments over many articles, as many users in turn; with KEYED set (by
+-- comment_create_keyed.lua) each request also carries an Idempotency-Key of its own.
 local walk = dofile(os.getenv("BENCH_LUA_DIR") .. "/slugs.lua")
-local json = {["Content-Type"] = "application/json"}
+local nonce = os.getenv("BENCH_NONCE")
 
 local sent = 0
 
@@ -10,5 +11,9 @@ function request()
     local body = string.format(
         '{"comment":{"body":"Benchmark comment %d from thread %d: a sentence of ordinary length for a comment."}}',
         sent, thread_id)
-    return wrk.format("POST", "/api/articles/" .. slug .. "/comments", walk.common.as_writer(sent, json), body)
+    local headers = {["Content-Type"] = "application/json"}
+    if KEYED then
+        headers["Idempotency-Key"] = string.format("bench-%s-%d-%d", nonce, thread_id, sent)
+    end
+    return wrk.format("POST", "/api/articles/" .. slug .. "/comments", walk.common.as_writer(sent, headers), body)
 end

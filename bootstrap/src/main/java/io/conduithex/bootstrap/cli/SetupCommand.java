@@ -59,19 +59,32 @@ final class SetupCommand extends DatabaseCommand {
         }
     }
 
-    private static void preparePostgres(DatabaseSettings settings, PrintWriter out, List<String> changes) {
-        PostgresDatabaseSetup.Outcome outcome;
+    /** A server's preparation, which may fail on the server. */
+    private interface ServerSetup<O> {
+        O run() throws SQLException;
+    }
+
+    /** {@code setup}'s outcome; a bad setting or a server's refusal is the command's failure, in one line. */
+    private static <O> O prepared(ServerSetup<O> setup) {
         try {
-            outcome = new PostgresDatabaseSetup(settings).run();
+            return setup.run();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         } catch (SQLException e) {
             throw new CommandFailure("could not prepare the database: " + describe(e));
         }
-        out.println("Database \"" + outcome.database() + "\": " + (outcome.created() ? "created" : "already exists"));
-        if (outcome.created()) {
-            changes.add("created database \"" + outcome.database() + "\"");
+    }
+
+    private static void reportDatabase(PrintWriter out, List<String> changes, String database, boolean created) {
+        out.println("Database \"" + database + "\": " + (created ? "created" : "already exists"));
+        if (created) {
+            changes.add("created database \"" + database + "\"");
         }
+    }
+
+    private static void preparePostgres(DatabaseSettings settings, PrintWriter out, List<String> changes) {
+        var outcome = prepared(() -> new PostgresDatabaseSetup(settings).run());
+        reportDatabase(out, changes, outcome.database(), outcome.created());
         if (PostgresDatabaseSetup.REQUIRED_EXTENSIONS.isEmpty()) {
             out.println("Extensions: none required");
         } else if (outcome.extensionsCreated().isEmpty()) {
@@ -84,18 +97,8 @@ final class SetupCommand extends DatabaseCommand {
     }
 
     private static void prepareMariaDb(DatabaseSettings settings, PrintWriter out, List<String> changes) {
-        MariaDbDatabaseSetup.Outcome outcome;
-        try {
-            outcome = new MariaDbDatabaseSetup(settings).run();
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
-        } catch (SQLException e) {
-            throw new CommandFailure("could not prepare the database: " + describe(e));
-        }
-        out.println("Database \"" + outcome.database() + "\": " + (outcome.created() ? "created" : "already exists"));
-        if (outcome.created()) {
-            changes.add("created database \"" + outcome.database() + "\"");
-        }
+        var outcome = prepared(() -> new MariaDbDatabaseSetup(settings).run());
+        reportDatabase(out, changes, outcome.database(), outcome.created());
         boolean asMigrations = MariaDbDatabaseSetup.CHARACTER_SET.equals(outcome.characterSet())
                 && MariaDbDatabaseSetup.COLLATION.equals(outcome.collation());
         out.println("Character set: " + outcome.characterSet() + ", collation " + outcome.collation()
