@@ -172,6 +172,23 @@ class PostgresCommitOutcomeTest {
         assertThat(meters.find("conduit.uow.retries").counters()).isEmpty();
     }
 
+    @Test
+    void aSingleStatementLostInFlightIsOfUnknownOutcomeAndNotRunAgain() throws Exception {
+        admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
+        open();
+        var meters = new SimpleMeterRegistry();
+        var runner = new TransactionRunner(persistence.unitOfWork(), RetrySettings.DEFAULTS, meters);
+        var insert = CompletableFuture.supplyAsync(() -> runner.run(TransactionSpec.singleStatement("insert-user"),
+                tx -> tx.users().insert(newUser("autocommitted"))));
+
+        // In autocommit the INSERT is its own COMMIT: it waits for the standby as the statement it is.
+        terminate(waitForBackendWaitingOn("SyncRep", "insert%"));
+
+        assertThat(failureOf(insert)).isInstanceOf(CommitOutcomeUnknownException.class);
+        assertThat(usersNamed("autocommitted")).isEqualTo(1);
+        assertThat(meters.find("conduit.uow.retries").counters()).isEmpty();
+    }
+
     private CompletableFuture<String> insertInBackground(String name) {
         return CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
                 TransactionSpec.readWrite("insert-user"), tx -> {
@@ -197,14 +214,19 @@ class PostgresCommitOutcomeTest {
         terminate(waitForBackendWaitingOn(waitEvent));
     }
 
-    /** The pid of the application's backend that is running COMMIT and waiting on {@code waitEvent}. */
     private int waitForBackendWaitingOn(String waitEvent) throws Exception {
+        return waitForBackendWaitingOn(waitEvent, "commit%");
+    }
+
+    /** The pid of the application's backend running a statement like {@code statement}, waiting on {@code waitEvent}. */
+    private int waitForBackendWaitingOn(String waitEvent, String statement) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try (Connection c = server.getPostgresDatabase().getConnection();
              var query = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname = ?"
-                     + " AND application_name = 'conduit' AND wait_event = ? AND query ILIKE 'commit%'")) {
+                     + " AND application_name = 'conduit' AND wait_event = ? AND query ILIKE ?")) {
             query.setString(1, database);
             query.setString(2, waitEvent);
+            query.setString(3, statement);
             while (System.nanoTime() < deadline) {
                 try (var rs = query.executeQuery()) {
                     if (rs.next()) {

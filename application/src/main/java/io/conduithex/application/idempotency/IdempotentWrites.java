@@ -8,6 +8,7 @@ import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.port.persistence.Transaction;
+import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Runs a write sent with an idempotency key at most once, and answers its retries with the response it gave.
  *
  * <ol>
- *   <li>A short unit of work of its own claims the key: a new row, running, with a random claim token. A key
+ *   <li>A short unit of work of its own claims the key: a new row, running, with a random claim token, inserted
+ *       by one statement that commits as it runs (a new key is the usual case, and the cheapest). A key
  *       already done for the same request is a replay; for another request, {@link KeyReusedException}; still
  *       running within its lease, {@link KeyInUseException}. A claim past its lease, or a key past its time to
  *       live, is taken over.</li>
@@ -48,6 +50,7 @@ public final class IdempotentWrites {
     private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
     /** A key released between being found taken and being read is claimed again, at most this many times. */
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final String CLAIM = "idempotency-claim";
 
     /** What became of a keyed request. */
     public enum Outcome { EXECUTED, REPLAYED, REUSED, IN_USE }
@@ -128,23 +131,27 @@ public final class IdempotentWrites {
 
     /** Claims the key for {@code token}; returns the stored response when the request was already done. */
     private Optional<StoredResponse> claim(KeyedRequest request, String token) {
-        return transactions.write("idempotency-claim", tx -> claimIn(tx, request, token));
-    }
-
-    private Optional<StoredResponse> claimIn(Transaction tx, KeyedRequest request, String token) {
         Instant now = clock.instant();
         var claim = new KeyRecord(request.scope(), request.key(), request.fingerprint(), token,
                 now.plus(settings.lease()), now.plus(settings.ttl()), Optional.empty());
-        // A new key, the usual case, costs one statement; only a key seen before is read.
+        // A new key, the usual case, is one INSERT that commits as it runs: no BEGIN, no COMMIT, one round trip.
+        if (transactions.run(TransactionSpec.singleStatement(CLAIM), tx -> tx.idempotencyKeys().claim(claim))) {
+            return Optional.empty();
+        }
+        return transactions.write(CLAIM, tx -> claimSeen(tx, request, claim, now));
+    }
+
+    /** Claims a key found taken: a replay, a reuse, a key in use, or one to take over. */
+    private Optional<StoredResponse> claimSeen(Transaction tx, KeyedRequest request, KeyRecord claim, Instant now) {
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-            if (tx.idempotencyKeys().claim(claim)) {
-                return Optional.empty();
-            }
             Optional<KeyRecord> found = tx.idempotencyKeys().find(request.scope(), request.key());
             if (found.isPresent()) {
                 return claimExisting(tx, request, claim, found.get(), now);
             }
-            // Released between the two statements: claim it again.
+            // Released since it was found taken: claim it again.
+            if (tx.idempotencyKeys().claim(claim)) {
+                return Optional.empty();
+            }
         }
         outcomes.get(Outcome.IN_USE).increment();
         throw new KeyInUseException();
