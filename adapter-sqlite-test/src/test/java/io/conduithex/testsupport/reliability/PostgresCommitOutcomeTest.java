@@ -8,6 +8,10 @@ import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.failure.CommitOutcomeUnknownException;
 import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.idempotency.IdempotencyKey;
+import io.conduithex.domain.idempotency.KeyRecord;
+import io.conduithex.domain.idempotency.KeyScope;
+import io.conduithex.domain.idempotency.RequestFingerprint;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
@@ -22,7 +26,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -187,6 +194,34 @@ class PostgresCommitOutcomeTest {
         assertThat(failureOf(insert)).isInstanceOf(CommitOutcomeUnknownException.class);
         assertThat(usersNamed("autocommitted")).isEqualTo(1);
         assertThat(meters.find("conduit.uow.retries").counters()).isEmpty();
+    }
+
+    @Test
+    void aKeyClaimOfItsOwnDoesNotWaitForTheDiskAndTheWriteAfterItDoes() throws Exception {
+        admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
+        open();
+        Instant now = Instant.now();
+        var claim = new KeyRecord(KeyScope.REGISTRATION, new IdempotencyKey("claim-1"),
+                RequestFingerprint.of("POST", "/api/users", new byte[0]), "token-1", now.plusSeconds(10),
+                now.plusSeconds(60), Optional.empty());
+        // One thread for both, so that the pool lends the write the connection the claim used (HikariCP hands a
+        // thread back the connection it returned last): the claim's setting must have ended with its statement.
+        var sameThread = Executors.newSingleThreadExecutor();
+        try {
+            var claimed = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
+                    TransactionSpec.singleStatement("idempotency-claim"), tx -> tx.idempotencyKeys().claim(claim)),
+                    sameThread);
+            // The standby never answers: a commit that waited for it, as a flushed one does here, would never return.
+            assertThat(claimed.get(10, TimeUnit.SECONDS)).isTrue();
+            var insert = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
+                    TransactionSpec.readWrite("insert-user"), tx -> tx.users().insert(newUser("durable"))), sameThread);
+
+            terminateTheBackendWaitingOn("SyncRep");
+
+            assertThat(insert.get(10, TimeUnit.SECONDS).username().value()).isEqualTo("durable");
+        } finally {
+            sameThread.shutdownNow();
+        }
     }
 
     private CompletableFuture<String> insertInBackground(String name) {
