@@ -12,6 +12,7 @@ import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.domain.idempotency.RequestFingerprint;
+import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,13 +199,31 @@ class PostgresCommitOutcomeTest {
     }
 
     @Test
+    void aStoredAnswerBringsBackTheTransactionIdThatALostCommitIsAskedAbout() throws Exception {
+        admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
+        open();
+        var claim = claim("stored-answer");
+        try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
+            var write = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
+                    TransactionSpec.readWrite("keyed-write"), tx -> {
+                        tx.idempotencyKeys().claim(claim);
+                        // The answer is the last statement: the receipt before COMMIT is the id it brought back.
+                        return tx.idempotencyKeys().complete(claim.scope(), claim.key(), claim.claimToken(),
+                                new StoredResponse(201, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+                    }));
+
+            terminateTheBackendWaitingOn("SyncRep");
+
+            assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(logs.lines()).anyMatch(line -> line.contains("the database confirms the transaction committed"));
+        }
+    }
+
+    @Test
     void aKeyClaimOfItsOwnDoesNotWaitForTheDiskAndTheWriteAfterItDoes() throws Exception {
         admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
         open();
-        Instant now = Instant.now();
-        var claim = new KeyRecord(KeyScope.REGISTRATION, new IdempotencyKey("claim-1"),
-                RequestFingerprint.of("POST", "/api/users", new byte[0]), "token-1", now.plusSeconds(10),
-                now.plusSeconds(60), Optional.empty());
+        var claim = claim("claim-1");
         // One thread for both, so that the pool lends the write the connection the claim used (HikariCP hands a
         // thread back the connection it returned last): the claim's setting must have ended with its statement.
         var sameThread = Executors.newSingleThreadExecutor();
@@ -222,6 +242,13 @@ class PostgresCommitOutcomeTest {
         } finally {
             sameThread.shutdownNow();
         }
+    }
+
+    private static KeyRecord claim(String key) {
+        Instant now = Instant.now();
+        return new KeyRecord(KeyScope.REGISTRATION, new IdempotencyKey(key),
+                RequestFingerprint.of("POST", "/api/users", new byte[0]), "token-" + key, now.plusSeconds(10),
+                now.plusSeconds(60), Optional.empty());
     }
 
     private CompletableFuture<String> insertInBackground(String name) {

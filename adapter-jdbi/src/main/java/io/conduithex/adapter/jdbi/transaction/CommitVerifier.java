@@ -39,8 +39,11 @@ interface CommitVerifier {
     record Unverifiable() implements Receipt {
     }
 
-    /** Called on the open transaction right before COMMIT. */
-    Receipt receipt(Handle handle);
+    /**
+     * Called on the open transaction right before COMMIT; {@code known} is the id a statement brought back, if one
+     * did, which spares the question.
+     */
+    Receipt receipt(Handle handle, TransactionIdNote known);
 
     /** Called after COMMIT's answer was lost; {@code pool} lends the connection to ask on. */
     Outcome outcome(Receipt receipt, Pool pool);
@@ -60,7 +63,7 @@ interface CommitVerifier {
      */
     final class UnverifiableCommits implements CommitVerifier {
         @Override
-        public Receipt receipt(Handle handle) {
+        public Receipt receipt(Handle handle, TransactionIdNote known) {
             return new Unverifiable();
         }
 

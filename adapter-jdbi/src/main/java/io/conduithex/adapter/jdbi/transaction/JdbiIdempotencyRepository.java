@@ -21,9 +21,12 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * disk by its own commit on PostgreSQL: the write that follows it commits later, durably, and a flush covers every
  * commit before it, so a crash can lose the claim only with the write, and a lost claim is a key not yet used, which
  * the client's retry claims again. That halves what the claim costs (a commit that waits for the disk).
+ *
+ * <p>On PostgreSQL the statement that stores the answer also brings back the transaction's id, which the unit of
+ * work would otherwise ask for in a statement of its own before COMMIT ({@link PostgresCommitVerifier}).
  */
-record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect, boolean ownTransaction)
-        implements IdempotencyRepository {
+record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect, boolean ownTransaction,
+                                 TransactionIdNote transactionId) implements IdempotencyRepository {
     private static final String CLAIM = """
             INSERT INTO idempotency_keys
                    (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
@@ -40,6 +43,10 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
      */
     private static final String UNFLUSHED_CLAIM = CLAIM
             + " ON CONFLICT DO NOTHING RETURNING set_config('synchronous_commit', 'off', true)";
+    private static final String COMPLETE = """
+            UPDATE idempotency_keys
+               SET state = 'done', response_status = :status, response_type = :type, response_body = :body
+             WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token AND state = 'running'""";
     private static final String RUNNING = "running";
     private static final String DONE = "done";
 
@@ -96,18 +103,26 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
 
     @Override
     public boolean complete(KeyScope scope, IdempotencyKey key, String claimToken, StoredResponse response) {
-        return handle.with(h -> h.createUpdate("""
-                        UPDATE idempotency_keys
-                           SET state = 'done', response_status = :status, response_type = :type, response_body = :body
-                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token
-                           AND state = 'running'""")
-                .bind("status", response.status())
+        if (dialect == Dialect.POSTGRESQL) {
+            Optional<String> xid = handle.with(h -> bindCompletion(h.createQuery(COMPLETE
+                            + " RETURNING pg_current_xact_id_if_assigned()::text"), scope, key, claimToken, response)
+                    .mapTo(String.class)
+                    .findOne());
+            xid.ifPresent(transactionId::note);
+            return xid.isPresent();
+        }
+        return handle.with(h -> bindCompletion(h.createUpdate(COMPLETE), scope, key, claimToken, response)
+                .execute()) == 1;
+    }
+
+    private static <S extends SqlStatement<S>> S bindCompletion(S statement, KeyScope scope, IdempotencyKey key,
+                                                                 String claimToken, StoredResponse response) {
+        return statement.bind("status", response.status())
                 .bind("type", response.contentType())
                 .bind("body", response.body())
                 .bind("scope", scope.value())
                 .bind("key", key.value())
-                .bind("token", claimToken)
-                .execute()) == 1;
+                .bind("token", claimToken);
     }
 
     @Override

@@ -31,6 +31,7 @@ final class JdbiTransaction implements Transaction {
     private final IdempotencyRepository idempotencyKeys;
     private final AuditRepository audit;
     private final ChangeLog changes;
+    private final TransactionIdNote transactionId = new TransactionIdNote();
     private int savepoints;
     private boolean rollbackOnly;
 
@@ -49,7 +50,8 @@ final class JdbiTransaction implements Transaction {
         this.favorites = new JdbiFavoriteRepository(guarded, changes, dialect);
         this.comments = new JdbiCommentRepository(guarded, timestamps, changes);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
-        this.idempotencyKeys = new JdbiIdempotencyRepository(guarded, timestamps, dialect, spec.isSingleStatement());
+        this.idempotencyKeys = new JdbiIdempotencyRepository(guarded, timestamps, dialect, spec.isSingleStatement(),
+                transactionId);
         this.audit = new JdbiAuditRepository(guarded, timestamps, dialect);
     }
 
@@ -122,6 +124,11 @@ final class JdbiTransaction implements Transaction {
         }
         guard(() -> handle.releaseSavepoint(name));
         return result;
+    }
+
+    /** The transaction's id, if a statement brought it back. */
+    TransactionIdNote transactionId() {
+        return transactionId;
     }
 
     /** What this transaction's repositories changed so far. */

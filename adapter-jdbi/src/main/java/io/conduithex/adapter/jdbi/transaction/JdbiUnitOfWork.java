@@ -162,7 +162,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
         CommittedChanges changes = tx.changes().committed();
         try {
-            commit(lease, spec, result, reporting, changes);
+            commit(lease, tx, result, reporting, changes);
         } catch (LostCommit lost) {
             transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT_LOST, started);
             throw lost;
@@ -266,12 +266,13 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void commit(Lease lease, TransactionSpec spec, Object result, ChangeReports reporting,
+    private void commit(Lease lease, JdbiTransaction tx, Object result, ChangeReports reporting,
                         CommittedChanges changes) {
         Handle handle = lease.handle;
+        TransactionSpec spec = tx.spec();
         CommitVerifier.Receipt receipt;
         try {
-            receipt = spec.isReadOnly() ? new CommitVerifier.NothingWritten() : commitVerifier.receipt(handle);
+            receipt = spec.isReadOnly() ? new CommitVerifier.NothingWritten() : commitVerifier.receipt(handle, tx.transactionId());
             if (reporting != null) {
                 reporting.beforeCommit(handle, changes);
             }

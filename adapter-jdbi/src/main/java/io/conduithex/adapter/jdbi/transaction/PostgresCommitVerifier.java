@@ -24,7 +24,10 @@ final class PostgresCommitVerifier implements CommitVerifier {
     private static final Duration ASKING_TIME = Duration.ofSeconds(1);
 
     @Override
-    public Receipt receipt(Handle handle) {
+    public Receipt receipt(Handle handle, TransactionIdNote known) {
+        if (known.noted().isPresent()) {
+            return new TransactionId(known.noted().get());
+        }
         String xid = handle.createQuery("SELECT pg_current_xact_id_if_assigned()::text")
                 .mapTo(String.class)
                 .one();
