@@ -15,7 +15,8 @@ public final class Password {
     private final String value;
 
     public Password(String value) {
-        if (value == null || value.isEmpty()) {
+        // Spaces alone are no secret: eight of them meet the length rule and are the first thing an attacker tries.
+        if (value == null || value.isBlank()) {
             throw new InvalidValueException("can't be blank");
         }
         if (value.codePointCount(0, value.length()) < MIN_LENGTH) {

@@ -19,6 +19,22 @@ class PasswordTest {
     }
 
     @Test
+    void spacesAloneAreBlankHoweverMany() {
+        assertRejected(() -> new Password(" ".repeat(8)), "can't be blank");
+        assertRejected(() -> new Password("\t".repeat(20)), "can't be blank");
+    }
+
+    @Test
+    void spacesAroundOtherCharactersAreKept() {
+        assertThat(new Password(" pass word ").reveal()).isEqualTo(" pass word ");
+    }
+
+    @Test
+    void aLoginWithSpacesOnlyIsStillCheckedSoThatNoEarlierAccountIsLockedOut() {
+        assertThat(Password.forLogin(" ".repeat(8)).reveal()).isEqualTo("        ");
+    }
+
+    @Test
     void sevenCharactersAreTooShort() {
         assertRejected(() -> new Password("1234567"), "is too short (minimum is 8 characters)");
     }
