@@ -6,6 +6,11 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +31,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Holds every HTTP exchange of the tests to the server's OpenAPI document (adapter-web's {@value #DOCUMENT}, read
- * from the classpath once per JVM), with Atlassian's swagger-request-validator. The rules:
+ * from the classpath once per JVM), with Atlassian's swagger-request-validator. The document is OpenAPI 3.1 and the
+ * validator reads 3.0 only, so it is handed the document rewritten as 3.0 by {@link OpenApiDowngrade}, which
+ * refuses any 3.1 form it cannot rewrite exactly. The rules:
  *
  * <ul>
  *   <li>Every response must be one the document describes for its operation: a listed status (or the
  *       operation's {@code default}), its content type, its body's schema, its headers' schemas.</li>
+ *   <li>Every response header must be documented for that response, or be a standard HTTP header
+ *       ({@link ResponseHeaderNames#STANDARD}): the validator alone lets any header it does not know through.</li>
  *   <li>A request the document accepts is checked no further; a request the document refuses (a missing field,
  *       a limit out of bounds, a malformed Idempotency-Key, no token where one is required...) must be refused
  *       by the server too, with a 4xx: tests send such requests on purpose, and the server accepting one means
@@ -55,8 +65,10 @@ public final class ApiContract {
 
     /** Loaded on first use: parsing the document takes a moment, and only HTTP tests need it. */
     private static final class Holder {
+        static final String DOCUMENT_3_0 = documentAs30();
+        static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(resolved(DOCUMENT_3_0));
         static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-                .createForInlineApiSpecification(document())
+                .createForInlineApiSpecification(DOCUMENT_3_0)
                 .withBasePathOverride("/")
                 .withLevelResolver(LevelResolver.create()
                         // Routes the document lacks: RouteDocumentationTest's business, not a test request's.
@@ -101,18 +113,55 @@ public final class ApiContract {
                 findings.addAll(refusals);
             }
         }
-        var answer = SimpleResponse.Builder.status(response.statusCode());
-        response.headers().map()
-                .forEach((name, values) -> answer.withHeader(name, values.toArray(String[]::new)));
-        if (!body.get().isEmpty()) {
-            answer.withBody(body.get());
-        }
-        findings.addAll(errors(Holder.VALIDATOR.validateResponse(path, method.get(), answer.build())));
+        findings.addAll(responseFindings(path, method.get(), response, body.get()));
+        findings.addAll(Holder.HEADERS.undocumented(path, method.get(), response.statusCode(),
+                response.headers().map().keySet()));
         if (!findings.isEmpty()) {
             throw new AssertionError("the exchange breaks the OpenAPI document " + DOCUMENT + ": "
                     + request.method() + " " + request.uri().getRawPath() + " -> " + response.statusCode() + "\n  "
                     + String.join("\n  ", findings) + "\n  response body: " + abbreviated(body.get()));
         }
+    }
+
+    private static List<String> responseFindings(String path, Request.Method method, HttpResponse<?> response,
+            String body) {
+        var report = Holder.VALIDATOR.validateResponse(path, method, answer(response, body, name -> true));
+        List<String> findings = new ArrayList<>(errors(report, message -> !isHeaderValueFinding(message)));
+        if (!errors(report, ApiContract::isHeaderValueFinding).isEmpty()) {
+            // The validator does not say which header a value finding is about; asked one header at a time, it does.
+            for (String header : response.headers().map().keySet()) {
+                var alone = Holder.VALIDATOR.validateResponse(path, method, answer(response, body,
+                        name -> name.equalsIgnoreCase(header) || name.equalsIgnoreCase("Content-Type")));
+                alone.getMessages().stream()
+                        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                        .filter(ApiContract::isHeaderValueFinding)
+                        .map(message -> message.getKey() + " (response header " + header + "): "
+                                + message.getMessage().replace('\n', ' '))
+                        .forEach(findings::add);
+            }
+        }
+        return findings;
+    }
+
+    /** A header's value that breaks its schema; a missing required header is named by the validator itself. */
+    private static boolean isHeaderValueFinding(ValidationReport.Message message) {
+        return message.getKey().startsWith("validation.response.header.")
+                && !message.getKey().equals("validation.response.header.missing");
+    }
+
+    /** {@code response} for the validator, with only the headers whose names {@code kept} accepts. */
+    private static com.atlassian.oai.validator.model.Response answer(HttpResponse<?> response, String body,
+            Predicate<String> kept) {
+        var answer = SimpleResponse.Builder.status(response.statusCode());
+        response.headers().map().forEach((name, values) -> {
+            if (kept.test(name)) {
+                answer.withHeader(name, values.toArray(String[]::new));
+            }
+        });
+        if (!body.isEmpty()) {
+            answer.withBody(body);
+        }
+        return answer.build();
     }
 
     private static List<String> requestFindings(HttpRequest request, Request.Method method, String path) {
@@ -126,12 +175,13 @@ public final class ApiContract {
             return List.of("query: its percent-encoding does not decode");
         }
         bodyOf(request).ifPresent(built::withBody);
-        return errors(Holder.VALIDATOR.validateRequest(built.build()));
+        return errors(Holder.VALIDATOR.validateRequest(built.build()), message -> true);
     }
 
-    private static List<String> errors(ValidationReport report) {
+    private static List<String> errors(ValidationReport report, Predicate<ValidationReport.Message> which) {
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(which)
                 .map(message -> message.getKey() + where(message) + ": " + message.getMessage().replace('\n', ' '))
                 .toList();
     }
@@ -234,15 +284,26 @@ public final class ApiContract {
         return body.length() <= 500 ? body : body.substring(0, 500) + "...";
     }
 
-    private static String document() {
+    private static String documentAs30() {
         try (InputStream in = ApiContract.class.getResourceAsStream(DOCUMENT)) {
             if (in == null) {
                 throw new IllegalStateException("the OpenAPI document " + DOCUMENT
                         + " is not on the classpath: HTTP tests need adapter-web");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new ObjectMapper().writeValueAsString(OpenApiDowngrade.to30(new YAMLMapper().readTree(in)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The 3.0 document as a model whose references are resolved, failing on any parse message. */
+    private static OpenAPI resolved(String document) {
+        var options = new ParseOptions();
+        options.setResolve(true);
+        var parsed = new OpenAPIV3Parser().readContents(document, null, options);
+        if (parsed.getOpenAPI() == null || parsed.getMessages() != null && !parsed.getMessages().isEmpty()) {
+            throw new IllegalStateException("cannot read " + DOCUMENT + " as OpenAPI 3.0: " + parsed.getMessages());
+        }
+        return parsed.getOpenAPI();
     }
 }

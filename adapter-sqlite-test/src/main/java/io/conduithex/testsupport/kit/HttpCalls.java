@@ -15,8 +15,8 @@ import java.util.Objects;
  * URI each bounded in time, the API's {@code Authorization: Token} header, JSON bodies. Clients that speak the API's
  * terms (its JSON, its answers) build on it in their own module. Every exchange made through {@code send} or
  * {@link #exchange} is held to the server's OpenAPI document ({@link ApiContract}): a mismatch throws an
- * {@link AssertionError} naming the path and the field. Asynchronous sends through {@link #client()} are not
- * checked. Thread-safe.
+ * {@link AssertionError} naming the path and the field; so is every exchange through {@link #checkedSend}.
+ * Asynchronous sends through {@link #client()} are not checked. Thread-safe.
  */
 public final class HttpCalls {
 
@@ -118,6 +118,17 @@ public final class HttpCalls {
     /** Sends and reads the body as text, for callers that treat a failed exchange as an outcome of their own. */
     public HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
         return checked(request, http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Sends with {@code client}, reads the body as text and holds the exchange to the OpenAPI document like the calls
+     * here: for tests that keep a client of their own (probe loops, fresh clients, servers not up yet).
+     */
+    public static HttpResponse<String> checkedSend(HttpClient client, HttpRequest request)
+            throws IOException, InterruptedException {
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        ApiContract.checkExchange(request, response);
+        return response;
     }
 
     private <T> HttpResponse<T> checked(HttpRequest request, HttpResponse<T> response) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,49 @@ class ApiContractTest {
                 answer(200, "{\"user\":{\"email\":\"jake@jake.jake\",\"username\":\"jake\"}}")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("token");
+    }
+
+    @Test
+    void aNullIsTakenWhereTheTypeListsNullAndNowhereElse() {
+        assertThatThrownBy(() -> ApiContract.checkExchange(get("/api/user"), answer(200,
+                "{\"user\":{\"email\":\"jake@jake.jake\",\"token\":\"t\",\"username\":null,\"bio\":null,"
+                        + "\"image\":null}}")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /api/user -> 200")
+                .hasMessageContaining("/user/username");
+    }
+
+    @Test
+    void aHeaderTheResponseDoesNotDocumentFailsNamingIt() {
+        var extra = answer(200, "{\"tags\":[]}", Map.of("X-Cache-Hit", List.of("yes"),
+                "Cache-Control", List.of("no-store"), "Vary", List.of("Origin")));
+        assertThatThrownBy(() -> ApiContract.checkExchange(get("/api/tags"), extra))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /api/tags -> 200")
+                .hasMessageContaining("header X-Cache-Hit: not documented")
+                .hasMessageNotContaining("Cache-Control")
+                .hasMessageNotContaining("Vary");
+        var replayed = answer(201, "{\"comment\":{\"id\":1,\"createdAt\":\"2026-01-01T00:00:00.000Z\","
+                + "\"updatedAt\":\"2026-01-01T00:00:00.000Z\",\"body\":\"b\",\"author\":{\"username\":\"jake\","
+                + "\"bio\":null,\"image\":null,\"following\":false}}}",
+                Map.of("Idempotent-Replayed", List.of("true")));
+        assertThatCode(() -> ApiContract.checkAnswer(post("/api/articles/a/comments", "{}"), replayed))
+                .as("a header this response documents").doesNotThrowAnyException();
+        assertThatThrownBy(() -> ApiContract.checkExchange(get("/api/tags"),
+                answer(200, "{\"tags\":[]}", Map.of("Idempotent-Replayed", List.of("true")))))
+                .as("a header documented for other responses only")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("header Idempotent-Replayed: not documented");
+    }
+
+    @Test
+    void aDocumentedHeaderWhoseValueBreaksItsSchemaFails() {
+        var unavailable = answer(503, "{\"errors\":{\"database\":[\"unavailable\"]},\"requestId\":\""
+                + REQUEST_ID + "\"}", Map.of("Retry-After", List.of("soon")));
+        assertThatThrownBy(() -> ApiContract.checkExchange(get("/api/tags"), unavailable))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /api/tags -> 503")
+                .hasMessageContaining("Retry-After");
     }
 
     @Test
@@ -100,8 +144,15 @@ class ApiContractTest {
     }
 
     private static HttpResponse<String> answer(int status, String json) {
-        var headers = HttpHeaders.of(Map.of("Content-Type", List.of("application/json; charset=utf-8"),
-                "X-Request-Id", List.of(REQUEST_ID)), (name, value) -> true);
+        return answer(status, json, Map.of());
+    }
+
+    /** An answer with the headers every JSON answer has, and {@code more}. */
+    private static HttpResponse<String> answer(int status, String json, Map<String, List<String>> more) {
+        Map<String, List<String>> all = new HashMap<>(more);
+        all.put("Content-Type", List.of("application/json; charset=utf-8"));
+        all.put("X-Request-Id", List.of(REQUEST_ID));
+        var headers = HttpHeaders.of(all, (name, value) -> true);
         return new HttpResponse<>() {
             @Override
             public int statusCode() {

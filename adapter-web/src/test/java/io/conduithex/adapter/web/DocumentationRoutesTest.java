@@ -28,7 +28,7 @@ class DocumentationRoutesTest extends WebServerTest {
         assertThat(json.statusCode()).isEqualTo(200);
         assertJson(json);
         var tree = new ObjectMapper().readTree(json.body());
-        assertThat(tree.get("openapi").asText()).isEqualTo("3.0.3");
+        assertThat(tree.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(tree.get("paths").has("/api/articles/{slug}")).isTrue();
         assertThat(tree).isEqualTo(ApiDocument.tree(written));
     }

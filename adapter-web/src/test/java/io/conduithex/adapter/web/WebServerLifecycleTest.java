@@ -70,7 +70,7 @@ class WebServerLifecycleTest extends WebServerTest {
 
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            inFlight.add(http.sendAsync(get("/api/profiles/jake"), HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(sendAsync(get("/api/profiles/jake")));
         }
         assertThat(unitOfWork.entered.await(10, TimeUnit.SECONDS)).isTrue();
         int held = heldOnceSettled();
@@ -107,9 +107,8 @@ class WebServerLifecycleTest extends WebServerTest {
         start(WebSettings.defaults().withShutdownTimeout(Duration.ofSeconds(10)));
         String token = tokens.issue(new UserId(1));
 
-        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
-                request("/api/profiles/jake").header("Authorization", "Token " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight = sendAsync(
+                request("/api/profiles/jake").header("Authorization", "Token " + token).GET().build());
         assertThat(unitOfWork.entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
         awaitNewConnectionsRefused();

@@ -33,6 +33,7 @@ import io.conduithex.domain.port.persistence.ReadConsistency;
 import io.conduithex.domain.port.security.PasswordHasher;
 import io.conduithex.domain.user.Password;
 import io.conduithex.domain.user.PasswordHash;
+import io.conduithex.testsupport.kit.ApiContract;
 import io.conduithex.testsupport.kit.HttpCalls;
 import io.conduithex.testsupport.kit.LogRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,8 +206,17 @@ abstract class WebServerTest {
         return request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** Sends, holding the exchange to the OpenAPI document ({@link ApiContract}). */
     HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.checkedSend(http, request);
+    }
+
+    /** Sends without waiting; the exchange is held to the OpenAPI document when the answer comes. */
+    CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            ApiContract.checkExchange(request, response);
+            return response;
+        });
     }
 
     static void assertJson(HttpResponse<String> response) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.startup.Conduit;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -78,8 +79,8 @@ class LogFormatSelectionTest {
         try (var conduit = Conduit.start(config)) {
             var http = HttpClient.newHttpClient();
             var base = URI.create("http://127.0.0.1:" + conduit.port());
-            missing = http.send(HttpRequest.newBuilder(base.resolve("/api/articles/no-such-article"))
-                    .header("X-Request-Id", "json-log-request-1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            missing = HttpCalls.checkedSend(http, HttpRequest.newBuilder(base.resolve("/api/articles/no-such-article"))
+                    .header("X-Request-Id", "json-log-request-1").GET().build());
         }
 
         assertThat(missing.statusCode()).isEqualTo(404);

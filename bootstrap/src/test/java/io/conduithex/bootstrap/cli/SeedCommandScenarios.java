@@ -8,6 +8,7 @@ import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.bootstrap.startup.Conduit;
 import io.conduithex.testsupport.kit.CapturedLogs;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,7 +192,7 @@ abstract class SeedCommandScenarios {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.checkedSend(http, request.timeout(Duration.ofSeconds(20)).build());
     }
 
     protected void configure(String name, String value) {

@@ -52,7 +52,8 @@ class SwaggerUiBrowserTest {
         browser.get(app.baseUri() + "/api/docs#/User%20and%20Authentication/GetCurrentUser");
         wait.until(driver -> !driver.findElements(By.cssSelector(".information-container .title")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".information-container .title")).getText())
-                .contains("conduit-hex");
+                .as("the title, with the OpenAPI version Swagger UI read the document as")
+                .contains("conduit-hex", "OAS 3.1");
         assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSizeGreaterThan(30);
 
         // Authorize, as a reader would: the dialog's form for the Conduit token.

@@ -106,7 +106,6 @@ abstract class DatabaseDownAtStart extends FaultTest {
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.checkedSend(http, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build());
     }
 }

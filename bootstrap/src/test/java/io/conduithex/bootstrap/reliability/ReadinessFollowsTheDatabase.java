@@ -90,8 +90,8 @@ abstract class ReadinessFollowsTheDatabase extends FaultTest {
     }
 
     private HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(PROBE_BOUND).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpCalls.checkedSend(http,
+                HttpRequest.newBuilder(base.resolve(path)).timeout(PROBE_BOUND).GET().build());
     }
 
 }

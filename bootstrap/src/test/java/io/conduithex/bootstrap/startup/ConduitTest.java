@@ -9,6 +9,7 @@ import io.conduithex.bootstrap.config.AppConfig;
 import io.conduithex.bootstrap.config.ConfigSource;
 import io.conduithex.testsupport.kit.CapturedLogs;
 import io.conduithex.testsupport.kit.LogRecorder;
+import io.conduithex.testsupport.kit.HttpCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,8 +41,8 @@ class ConduitTest {
         URI profile = URI.create("http://127.0.0.1:" + conduit.port() + "/api/profiles/nobody");
         HttpResponse<String> reply;
         try {
-            reply = http.send(HttpRequest.newBuilder(profile).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            reply = HttpCalls.checkedSend(http,
+                    HttpRequest.newBuilder(profile).timeout(Duration.ofSeconds(10)).build());
         } finally {
             conduit.close();
         }
