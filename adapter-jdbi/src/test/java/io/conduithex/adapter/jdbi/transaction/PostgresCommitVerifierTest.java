@@ -45,6 +45,15 @@ class PostgresCommitVerifierTest {
     }
 
     @Test
+    void anIdAStatementBroughtBackIsTheReceiptWithoutAQuestionOfItsOwn() {
+        var known = new TransactionIdNote();
+        known.note("4711");
+
+        // No handle at all: asking the database would fail.
+        assertThat(verifier.receipt(null, known)).isEqualTo(new TransactionId("4711"));
+    }
+
+    @Test
     void aQuestionWhoseConnectionWasTerminatedTooIsAskedAgain() {
         var script = new Script(TERMINATED, "committed");
 
