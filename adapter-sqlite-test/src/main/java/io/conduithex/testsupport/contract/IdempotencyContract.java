@@ -13,6 +13,8 @@ import io.conduithex.application.transaction.RetrySettings;
 import io.conduithex.application.transaction.TransactionRunner;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
+import io.conduithex.domain.port.persistence.IdempotencyRepository.Stored;
+import io.conduithex.domain.port.persistence.Transaction;
 import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.domain.idempotency.RequestFingerprint;
 import io.conduithex.domain.idempotency.StoredResponse;
@@ -29,25 +31,35 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Idempotency keys on a real database: the repository's claims, completions and releases, and
- * {@link IdempotentWrites} over the real unit of work, its concurrency included.
+ * Idempotency keys on a real database: the repository's stores, and {@link IdempotentWrites} over the real unit of
+ * work, its concurrency included. What counts is what commits: a retry or a duplicate may run the write's statements,
+ * but only in a transaction that rolls back.
  */
 public abstract class IdempotencyContract extends PersistenceContract {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final IdempotencySettings SETTINGS = new IdempotencySettings(Duration.ofHours(24),
-            Duration.ofSeconds(10));
+    private static final IdempotencySettings SETTINGS = new IdempotencySettings(Duration.ofHours(24));
     private static final KeyScope JAKES = KeyScope.of(new UserId(1));
     private static final IdempotencyKey KEY = new IdempotencyKey("order-2026-0001");
 
-    private final AtomicInteger executions = new AtomicInteger();
+    /**
+     * Whether the database lets two transactions write at once. SQLite does not: a second write waits for the
+     * first to end, so it never finds a key being stored.
+     */
+    protected boolean concurrentWriters() {
+        return true;
+    }
 
     @Test
-    void aKeyedWriteRunsOnceAndItsRetryGetsTheStoredResponseByteForByte() {
+    void aKeyedWriteCommitsOnceAndItsRetryGetsTheStoredResponseByteForByte() {
         var first = writesAt(NOW).run(request(JAKES, "body"), registering("jake"));
         var retry = writesAt(NOW.plusSeconds(1)).run(request(JAKES, "body"), registering("jake"));
 
@@ -55,18 +67,31 @@ public abstract class IdempotencyContract extends PersistenceContract {
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.response()).isEqualTo(first.response());
         assertThat(new String(retry.response().body(), StandardCharsets.UTF_8)).isEqualTo("{\"user\":\"jake\"}");
-        assertThat(executions).hasValue(1);
-        assertThat(exists("jake")).isTrue();
+        assertThat(executionsThatCommitted()).isEqualTo(1);
     }
 
     @Test
-    void theSameKeyWithAnotherRequestIsRefusedAndRunsNothing() {
+    void aRetryWhoseWriteFailsNowGetsTheStoredResponse() {
+        var first = writesAt(NOW).run(request(JAKES, "body"), registering("jake"));
+        Supplier<StoredResponse> failingNow = () -> {
+            throw new ValidationException(FieldErrors.of("username", "has already been taken"));
+        };
+
+        var retry = writesAt(NOW.plusSeconds(1)).run(request(JAKES, "body"), failingNow);
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.response()).isEqualTo(first.response());
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefusedAndStoresNothing() {
         writesAt(NOW).run(request(JAKES, "body"), registering("jake"));
 
         assertThatThrownBy(() -> writesAt(NOW).run(request(JAKES, "another body"), registering("jane")))
                 .isInstanceOf(KeyReusedException.class);
         assertThat(exists("jane")).isFalse();
-        assertThat(executions).hasValue(1);
+        assertThat(stored().flatMap(KeyRecord::response).map(r -> new String(r.body(), StandardCharsets.UTF_8)))
+                .contains("{\"user\":\"jake\"}");
     }
 
     @Test
@@ -76,7 +101,7 @@ public abstract class IdempotencyContract extends PersistenceContract {
 
         assertThat(janes.replayed()).isFalse();
         assertThat(janes.response()).isNotEqualTo(jakes.response());
-        assertThat(executions).hasValue(2);
+        assertThat(exists("jane")).isTrue();
     }
 
     @Test
@@ -97,19 +122,6 @@ public abstract class IdempotencyContract extends PersistenceContract {
     }
 
     @Test
-    void aKeyWhoseRequestStillRunsIsInUseUntilItsLeasePasses() {
-        commit(tx -> tx.idempotencyKeys().claim(claim("someone-elses-token", NOW)));
-
-        assertThatThrownBy(() -> writesAt(NOW.plusSeconds(9)).run(request(JAKES, "body"), registering("jake")))
-                .isInstanceOf(KeyInUseException.class);
-        assertThat(executions).hasValue(0);
-
-        var takenOver = writesAt(NOW.plusSeconds(11)).run(request(JAKES, "body"), registering("jake"));
-        assertThat(takenOver.replayed()).isFalse();
-        assertThat(exists("jake")).isTrue();
-    }
-
-    @Test
     void anExpiredKeyIsForgottenAndRunsTheNextRequestAnew() {
         writesAt(NOW).run(request(JAKES, "body"), registering("jake"));
 
@@ -117,42 +129,66 @@ public abstract class IdempotencyContract extends PersistenceContract {
 
         assertThat(later.replayed()).isFalse();
         assertThat(exists("jane")).isTrue();
+        assertThat(stored().map(KeyRecord::fingerprint)).contains(fingerprint("other body"));
     }
 
     @Test
-    void onlyTheClaimsOwnTokenCompletesOrReleasesTheKey() {
-        commit(tx -> tx.idempotencyKeys().claim(claim("mine", NOW)));
-        var response = new StoredResponse(201, "application/json", new byte[] {1, 2, 3});
+    void aKeyHoldingAnAnswerIsNotStoredAgainUntilItExpires() {
+        var first = answered("body", new byte[] {1}, NOW);
 
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().claim(claim("another", NOW))))
-                .as("a second claim of a key").isFalse();
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().complete(JAKES, KEY, "not-mine", response))).isFalse();
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().release(JAKES, KEY, "not-mine"))).isFalse();
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().complete(JAKES, KEY, "mine", response))).isTrue();
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().release(JAKES, KEY, "mine")))
-                .as("a done key is never released").isFalse();
-        assertThat(stored().flatMap(KeyRecord::response)).contains(response);
+        assertThat(stores(tx -> tx.idempotencyKeys().store(first, NOW))).isEqualTo(Stored.STORED);
+        assertThat(stores(tx -> tx.idempotencyKeys().store(answered("other", new byte[] {2}, NOW), NOW)))
+                .isEqualTo(Stored.TAKEN);
+        assertThat(stored()).contains(first);
+
+        Instant expired = first.expiresAt();
+        var next = answered("other", new byte[] {3}, expired);
+        assertThat(stores(tx -> tx.idempotencyKeys().store(next, expired))).isEqualTo(Stored.STORED);
+        assertThat(stored()).contains(next);
     }
 
     @Test
-    void aTakeOverFailsWhenTheClaimItReadCompletedMeanwhile() {
-        commit(tx -> tx.idempotencyKeys().claim(claim("first", NOW)));
-        KeyRecord running = read(tx -> tx.idempotencyKeys().find(JAKES, KEY)).orElseThrow();
-        commit(tx -> tx.idempotencyKeys().complete(JAKES, KEY, "first",
-                new StoredResponse(200, "application/json", new byte[0])));
-
-        assertThat(writeFlag(tx -> tx.idempotencyKeys().takeOver(running, claim("second", NOW.plusSeconds(60)))))
-                .isFalse();
+    void aStoreRacingAnotherForItsKeyWaitsForItAtMostASecond() throws Exception {
+        var storing = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var holder = CompletableFuture.runAsync(() -> commit(tx -> {
+            tx.idempotencyKeys().store(answered("body", new byte[] {1}, NOW), NOW);
+            storing.countDown();
+            awaitQuietly(commit);
+        }));
+        try {
+            assertThat(storing.await(30, TimeUnit.SECONDS)).isTrue();
+            var second = CompletableFuture.supplyAsync(() -> storeThenRollBack(answered("body", new byte[] {2}, NOW)));
+            if (concurrentWriters()) {
+                assertThat(second.get(30, TimeUnit.SECONDS)).as("while the first has not committed")
+                        .isEqualTo(Stored.BUSY);
+                commit.countDown();
+            } else {
+                // The second write waits for the first to end before it may write at all.
+                TimeUnit.MILLISECONDS.sleep(300);
+                assertThat(second).isNotDone();
+                commit.countDown();
+                assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(Stored.TAKEN);
+            }
+        } finally {
+            commit.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(stores(tx -> tx.idempotencyKeys().store(answered("body", new byte[] {3}, NOW), NOW)))
+                .as("once the first committed").isEqualTo(Stored.TAKEN);
+        assertThat(stored().flatMap(KeyRecord::response).map(StoredResponse::body)).hasValueSatisfying(
+                body -> assertThat(body).containsExactly(1));
     }
 
     @Test
     void expiredKeysAreDeletedInBatchesOfTheGivenSize() {
         commit(tx -> {
             for (int i = 0; i < 5; i++) {
-                tx.idempotencyKeys().claim(new KeyRecord(JAKES, new IdempotencyKey("old-" + i),
-                        fingerprint("body"), "t" + i, NOW, NOW.plusSeconds(i), Optional.empty()));
+                tx.idempotencyKeys().store(KeyRecord.answered(JAKES, new IdempotencyKey("old-" + i),
+                        fingerprint("body"), NOW.plusSeconds(i), response(new byte[0])), NOW);
             }
-            tx.idempotencyKeys().claim(claim("fresh", NOW.plus(Duration.ofHours(1))));
+            tx.idempotencyKeys().store(KeyRecord.answered(JAKES, KEY, fingerprint("body"),
+                    NOW.plus(Duration.ofHours(2)), response(new byte[0])), NOW);
         });
 
         assertThat(deleteExpired(NOW.plus(Duration.ofHours(1)), 3)).isEqualTo(3);
@@ -162,7 +198,7 @@ public abstract class IdempotencyContract extends PersistenceContract {
     }
 
     @Test
-    void twentyIdenticalRequestsAtOnceRunOnce() throws Exception {
+    void twentyIdenticalRequestsAtOnceCommitOnce() throws Exception {
         var writes = writesAt(NOW);
 
         List<String> outcomes = Race.run(20, i -> () -> {
@@ -176,6 +212,27 @@ public abstract class IdempotencyContract extends PersistenceContract {
         assertThat(outcomes).as(outcomes.toString()).containsOnlyOnce("executed");
         assertThat(outcomes).allMatch(outcome -> List.of("executed", "replayed", "in use").contains(outcome));
         assertThat(executionsThatCommitted()).isEqualTo(1);
+    }
+
+    private Stored stores(Function<Transaction, Stored> store) {
+        return write(store);
+    }
+
+    private Stored storeThenRollBack(KeyRecord answered) {
+        var result = new AtomicReference<Stored>();
+        assertThatThrownBy(() -> commit(tx -> {
+            result.set(tx.idempotencyKeys().store(answered, NOW));
+            throw new RolledBack();
+        })).isInstanceOf(RolledBack.class);
+        return result.get();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<KeyRecord> stored() {
@@ -199,7 +256,6 @@ public abstract class IdempotencyContract extends PersistenceContract {
     /** The execution of a keyed registration: it stores {@code name} and answers with a body naming it. */
     private Supplier<StoredResponse> registering(String name) {
         return () -> {
-            executions.incrementAndGet();
             write(tx -> tx.users().insert(newUser(name)));
             return new StoredResponse(201, "application/json; charset=utf-8",
                     ("{\"user\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -214,8 +270,16 @@ public abstract class IdempotencyContract extends PersistenceContract {
         return RequestFingerprint.of("POST", "/api/users", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static KeyRecord claim(String token, Instant at) {
-        return new KeyRecord(JAKES, KEY, fingerprint("body"), token, at.plus(SETTINGS.lease()),
-                at.plus(SETTINGS.ttl()), Optional.empty());
+    private static KeyRecord answered(String body, byte[] responseBody, Instant at) {
+        return KeyRecord.answered(JAKES, KEY, fingerprint(body), at.plus(SETTINGS.ttl()), response(responseBody));
+    }
+
+    private static StoredResponse response(byte[] body) {
+        return new StoredResponse(201, "application/json", body);
+    }
+
+    /** Rolls a unit of work back on purpose. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -13,6 +13,7 @@ import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.domain.idempotency.RequestFingerprint;
 import io.conduithex.domain.idempotency.StoredResponse;
+import io.conduithex.domain.port.persistence.IdempotencyRepository.Stored;
 import io.conduithex.domain.port.persistence.TransactionSpec;
 import io.conduithex.domain.user.Email;
 import io.conduithex.domain.user.NewUser;
@@ -202,53 +203,27 @@ class PostgresCommitOutcomeTest {
     void aStoredAnswerBringsBackTheTransactionIdThatALostCommitIsAskedAbout() throws Exception {
         admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
         open();
-        var claim = claim("stored-answer");
+        var answered = answered("stored-answer");
         try (var logs = LogRecorder.of("io.conduithex.adapter.jdbi.transaction")) {
             var write = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
                     TransactionSpec.readWrite("keyed-write"), tx -> {
-                        tx.idempotencyKeys().claim(claim);
+                        tx.users().insert(newUser("keyed"));
                         // The answer is the last statement: the receipt before COMMIT is the id it brought back.
-                        return tx.idempotencyKeys().complete(claim.scope(), claim.key(), claim.claimToken(),
-                                new StoredResponse(201, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+                        return tx.idempotencyKeys().store(answered, Instant.now());
                     }));
 
             terminateTheBackendWaitingOn("SyncRep");
 
-            assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(Stored.STORED);
             assertThat(logs.lines()).anyMatch(line -> line.contains("the database confirms the transaction committed"));
+            assertThat(usersNamed("keyed")).isEqualTo(1);
         }
     }
 
-    @Test
-    void aKeyClaimOfItsOwnDoesNotWaitForTheDiskAndTheWriteAfterItDoes() throws Exception {
-        admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
-        open();
-        var claim = claim("claim-1");
-        // One thread for both, so that the pool lends the write the connection the claim used (HikariCP hands a
-        // thread back the connection it returned last): the claim's setting must have ended with its statement.
-        var sameThread = Executors.newSingleThreadExecutor();
-        try {
-            var claimed = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
-                    TransactionSpec.singleStatement("idempotency-claim"), tx -> tx.idempotencyKeys().claim(claim)),
-                    sameThread);
-            // The standby never answers: a commit that waited for it, as a flushed one does here, would never return.
-            assertThat(claimed.get(10, TimeUnit.SECONDS)).isTrue();
-            var insert = CompletableFuture.supplyAsync(() -> persistence.unitOfWork().inTransaction(
-                    TransactionSpec.readWrite("insert-user"), tx -> tx.users().insert(newUser("durable"))), sameThread);
-
-            terminateTheBackendWaitingOn("SyncRep");
-
-            assertThat(insert.get(10, TimeUnit.SECONDS).username().value()).isEqualTo("durable");
-        } finally {
-            sameThread.shutdownNow();
-        }
-    }
-
-    private static KeyRecord claim(String key) {
-        Instant now = Instant.now();
-        return new KeyRecord(KeyScope.REGISTRATION, new IdempotencyKey(key),
-                RequestFingerprint.of("POST", "/api/users", new byte[0]), "token-" + key, now.plusSeconds(10),
-                now.plusSeconds(60), Optional.empty());
+    private static KeyRecord answered(String key) {
+        return KeyRecord.answered(KeyScope.REGISTRATION, new IdempotencyKey(key),
+                RequestFingerprint.of("POST", "/api/users", new byte[0]), Instant.now().plusSeconds(60),
+                new StoredResponse(201, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private CompletableFuture<String> insertInBackground(String name) {

@@ -12,6 +12,7 @@ import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
 import io.conduithex.domain.idempotency.RequestFingerprint;
+import io.conduithex.domain.idempotency.StoredResponse;
 import io.conduithex.domain.user.UserId;
 import io.conduithex.testsupport.SqliteTestDatabase;
 import io.conduithex.testsupport.TestDatabase;
@@ -42,9 +43,9 @@ class SqliteHousekeepingTest extends PersistenceContract {
         int expired = Housekeeping.BATCH * 2 + 7;
         commit(tx -> {
             for (int i = 0; i < expired; i++) {
-                tx.idempotencyKeys().claim(key("expired-" + i, NOW.minusSeconds(1 + i)));
+                tx.idempotencyKeys().store(key("expired-" + i, NOW.minusSeconds(1 + i)), NOW);
             }
-            tx.idempotencyKeys().claim(key("alive", NOW.plusSeconds(60)));
+            tx.idempotencyKeys().store(key("alive", NOW.plusSeconds(60)), NOW);
             for (int i = 0; i < Housekeeping.BATCH + 3; i++) {
                 tx.audit().append(event(NOW.minus(RETENTION).minusSeconds(1 + i)));
             }
@@ -75,8 +76,8 @@ class SqliteHousekeepingTest extends PersistenceContract {
     }
 
     private static KeyRecord key(String key, Instant expiresAt) {
-        return new KeyRecord(KeyScope.REGISTRATION, new IdempotencyKey(key), new RequestFingerprint("f"), "token",
-                expiresAt.minusSeconds(3600), expiresAt, Optional.empty());
+        return KeyRecord.answered(KeyScope.REGISTRATION, new IdempotencyKey(key), new RequestFingerprint("f"),
+                expiresAt, new StoredResponse(201, "application/json", new byte[0]));
     }
 
     private static AuditEvent event(Instant at) {

@@ -9,4 +9,9 @@ class SqliteIdempotencyTest extends IdempotencyContract {
     protected TestDatabase newDatabase() {
         return SqliteTestDatabase.create(SqliteTestDatabase.Options.DEFAULTS);
     }
+
+    @Override
+    protected boolean concurrentWriters() {
+        return false;
+    }
 }

@@ -7,8 +7,7 @@ import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
-import io.conduithex.domain.port.persistence.Transaction;
-import io.conduithex.domain.port.persistence.TransactionSpec;
+import io.conduithex.domain.port.persistence.IdempotencyRepository.Stored;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -19,38 +18,32 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs a write sent with an idempotency key at most once, and answers its retries with the response it gave.
+ * Commits a write sent with an idempotency key at most once, and answers its retries with the response it gave.
  *
- * <ol>
- *   <li>A short unit of work of its own claims the key: a new row, running, with a random claim token, inserted
- *       by one statement that commits as it runs (a new key is the usual case, and the cheapest). A key
- *       already done for the same request is a replay; for another request, {@link KeyReusedException}; still
- *       running within its lease, {@link KeyInUseException}. A claim past its lease, or a key past its time to
- *       live, is taken over.</li>
- *   <li>The request's own unit of work runs the write, encodes the response and stores it on the key, on the
- *       condition that the claim token still holds it, in the same transaction: the effects and the stored
- *       response commit together or not at all, and a claim taken over meanwhile rolls the effects back.</li>
- *   <li>A request that fails releases its key (only while it is still running under its token: a commit whose
- *       answer was lost but which happened left the key done), so the client may send it again. When the database
- *       is away (unreachable, or failing every retry) the key is left to its lease instead, so that the answer is
- *       not held back by a release that would wait out the pool again; until the lease passes the key is in use.</li>
- * </ol>
+ * <p>The write runs in its own unit of work, and the last statement of that transaction stores its response on the
+ * key, unless the key holds an answer already. So the effects and the stored response commit together or not at
+ * all, and a key is never marked while its request runs: a request that fails, or whose process dies, leaves its key
+ * as it found it, free for the client's retry.
  *
- * The execution's use case joins the unit of work this opens, so retries of transient failures run the whole of
- * it, storing of the response included. Thread-safe.
+ * <p>A key that holds an answer makes the transaction roll back, whatever the write did in it, and the request is
+ * answered from the key: the stored response for the same request (a replay), {@link KeyReusedException} for
+ * another. The same goes for a write that fails when its key holds an answer (a retried delete finds nothing to
+ * delete, a retried registration finds its name taken): the answer on the key wins. A key another transaction is
+ * storing, still uncommitted a second later, is {@link KeyInUseException}.
+ *
+ * <p>Nothing is looked up before the write, which is what makes a key cheap: a keyed write sends the statements of
+ * an unkeyed one, its last one an insert instead of a read (docs/performance.md, "The cost of an idempotency key").
+ * The price is paid by retries and duplicates, which run the write's statements in a transaction that cannot commit.
+ * The execution's use case joins the unit of work this opens, so retries of transient failures run the whole of it,
+ * storing of the response included. Thread-safe.
  */
 @Singleton
 public final class IdempotentWrites {
-    private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
-    /** A key released between being found taken and being read is claimed again, at most this many times. */
-    private static final int CLAIM_ATTEMPTS = 3;
-    private static final String CLAIM = "idempotency-claim";
+    /** A key deleted as expired between being found taken and being read is tried again, at most this often. */
+    private static final int ATTEMPTS = 2;
 
     /** What became of a keyed request. */
     public enum Outcome { EXECUTED, REPLAYED, REUSED, IN_USE }
@@ -82,115 +75,105 @@ public final class IdempotentWrites {
 
     /**
      * Runs {@code execution} (the write and the encoding of its response, which must be the request's only
-     * effects on the database) once for {@code request}'s key, or answers with the response stored for it.
+     * effects on the database) and commits it once for {@code request}'s key, or answers with the response stored
+     * for it.
      *
      * @throws KeyReusedException the key was used for another request
-     * @throws KeyInUseException  the request that first used the key is still running
+     * @throws KeyInUseException  another request with the key is storing its answer and has not committed
      */
     public Answer run(KeyedRequest request, Supplier<StoredResponse> execution) {
-        String token = UUID.randomUUID().toString();
-        Optional<StoredResponse> stored;
-        try {
-            stored = claim(request, token);
-        } catch (CommitOutcomeUnknownException claimLost) {
-            // The claim may be stored: give it back, so that the client's retry need not wait out the lease.
-            release(request, token, claimLost);
-            throw claimLost;
-        }
-        if (stored.isPresent()) {
-            outcomes.get(Outcome.REPLAYED).increment();
-            return new Answer(stored.get(), true);
-        }
-        try {
-            // A keyed write may change the tags in use; the cache learns it after this commit, not the nested one's.
-            StoredResponse response = tags.afterWriting(() -> transactions.write(request.useCase(), tx -> {
-                StoredResponse produced = execution.get();
-                if (!tx.idempotencyKeys().complete(request.scope(), request.key(), token, produced)) {
-                    // Taken over after the lease: the other request runs the write, this one must not.
-                    throw new KeyInUseException();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<StoredResponse> executed;
+            try {
+                executed = execute(request, execution);
+            } catch (KeyInUseException busy) {
+                outcomes.get(Outcome.IN_USE).increment();
+                throw busy;
+            } catch (RuntimeException | Error failure) {
+                if (!mayHaveAnAnswer(failure)) {
+                    throw failure;
                 }
-                return produced;
-            }));
-            outcomes.get(Outcome.EXECUTED).increment();
-            return new Answer(response, false);
-        } catch (RuntimeException | Error failure) {
-            if (databaseAway(failure)) {
-                // Giving the key back would wait out the pool again and hold the client's answer; its lease frees it.
-                log.debug("Left the idempotency key of a failed '{}' to its lease: {}", request.useCase(), failure);
-            } else {
-                release(request, token, failure);
+                // A retry whose write fails now (its article deleted, its name taken) was answered before.
+                Optional<KeyRecord> stored = find(request);
+                if (stored.isEmpty()) {
+                    throw failure;
+                }
+                return answerFrom(stored.get(), request);
             }
-            throw failure;
-        }
-    }
-
-    /** The database did not answer, or kept failing: a release now would most likely fail the same way, slowly. */
-    private static boolean databaseAway(Throwable failure) {
-        return failure instanceof DatabaseUnavailableException || failure instanceof TransientPersistenceException;
-    }
-
-    /** Claims the key for {@code token}; returns the stored response when the request was already done. */
-    private Optional<StoredResponse> claim(KeyedRequest request, String token) {
-        Instant now = clock.instant();
-        var claim = new KeyRecord(request.scope(), request.key(), request.fingerprint(), token,
-                now.plus(settings.lease()), now.plus(settings.ttl()), Optional.empty());
-        // A new key, the usual case, is one INSERT that commits as it runs: no BEGIN, no COMMIT, one round trip.
-        if (transactions.run(TransactionSpec.singleStatement(CLAIM), tx -> tx.idempotencyKeys().claim(claim))) {
-            return Optional.empty();
-        }
-        return transactions.write(CLAIM, tx -> claimSeen(tx, request, claim, now));
-    }
-
-    /** Claims a key found taken: a replay, a reuse, a key in use, or one to take over. */
-    private Optional<StoredResponse> claimSeen(Transaction tx, KeyedRequest request, KeyRecord claim, Instant now) {
-        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-            Optional<KeyRecord> found = tx.idempotencyKeys().find(request.scope(), request.key());
-            if (found.isPresent()) {
-                return claimExisting(tx, request, claim, found.get(), now);
+            if (executed.isPresent()) {
+                outcomes.get(Outcome.EXECUTED).increment();
+                return new Answer(executed.get(), false);
             }
-            // Released since it was found taken: claim it again.
-            if (tx.idempotencyKeys().claim(claim)) {
-                return Optional.empty();
+            Optional<KeyRecord> stored = find(request);
+            if (stored.isPresent()) {
+                return answerFrom(stored.get(), request);
             }
+            // Found taken, then gone: deleted as expired in between. The key is free again.
         }
         outcomes.get(Outcome.IN_USE).increment();
         throw new KeyInUseException();
     }
 
-    private Optional<StoredResponse> claimExisting(Transaction tx, KeyedRequest request, KeyRecord claim,
-                                                   KeyRecord existing, Instant now) {
-        boolean expired = !existing.expiresAt().isAfter(now);
-        if (!expired) {
-            if (!existing.fingerprint().equals(request.fingerprint())) {
-                outcomes.get(Outcome.REUSED).increment();
-                throw new KeyReusedException();
-            }
-            if (existing.isDone()) {
-                return existing.response();
-            }
-            if (existing.leasedUntil().isAfter(now)) {
-                outcomes.get(Outcome.IN_USE).increment();
-                throw new KeyInUseException();
-            }
-            log.warn("Taking over idempotency key of unit of work '{}' whose claim passed its lease of {} ms"
-                    + " without an answer", request.useCase(), settings.lease().toMillis());
+    /** The write's response, stored on the key; empty when the key holds an answer, and the write rolled back. */
+    private Optional<StoredResponse> execute(KeyedRequest request, Supplier<StoredResponse> execution) {
+        try {
+            // A keyed write may change the tags in use; the cache learns it after this commit, not the nested one's.
+            return Optional.of(tags.afterWriting(() -> transactions.write(request.useCase(), tx -> {
+                StoredResponse produced = execution.get();
+                Instant now = clock.instant();
+                var answered = KeyRecord.answered(request.scope(), request.key(), request.fingerprint(),
+                        now.plus(settings.ttl()), produced);
+                return switch (tx.idempotencyKeys().store(answered, now)) {
+                    case STORED -> produced;
+                    case TAKEN -> throw new KeyTaken();
+                    case BUSY -> throw new KeyInUseException();
+                };
+            })));
+        } catch (KeyTaken taken) {
+            return Optional.empty();
         }
-        if (!tx.idempotencyKeys().takeOver(existing, claim)) {
+    }
+
+    /**
+     * Whether a failed write's key may hold an answer worth looking up. Not when the database is away (the look-up
+     * would wait out the pool again) nor when the commit's outcome is unknown (the client is told so, and its
+     * retry finds the answer if the commit happened).
+     */
+    private static boolean mayHaveAnAnswer(Throwable failure) {
+        return failure instanceof RuntimeException
+                && !(failure instanceof DatabaseUnavailableException)
+                && !(failure instanceof TransientPersistenceException)
+                && !(failure instanceof CommitOutcomeUnknownException);
+    }
+
+    /** The key as committed; read on the primary, where the write that stored it committed. */
+    private Optional<KeyRecord> find(KeyedRequest request) {
+        Instant now = clock.instant();
+        return transactions.write(request.useCase() + "-replay",
+                        tx -> tx.idempotencyKeys().find(request.scope(), request.key()))
+                .filter(stored -> stored.expiresAt().isAfter(now));
+    }
+
+    private Answer answerFrom(KeyRecord stored, KeyedRequest request) {
+        if (!stored.fingerprint().equals(request.fingerprint())) {
+            outcomes.get(Outcome.REUSED).increment();
+            throw new KeyReusedException();
+        }
+        if (stored.response().isEmpty()) {
+            // A claim of an earlier version, whose request still runs.
             outcomes.get(Outcome.IN_USE).increment();
             throw new KeyInUseException();
         }
-        return Optional.empty();
+        outcomes.get(Outcome.REPLAYED).increment();
+        return new Answer(stored.response().get(), true);
     }
 
-    /** Gives the key back after a failed request, so that it may be sent again; a failure here is only logged. */
-    private void release(KeyedRequest request, String token, Throwable failure) {
-        try {
-            transactions.write("idempotency-release",
-                    tx -> tx.idempotencyKeys().release(request.scope(), request.key(), token));
-        } catch (RuntimeException releaseFailure) {
-            log.warn("Could not release the idempotency key of a failed '{}' ({}); it is free again once its"
-                            + " lease of {} ms has passed: {}", request.useCase(), failure.getClass().getSimpleName(),
-                    settings.lease().toMillis(), releaseFailure.toString());
+    /** The key holds an answer: rolls the write back. Carries no stack trace; it never leaves this class. */
+    private static final class KeyTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyTaken() {
+            super("the idempotency key holds an answer", null, false, false);
         }
     }
 }

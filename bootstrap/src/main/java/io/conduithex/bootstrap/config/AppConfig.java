@@ -54,7 +54,6 @@ public record AppConfig(DatabaseSettings database, WebConfig web, SecurityConfig
     public static final String READ_CACHE_MAX_BYTES = Setting.READ_CACHE_MAX_BYTES.name();
     public static final String HTTP_THREADS = Setting.HTTP_THREADS.name();
     public static final String IDEMPOTENCY_TTL = Setting.IDEMPOTENCY_TTL.name();
-    public static final String IDEMPOTENCY_LEASE_MS = Setting.IDEMPOTENCY_LEASE_MS.name();
     public static final String AUDIT_RETENTION = Setting.AUDIT_RETENTION.name();
     public static final String DATABASE_REPLICA_URLS = Setting.DATABASE_REPLICA_URLS.name();
     public static final String CONSISTENCY_SECRET = Setting.CONSISTENCY_SECRET.name();

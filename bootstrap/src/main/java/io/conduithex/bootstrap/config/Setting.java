@@ -1,6 +1,5 @@
 package io.conduithex.bootstrap.config;
 
-import io.conduithex.application.idempotency.IdempotencySettings;
 import io.conduithex.adapter.jdbi.values.DatabaseSettings;
 import io.conduithex.adapter.jdbi.values.ReplicaSettings;
 import io.conduithex.adapter.web.TokenService;
@@ -80,8 +79,6 @@ public enum Setting {
             "memory the read cache's answers may take, bytes"),
     IDEMPOTENCY_TTL("PT24H", null, "an ISO-8601 duration such as PT24H or P2D, from 1 minute to 30 days",
             "how long an Idempotency-Key is remembered"),
-    IDEMPOTENCY_LEASE_MS(millis(IdempotencySettings.DEFAULTS.lease()), 1000, 3_600_000,
-            "how long a running request holds its Idempotency-Key before a retry may take it over, ms"),
     AUDIT_RETENTION("P90D", null, "an ISO-8601 duration such as P90D, from 1 day to 3650 days",
             "how long audit events are kept"),
     HTTP_THREADS(String.valueOf(WebSettings.defaultHttpThreads()), "4 per CPU, plus 4",

@@ -5,19 +5,24 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A key as stored: which request claimed it, by which claim, until when the claim holds, when the key expires,
- * and, once the request's unit of work committed, its response.
+ * A key as stored: which request used it, when it expires, and the response that request committed.
  *
- * @param claimToken   the claim's own random token: only the claim holding it may complete or release the key
- * @param leasedUntil  until when a running claim holds; after it another request may take the key over
- * @param response     empty while the request runs, present once it committed
+ * @param response present for every key this version stores (the answer commits with the request's effects);
+ *                 empty only for a claim an earlier version committed while its request ran, which holds the key
+ *                 until that request stores its answer or the claim's lease passes
  */
-public record KeyRecord(KeyScope scope, IdempotencyKey key, RequestFingerprint fingerprint, String claimToken,
-                        Instant leasedUntil, Instant expiresAt, Optional<StoredResponse> response) {
+public record KeyRecord(KeyScope scope, IdempotencyKey key, RequestFingerprint fingerprint, Instant expiresAt,
+                        Optional<StoredResponse> response) {
 
     public KeyRecord {
-        Required.nonNull("scope", scope, "key", key, "fingerprint", fingerprint, "claimToken", claimToken,
-                "leasedUntil", leasedUntil, "expiresAt", expiresAt, "response", response);
+        Required.nonNull("scope", scope, "key", key, "fingerprint", fingerprint, "expiresAt", expiresAt,
+                "response", response);
+    }
+
+    /** A key stored with the answer {@code response}. */
+    public static KeyRecord answered(KeyScope scope, IdempotencyKey key, RequestFingerprint fingerprint,
+                                     Instant expiresAt, StoredResponse response) {
+        return new KeyRecord(scope, key, fingerprint, expiresAt, Optional.of(response));
     }
 
     public boolean isDone() {

@@ -20,11 +20,13 @@ final class InsertIfAbsent {
      * @param mariaDb   the insert of the absent row; true when it inserted
      */
     static boolean run(Dialect dialect, BooleanSupplier portable, BooleanSupplier mariaDb) {
-        if (dialect != Dialect.MARIADB) {
-            return portable.getAsBoolean();
-        }
+        return dialect == Dialect.MARIADB ? onMariaDb(mariaDb) : portable.getAsBoolean();
+    }
+
+    /** @param insert the insert of the absent row; true when it inserted */
+    static boolean onMariaDb(BooleanSupplier insert) {
         try {
-            return mariaDb.getAsBoolean();
+            return insert.getAsBoolean();
         } catch (ConstraintViolationException e) {
             // The tables inserted into this way have no unique key but their primary key: the same row, concurrently.
             if (e.kind() == ConstraintViolationException.Kind.UNIQUE) {

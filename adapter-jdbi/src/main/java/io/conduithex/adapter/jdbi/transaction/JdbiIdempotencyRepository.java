@@ -1,7 +1,8 @@
 package io.conduithex.adapter.jdbi.transaction;
 
-import io.conduithex.adapter.jdbi.values.Dialect;
 import io.conduithex.adapter.jdbi.sql.Timestamps;
+import io.conduithex.adapter.jdbi.values.Dialect;
+import io.conduithex.domain.failure.PersistenceException;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
@@ -15,126 +16,110 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Idempotency keys in {@code idempotency_keys}; every change after the claim names the claim's token.
+ * Idempotency keys in {@code idempotency_keys}, each row written once, state {@code done}, with its answer.
  *
- * <p>A claim that is a transaction of its own ({@code ownTransaction}: single-statement work) is not flushed to
- * disk by its own commit on PostgreSQL: the write that follows it commits later, durably, and a flush covers every
- * commit before it, so a crash can lose the claim only with the write, and a lost claim is a key not yet used, which
- * the client's retry claims again. That halves what the claim costs (a commit that waits for the disk).
+ * <p>The columns {@code claim_token} and {@code leased_until} are from earlier versions, which committed a claim
+ * ({@code running}) before the write: a claim whose lease passed is replaced like an expired key, one that holds is
+ * {@link Stored#TAKEN}. A new row's token is empty and its lease ended when it was written.
  *
- * <p>On PostgreSQL the statement that stores the answer also brings back the transaction's id, which the unit of
- * work would otherwise ask for in a statement of its own before COMMIT ({@link PostgresCommitVerifier}).
+ * <p>A store waits for a concurrent store of its key for a second at most ({@value #WAIT_SECONDS}), set on the
+ * statement itself so that no round trip is spent on it: on PostgreSQL {@code lock_timeout}, local to the
+ * transaction, of which the store is the last statement; on MariaDB {@code innodb_lock_wait_timeout}, for the
+ * statement. SQLite has one writer at a time, so a store there never finds another in progress. On PostgreSQL the
+ * store also brings back the transaction's id, which the unit of work would otherwise ask for in a statement of its
+ * own before COMMIT ({@link PostgresCommitVerifier}).
  */
-record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect, boolean ownTransaction,
+record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect,
                                  TransactionIdNote transactionId) implements IdempotencyRepository {
-    private static final String CLAIM = """
-            INSERT INTO idempotency_keys
-                   (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
-            VALUES (:scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt)""";
-    /** See {@link InsertIfAbsent}. */
-    private static final String MARIADB_CLAIM = """
-            INSERT INTO idempotency_keys
-                   (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at)
-            SELECT :scope, :key, :fingerprint, :token, 'running', :leasedUntil, :expiresAt FROM DUAL
-             WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key)""";
-    /**
-     * The claim of its own transaction on PostgreSQL: RETURNING runs before the statement's implicit COMMIT, so the
-     * setting (local to that transaction) tells the COMMIT not to wait for the disk. Returns a row when it inserted.
-     */
-    private static final String UNFLUSHED_CLAIM = CLAIM
-            + " ON CONFLICT DO NOTHING RETURNING set_config('synchronous_commit', 'off', true)";
-    private static final String COMPLETE = """
-            UPDATE idempotency_keys
-               SET state = 'done', response_status = :status, response_type = :type, response_body = :body
-             WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token AND state = 'running'""";
-    private static final String RUNNING = "running";
+    static final int WAIT_SECONDS = 1;
+    private static final String COLUMNS = """
+            (scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at,
+             response_status, response_type, response_body)""";
+    private static final String VALUES =
+            ":scope, :key, :fingerprint, '', 'done', :now, :expiresAt, :status, :type, :body";
+    /** Which stored key a new answer replaces: one expired, or a claim of an earlier version past its lease. */
+    private static final String REPLACEABLE =
+            "k.expires_at <= :now OR (k.state = 'running' AND k.leased_until <= :now)";
+    private static final String REPLACE = """
+            SET fingerprint = :fingerprint, claim_token = '', state = 'done', leased_until = :now,
+                expires_at = :expiresAt, response_status = :status, response_type = :type, response_body = :body""";
+    private static final String POSTGRES_STORE = "INSERT INTO idempotency_keys AS k " + COLUMNS
+            + "\nSELECT " + VALUES
+            + "\n  FROM (SELECT set_config('lock_timeout', '" + WAIT_SECONDS + "s', true)) AS bounded_wait"
+            + "\nON CONFLICT (scope, idempotency_key) DO UPDATE " + REPLACE
+            + "\n WHERE " + REPLACEABLE
+            + "\nRETURNING pg_current_xact_id_if_assigned()::text";
+    private static final String SQLITE_STORE = "INSERT INTO idempotency_keys AS k " + COLUMNS
+            + "\nVALUES (" + VALUES + ")"
+            + "\nON CONFLICT (scope, idempotency_key) DO UPDATE " + REPLACE
+            + "\n WHERE " + REPLACEABLE;
+    /** See {@link InsertIfAbsent}; a key found is then replaced if it may be. */
+    private static final String MARIADB_INSERT = "SET STATEMENT innodb_lock_wait_timeout = " + WAIT_SECONDS
+            + " FOR INSERT INTO idempotency_keys " + COLUMNS
+            + "\nSELECT " + VALUES + " FROM DUAL"
+            + "\n WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key)";
+    private static final String MARIADB_REPLACE = "UPDATE idempotency_keys k " + REPLACE
+            + "\n WHERE k.scope = :scope AND k.idempotency_key = :key AND (" + REPLACEABLE + ")";
     private static final String DONE = "done";
 
     @Override
     public Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key) {
         return handle.with(h -> h.createQuery("""
-                        SELECT scope, idempotency_key, fingerprint, claim_token, state, leased_until, expires_at,
-                               response_status, response_type, response_body
+                        SELECT fingerprint, state, expires_at, response_status, response_type, response_body
                           FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key""")
                 .bind("scope", scope.value())
                 .bind("key", key.value())
-                .map((rs, ctx) -> fromRow(rs))
+                .map((rs, ctx) -> fromRow(scope, key, rs))
                 .findOne());
     }
 
     @Override
-    public boolean claim(KeyRecord claim) {
-        if (ownTransaction && dialect == Dialect.POSTGRESQL) {
-            return handle.with(h -> bindClaim(h.createQuery(UNFLUSHED_CLAIM), claim).mapTo(String.class).findOne())
-                    .isPresent();
+    public Stored store(KeyRecord answered, Instant now) {
+        StoredResponse response = answered.response()
+                .orElseThrow(() -> new IllegalArgumentException("a key is stored with its answer"));
+        try {
+            return switch (dialect) {
+                case POSTGRESQL -> storeOnPostgres(answered, response, now);
+                case MARIADB -> storeOnMariaDb(answered, response, now);
+                case SQLITE -> handle.with(h -> bind(h.createUpdate(SQLITE_STORE), answered, response, now)
+                        .execute()) == 1 ? Stored.STORED : Stored.TAKEN;
+            };
+        } catch (PersistenceException failure) {
+            if (LockWaitTimeout.causes(failure)) {
+                return Stored.BUSY;
+            }
+            throw failure;
         }
-        return InsertIfAbsent.run(dialect, () -> insert(CLAIM + " ON CONFLICT DO NOTHING", claim),
-                () -> insert(MARIADB_CLAIM, claim));
     }
 
-    private boolean insert(String sql, KeyRecord claim) {
-        return handle.with(h -> bindClaim(h.createUpdate(sql), claim).execute()) == 1;
+    private Stored storeOnPostgres(KeyRecord answered, StoredResponse response, Instant now) {
+        Optional<String> xid = handle.with(h -> bind(h.createQuery(POSTGRES_STORE), answered, response, now)
+                .mapTo(String.class)
+                .findOne());
+        xid.ifPresent(transactionId::note);
+        return xid.isPresent() ? Stored.STORED : Stored.TAKEN;
     }
 
-    /** The columns a claim sets, new or taking a key over. */
-    private <S extends SqlStatement<S>> S bindClaim(S statement, KeyRecord claim) {
-        return statement.bind("scope", claim.scope().value())
-                .bind("key", claim.key().value())
-                .bind("fingerprint", claim.fingerprint().sha256())
-                .bind("token", claim.claimToken())
-                .bind("leasedUntil", timestamps.bind(claim.leasedUntil()))
-                .bind("expiresAt", timestamps.bind(claim.expiresAt()));
-    }
-
-    @Override
-    public boolean takeOver(KeyRecord previous, KeyRecord claim) {
-        return handle.with(h -> bindClaim(h.createUpdate("""
-                        UPDATE idempotency_keys
-                           SET fingerprint = :fingerprint, claim_token = :token, state = 'running',
-                               leased_until = :leasedUntil, expires_at = :expiresAt,
-                               response_status = NULL, response_type = NULL, response_body = NULL
-                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :previousToken
-                           AND state = :previousState"""), claim)
-                .bind("previousToken", previous.claimToken())
-                // A running claim that completed meanwhile is done now, and no longer to be taken over.
-                .bind("previousState", previous.isDone() ? DONE : RUNNING)
-                .execute()) == 1;
-    }
-
-    @Override
-    public boolean complete(KeyScope scope, IdempotencyKey key, String claimToken, StoredResponse response) {
-        if (dialect == Dialect.POSTGRESQL) {
-            Optional<String> xid = handle.with(h -> bindCompletion(h.createQuery(COMPLETE
-                            + " RETURNING pg_current_xact_id_if_assigned()::text"), scope, key, claimToken, response)
-                    .mapTo(String.class)
-                    .findOne());
-            xid.ifPresent(transactionId::note);
-            return xid.isPresent();
+    private Stored storeOnMariaDb(KeyRecord answered, StoredResponse response, Instant now) {
+        boolean inserted = InsertIfAbsent.onMariaDb(
+                () -> handle.with(h -> bind(h.createUpdate(MARIADB_INSERT), answered, response, now).execute()) == 1);
+        if (inserted) {
+            return Stored.STORED;
         }
-        return handle.with(h -> bindCompletion(h.createUpdate(COMPLETE), scope, key, claimToken, response)
-                .execute()) == 1;
+        return handle.with(h -> bind(h.createUpdate(MARIADB_REPLACE), answered, response, now).execute()) == 1
+                ? Stored.STORED : Stored.TAKEN;
     }
 
-    private static <S extends SqlStatement<S>> S bindCompletion(S statement, KeyScope scope, IdempotencyKey key,
-                                                                 String claimToken, StoredResponse response) {
-        return statement.bind("status", response.status())
+    private <S extends SqlStatement<S>> S bind(S statement, KeyRecord answered, StoredResponse response,
+                                               Instant now) {
+        return statement.bind("scope", answered.scope().value())
+                .bind("key", answered.key().value())
+                .bind("fingerprint", answered.fingerprint().sha256())
+                .bind("now", timestamps.bind(now))
+                .bind("expiresAt", timestamps.bind(answered.expiresAt()))
+                .bind("status", response.status())
                 .bind("type", response.contentType())
-                .bind("body", response.body())
-                .bind("scope", scope.value())
-                .bind("key", key.value())
-                .bind("token", claimToken);
-    }
-
-    @Override
-    public boolean release(KeyScope scope, IdempotencyKey key, String claimToken) {
-        return handle.with(h -> h.createUpdate("""
-                        DELETE FROM idempotency_keys
-                         WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token
-                           AND state = 'running'""")
-                .bind("scope", scope.value())
-                .bind("key", key.value())
-                .bind("token", claimToken)
-                .execute()) == 1;
+                .bind("body", response.body());
     }
 
     @Override
@@ -152,13 +137,12 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
                 .execute());
     }
 
-    private KeyRecord fromRow(ResultSet rs) throws SQLException {
+    private KeyRecord fromRow(KeyScope scope, IdempotencyKey key, ResultSet rs) throws SQLException {
         Optional<StoredResponse> response = DONE.equals(rs.getString("state"))
                 ? Optional.of(new StoredResponse(rs.getInt("response_status"), rs.getString("response_type"),
                         rs.getBytes("response_body")))
                 : Optional.empty();
-        return new KeyRecord(new KeyScope(rs.getString("scope")), new IdempotencyKey(rs.getString("idempotency_key")),
-                new RequestFingerprint(rs.getString("fingerprint")), rs.getString("claim_token"),
-                timestamps.read(rs, "leased_until"), timestamps.read(rs, "expires_at"), response);
+        return new KeyRecord(scope, key, new RequestFingerprint(rs.getString("fingerprint")),
+                timestamps.read(rs, "expires_at"), response);
     }
 }

@@ -50,8 +50,7 @@ final class JdbiTransaction implements Transaction {
         this.favorites = new JdbiFavoriteRepository(guarded, changes, dialect);
         this.comments = new JdbiCommentRepository(guarded, timestamps, changes);
         this.articleReads = new JdbiArticleReadModel(guarded, dialect);
-        this.idempotencyKeys = new JdbiIdempotencyRepository(guarded, timestamps, dialect, spec.isSingleStatement(),
-                transactionId);
+        this.idempotencyKeys = new JdbiIdempotencyRepository(guarded, timestamps, dialect, transactionId);
         this.audit = new JdbiAuditRepository(guarded, timestamps, dialect);
     }
 

@@ -3,36 +3,38 @@ package io.conduithex.domain.port.persistence;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
-import io.conduithex.domain.idempotency.StoredResponse;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Idempotency keys, bound to one transaction. A key moves from claimed (running) to done (its response stored)
- * or is released (deleted); every change after the claim is conditional on the claim's token, so a request
- * whose claim was taken over can neither complete nor release the key.
+ * Idempotency keys, bound to one transaction. A key is written once, with the answer of the request that used it,
+ * by the last statement of that request's own transaction: the answer and the request's effects commit together
+ * or neither does, and a request that fails leaves no trace on its key.
  */
 public interface IdempotencyRepository {
+
+    /** What {@link #store} did. */
+    enum Stored {
+        /** The key holds the answer now: it was new, or had expired. */
+        STORED,
+        /** The key holds another request's answer, committed; or a claim of an earlier version whose lease holds. */
+        TAKEN,
+        /**
+         * Another transaction is storing an answer on the key and did not end within about a second (it hangs in
+         * its COMMIT, for one). The transaction that asked can only roll back now.
+         */
+        BUSY
+    }
 
     Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key);
 
     /**
-     * Stores a new running claim, unless the key exists already; returns whether it did. A claim racing another
-     * for the same key waits for it and then finds the key taken.
+     * Stores {@code answered} unless its key holds an answer that has not expired at {@code now}. A store racing
+     * another transaction's store of the same key waits for it to end, for about a second at most.
+     *
+     * @param answered a record whose response is present
      */
-    boolean claim(KeyRecord claim);
-
-    /**
-     * Replaces {@code previous}'s claim (expired, or past its lease) by {@code claim}; false if the key changed
-     * since {@code previous} was read (another claim, or the running request completed).
-     */
-    boolean takeOver(KeyRecord previous, KeyRecord claim);
-
-    /** Marks the key done with {@code response}; false when {@code claimToken} no longer holds the key. */
-    boolean complete(KeyScope scope, IdempotencyKey key, String claimToken, StoredResponse response);
-
-    /** Deletes the key if {@code claimToken} still holds it and it is not done; false otherwise. */
-    boolean release(KeyScope scope, IdempotencyKey key, String claimToken);
+    Stored store(KeyRecord answered, Instant now);
 
     /** Deletes at most {@code limit} keys that expired before {@code now}; returns how many. */
     int deleteExpired(Instant now, int limit);
