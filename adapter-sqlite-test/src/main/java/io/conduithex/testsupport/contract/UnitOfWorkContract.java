@@ -174,63 +174,6 @@ public abstract class UnitOfWorkContract extends PersistenceContract {
     }
 
     @Test
-    void singleStatementWorkIsStoredAsItRuns() {
-        var user = unitOfWork().inTransaction(TransactionSpec.singleStatement("register"),
-                tx -> tx.users().insert(newUser("jake")));
-
-        assertThat(user.username().value()).isEqualTo("jake");
-        assertStored("jake");
-        assertThat(database.persistence().poolStatus().active()).isZero();
-    }
-
-    @Test
-    void singleStatementWorkRefusesASecondStatementWhichCouldNotBeAtomicWithTheFirst() {
-        assertThatThrownBy(() -> unitOfWork().useTransaction(TransactionSpec.singleStatement("register-two"), tx -> {
-            tx.users().insert(newUser("jake"));
-            tx.users().insert(newUser("jane"));
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("second statement");
-
-        // The first one committed as it ran: that is what single-statement work is.
-        assertStored("jake");
-        assertNotStored("jane");
-        assertThat(database.persistence().poolStatus().active()).isZero();
-    }
-
-    @Test
-    void singleStatementWorkHasNoSavepoints() {
-        assertThatThrownBy(() -> unitOfWork().useTransaction(TransactionSpec.singleStatement("register"),
-                tx -> tx.inSavepoint(inner -> inner.users().insert(newUser("jake")))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("savepoints");
-
-        assertNotStored("jake");
-    }
-
-    @Test
-    void singleStatementWorkNestedInATransactionJoinsItAndRollsBackWithIt() {
-        assertThatThrownBy(() -> write(tx -> {
-            unitOfWork().useTransaction(TransactionSpec.singleStatement("nested"), inner -> {
-                inner.users().insert(newUser("jake"));
-                inner.users().insert(newUser("jane"));
-            });
-            throw new IllegalStateException("outer fails after the nested unit returned");
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("outer fails");
-
-        assertNotStored("jake");
-        assertNotStored("jane");
-    }
-
-    @Test
-    void aSingleStatementRefusedByTheDatabaseStoresNothingAndReturnsTheConnection() {
-        registered("jake");
-
-        assertThatThrownBy(() -> unitOfWork().inTransaction(TransactionSpec.singleStatement("register"),
-                tx -> tx.users().insert(newUser("jake")))).isInstanceOf(ConstraintViolationException.class);
-
-        assertThat(database.persistence().poolStatus().active()).isZero();
-        assertStored("jake");
-    }
-
-    @Test
     void noTransactionIsActiveOutsideAUnitOfWork() {
         assertThat(unitOfWork().isActive()).isFalse();
         read(tx -> {

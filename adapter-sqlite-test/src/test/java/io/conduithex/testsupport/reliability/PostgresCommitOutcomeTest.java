@@ -183,23 +183,6 @@ class PostgresCommitOutcomeTest {
     }
 
     @Test
-    void aSingleStatementLostInFlightIsOfUnknownOutcomeAndNotRunAgain() throws Exception {
-        admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
-        open();
-        var meters = new SimpleMeterRegistry();
-        var runner = new TransactionRunner(persistence.unitOfWork(), RetrySettings.DEFAULTS, meters);
-        var insert = CompletableFuture.supplyAsync(() -> runner.run(TransactionSpec.singleStatement("insert-user"),
-                tx -> tx.users().insert(newUser("autocommitted"))));
-
-        // In autocommit the INSERT is its own COMMIT: it waits for the standby as the statement it is.
-        terminate(waitForBackendWaitingOn("SyncRep", "insert%"));
-
-        assertThat(failureOf(insert)).isInstanceOf(CommitOutcomeUnknownException.class);
-        assertThat(usersNamed("autocommitted")).isEqualTo(1);
-        assertThat(meters.find("conduit.uow.retries").counters()).isEmpty();
-    }
-
-    @Test
     void aStoredAnswerBringsBackTheTransactionIdThatALostCommitIsAskedAbout() throws Exception {
         admin("ALTER DATABASE " + database + " SET synchronous_commit = on");
         open();

@@ -94,7 +94,13 @@ public final class IdempotentWrites {
                     throw failure;
                 }
                 // A retry whose write fails now (its article deleted, its name taken) was answered before.
-                Optional<KeyRecord> stored = find(request);
+                Optional<KeyRecord> stored;
+                try {
+                    stored = find(request);
+                } catch (RuntimeException lookupFailure) {
+                    failure.addSuppressed(lookupFailure);
+                    throw failure;
+                }
                 if (stored.isEmpty()) {
                     throw failure;
                 }

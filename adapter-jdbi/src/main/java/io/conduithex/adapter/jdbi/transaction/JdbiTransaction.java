@@ -42,8 +42,7 @@ final class JdbiTransaction implements Transaction {
         this.spec = spec;
         this.classifier = classifier;
         this.changes = changes;
-        var guarded = spec.isSingleStatement()
-                ? GuardedHandle.singleStatement(handle, classifier) : new GuardedHandle(handle, classifier);
+        var guarded = new GuardedHandle(handle, classifier);
         this.users = new JdbiUserRepository(guarded, changes);
         this.follows = new JdbiFollowRepository(guarded, dialect);
         this.articles = new JdbiArticleRepository(guarded, timestamps, changes, dialect);
@@ -101,10 +100,6 @@ final class JdbiTransaction implements Transaction {
 
     @Override
     public <R> R inSavepoint(TransactionalWork<R> work) {
-        if (spec.isSingleStatement()) {
-            throw new IllegalStateException("single-statement unit of work '" + spec.name()
-                    + "' runs in no transaction, so it has no savepoints");
-        }
         String name = "sp_" + (++savepoints);
         guard(() -> handle.savepoint(name));
         R result;

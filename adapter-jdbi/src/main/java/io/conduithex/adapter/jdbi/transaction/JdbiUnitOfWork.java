@@ -92,7 +92,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         Lease lease = new Lease(route.pool(), route.handle());
         LostCommit lost;
         try {
-            return spec.isSingleStatement() ? runSingleStatement(lease, spec, work) : runOutermost(lease, spec, work);
+            return runOutermost(lease, spec, work);
         } catch (LostCommit e) {
             lost = e;
         } catch (RuntimeException e) {
@@ -174,55 +174,6 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         if (reporting != null) {
             reporting.committed(changes);
         }
-        return result;
-    }
-
-    /**
-     * Runs single-statement work on the connection in autocommit: no BEGIN, no COMMIT, no receipt, so the statement
-     * is the unit of work's one round trip. What it changed is reported as a commit's is, right after it.
-     */
-    private <R> R runSingleStatement(Lease lease, TransactionSpec spec, TransactionalWork<R> work) {
-        ChangeReports reporting = reports;
-        long started = System.nanoTime();
-        var tx = new JdbiTransaction(lease.handle, spec, classifier, dialect, timestamps,
-                reporting == null ? ChangeLog.ignoring() : ChangeLog.recording());
-        current.set(tx);
-        R result;
-        try {
-            result = work.execute(tx);
-        } catch (Error failure) {
-            transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
-            throw failure;
-        } catch (RuntimeException failure) {
-            RuntimeException thrown = classified(failure, Phase.COMMIT);
-            if (thrown instanceof CommitOutcomeUnknownException) {
-                // As after a lost COMMIT: the connection's state is unknown, and so may be its siblings'.
-                lease.discard(thrown);
-                lease.pool.retireAll();
-                transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT_LOST, started);
-                if (reporting != null) {
-                    reporting.committed(tx.changes().committed());
-                }
-            } else {
-                transactionMeters.record(spec, TransactionMeters.Outcome.ROLLBACK, started);
-            }
-            throw thrown;
-        } finally {
-            current.remove();
-        }
-        transactionMeters.record(spec, TransactionMeters.Outcome.COMMIT, started);
-        if (reporting != null) {
-            CommittedChanges changes = tx.changes().committed();
-            try {
-                reporting.beforeCommit(lease.handle, changes);
-            } catch (RuntimeException e) {
-                // Committed already: the caller must hear so. Other instances' caches age out by their bound.
-                log.warn("Unit of work '{}' committed, but its change notice was not sent: {}", spec.name(),
-                        e.toString());
-            }
-            reporting.committed(changes);
-        }
-        router.committed(lease.handle);
         return result;
     }
 

@@ -30,7 +30,8 @@ public interface IdempotencyRepository {
 
     /**
      * Stores {@code answered} unless its key holds an answer that has not expired at {@code now}. A store racing
-     * another transaction's store of the same key waits for it to end, for about a second at most.
+     * another transaction's store of the same key waits for it to end, for about a second at most. Meant to be the
+     * last statement of its transaction: the bound on that wait may hold until the transaction ends.
      *
      * @param answered a record whose response is present
      */

@@ -5,16 +5,10 @@ import java.util.Objects;
 /**
  * What a unit of work asks of its transaction: a name for logs and metrics (the use case, a bounded set),
  * whether it only reads, and its isolation level.
- *
- * <p>{@link AccessMode#SINGLE_STATEMENT} is for work that is one writing statement and nothing else: the statement
- * commits by itself as it runs, with no BEGIN and no COMMIT sent, which saves their round trips on a hot path.
- * A second statement is refused, since it could not be atomic with the first; a connection lost while the
- * statement is in flight leaves its outcome unknown, as a lost COMMIT does. Nested in another unit of work, it
- * joins that transaction like any other.
  */
 public record TransactionSpec(String name, AccessMode accessMode, Isolation isolation) {
 
-    public enum AccessMode { READ_ONLY, READ_WRITE, SINGLE_STATEMENT }
+    public enum AccessMode { READ_ONLY, READ_WRITE }
 
     public TransactionSpec {
         Objects.requireNonNull(name, "name");
@@ -33,20 +27,11 @@ public record TransactionSpec(String name, AccessMode accessMode, Isolation isol
         return new TransactionSpec(name, AccessMode.READ_WRITE, Isolation.DEFAULT);
     }
 
-    /** Work of exactly one writing statement, committed as it runs (see the class comment). */
-    public static TransactionSpec singleStatement(String name) {
-        return new TransactionSpec(name, AccessMode.SINGLE_STATEMENT, Isolation.DEFAULT);
-    }
-
     public TransactionSpec withIsolation(Isolation level) {
         return new TransactionSpec(name, accessMode, level);
     }
 
     public boolean isReadOnly() {
         return accessMode == AccessMode.READ_ONLY;
-    }
-
-    public boolean isSingleStatement() {
-        return accessMode == AccessMode.SINGLE_STATEMENT;
     }
 }

@@ -12,9 +12,6 @@ package io.conduithex.domain.port.persistence;
  *       the outer transaction, commits or rolls back with it, and no second connection is taken. Joining
  *       with another isolation level, or with read-write work inside read-only work, fails with
  *       {@link IllegalStateException}.</li>
- *   <li>Single-statement work ({@link TransactionSpec#singleStatement}) runs in no transaction: its one statement
- *       commits as it runs, a second is refused with {@link IllegalStateException}, and a connection lost while
- *       it is in flight ends in {@link io.conduithex.domain.failure.CommitOutcomeUnknownException}.</li>
  *   <li>Nothing here retries; retrying a whole unit of work is the caller's decision.</li>
  * </ul>
  *
