@@ -56,7 +56,7 @@ class SqliteHousekeepingTest extends PersistenceContract {
 
         assertThat(sweep).isEqualTo(new Housekeeping.Sweep(expired, Housekeeping.BATCH + 3));
         Optional<KeyRecord> alive = read(tx -> tx.idempotencyKeys().find(KeyScope.REGISTRATION,
-                new IdempotencyKey("alive")));
+                new IdempotencyKey("alive"), NOW));
         List<AuditEvent> kept = read(tx -> tx.audit().page(new AuditQuery(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10)));
         assertThat(alive).isPresent();

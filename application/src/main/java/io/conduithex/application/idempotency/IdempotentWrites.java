@@ -7,7 +7,6 @@ import io.conduithex.domain.failure.DatabaseUnavailableException;
 import io.conduithex.domain.failure.TransientPersistenceException;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.StoredResponse;
-import io.conduithex.domain.port.persistence.IdempotencyRepository.Stored;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -156,8 +155,7 @@ public final class IdempotentWrites {
     private Optional<KeyRecord> find(KeyedRequest request) {
         Instant now = clock.instant();
         return transactions.write(request.useCase() + "-replay",
-                        tx -> tx.idempotencyKeys().find(request.scope(), request.key()))
-                .filter(stored -> stored.expiresAt().isAfter(now));
+                tx -> tx.idempotencyKeys().find(request.scope(), request.key(), now));
     }
 
     private Answer answerFrom(KeyRecord stored, KeyedRequest request) {

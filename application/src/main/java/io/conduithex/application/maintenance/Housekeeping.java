@@ -46,7 +46,7 @@ public final class Housekeeping {
         this.eventBatches = batches(meters, "audit_events");
     }
 
-    /** How long audit events are kept; idempotency keys keep the time to live they were claimed with. */
+    /** How long audit events are kept; idempotency keys keep the time to live they were stored with. */
     public record Retention(Duration auditEvents) {
         public Retention {
             Objects.requireNonNull(auditEvents, "auditEvents");

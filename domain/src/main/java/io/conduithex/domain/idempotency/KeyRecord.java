@@ -24,8 +24,4 @@ public record KeyRecord(KeyScope scope, IdempotencyKey key, RequestFingerprint f
                                      Instant expiresAt, StoredResponse response) {
         return new KeyRecord(scope, key, fingerprint, expiresAt, Optional.of(response));
     }
-
-    public boolean isDone() {
-        return response.isPresent();
-    }
 }

@@ -18,14 +18,16 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Idempotency keys in {@code idempotency_keys}, each row written once, state {@code done}, with its answer.
  *
- * <p>The columns {@code claim_token} and {@code leased_until} are from earlier versions, which committed a claim
- * ({@code running}) before the write: a claim whose lease passed is replaced like an expired key, one that holds is
- * {@link Stored#TAKEN}. A new row's token is empty and its lease ended when it was written.
+ * <p>The columns {@code claim_token}, {@code state} and {@code leased_until} are from earlier versions, which
+ * committed a claim ({@code running}) before the write (the comment of migration V7 describes that design): a claim
+ * whose lease passed is as good as absent, found by no look-up and replaced like an expired key; one whose lease
+ * holds is {@link Stored#TAKEN}. A new row's token is empty and its lease ended when it was written.
  *
  * <p>A store waits for a concurrent store of its key for a second at most ({@value #WAIT_SECONDS}), set on the
- * statement itself so that no round trip is spent on it: on PostgreSQL {@code lock_timeout}, local to the
- * transaction, of which the store is the last statement; on MariaDB {@code innodb_lock_wait_timeout}, for the
- * statement. SQLite has one writer at a time, so a store there never finds another in progress. On PostgreSQL the
+ * statement itself so that no round trip is spent on it: on PostgreSQL {@code lock_timeout}, set for the
+ * transaction before the insert and set back to what it was in its {@code RETURNING} (the COMMIT after it may wait
+ * for a lock too: the queue of {@code NOTIFY}, held by each committing transaction while it flushes); on MariaDB
+ * {@code innodb_lock_wait_timeout}, for the statement. SQLite has one writer at a time, so a store there never finds another in progress. On PostgreSQL the
  * store also brings back the transaction's id, which the unit of work would otherwise ask for in a statement of its
  * own before COMMIT ({@link PostgresCommitVerifier}).
  */
@@ -40,35 +42,41 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
     /** Which stored key a new answer replaces: one expired, or a claim of an earlier version past its lease. */
     private static final String REPLACEABLE =
             "k.expires_at <= :now OR (k.state = 'running' AND k.leased_until <= :now)";
+    private static final String MARIADB_BOUNDED_WAIT =
+            "SET STATEMENT innodb_lock_wait_timeout = " + WAIT_SECONDS + " FOR ";
     private static final String REPLACE = """
             SET fingerprint = :fingerprint, claim_token = '', state = 'done', leased_until = :now,
                 expires_at = :expiresAt, response_status = :status, response_type = :type, response_body = :body""";
     private static final String POSTGRES_STORE = "INSERT INTO idempotency_keys AS k " + COLUMNS
             + "\nSELECT " + VALUES
-            + "\n  FROM (SELECT set_config('lock_timeout', '" + WAIT_SECONDS + "s', true)) AS bounded_wait"
+            + "\n  FROM (SELECT set_config('lock_timeout', '" + WAIT_SECONDS + "s', true)"
+            + "\n          FROM (SELECT set_config('conduit.lock_timeout_before', current_setting('lock_timeout'), true))"
+            + "\n               AS saved) AS bounded_wait"
             + "\nON CONFLICT (scope, idempotency_key) DO UPDATE " + REPLACE
             + "\n WHERE " + REPLACEABLE
-            + "\nRETURNING pg_current_xact_id_if_assigned()::text";
+            + "\nRETURNING pg_current_xact_id_if_assigned()::text,"
+            + "\n          set_config('lock_timeout', current_setting('conduit.lock_timeout_before'), true)";
     private static final String SQLITE_STORE = "INSERT INTO idempotency_keys AS k " + COLUMNS
             + "\nVALUES (" + VALUES + ")"
             + "\nON CONFLICT (scope, idempotency_key) DO UPDATE " + REPLACE
             + "\n WHERE " + REPLACEABLE;
     /** See {@link InsertIfAbsent}; a key found is then replaced if it may be. */
-    private static final String MARIADB_INSERT = "SET STATEMENT innodb_lock_wait_timeout = " + WAIT_SECONDS
-            + " FOR INSERT INTO idempotency_keys " + COLUMNS
+    private static final String MARIADB_INSERT = MARIADB_BOUNDED_WAIT + "INSERT INTO idempotency_keys " + COLUMNS
             + "\nSELECT " + VALUES + " FROM DUAL"
             + "\n WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key)";
-    private static final String MARIADB_REPLACE = "UPDATE idempotency_keys k " + REPLACE
+    private static final String MARIADB_REPLACE = MARIADB_BOUNDED_WAIT + "UPDATE idempotency_keys k " + REPLACE
             + "\n WHERE k.scope = :scope AND k.idempotency_key = :key AND (" + REPLACEABLE + ")";
     private static final String DONE = "done";
 
     @Override
-    public Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key) {
+    public Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key, Instant now) {
         return handle.with(h -> h.createQuery("""
                         SELECT fingerprint, state, expires_at, response_status, response_type, response_body
-                          FROM idempotency_keys WHERE scope = :scope AND idempotency_key = :key""")
+                          FROM idempotency_keys k
+                         WHERE scope = :scope AND idempotency_key = :key AND NOT (""" + REPLACEABLE + ")")
                 .bind("scope", scope.value())
                 .bind("key", key.value())
+                .bind("now", timestamps.bind(now))
                 .map((rs, ctx) -> fromRow(scope, key, rs))
                 .findOne());
     }
@@ -94,7 +102,7 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
 
     private Stored storeOnPostgres(KeyRecord answered, StoredResponse response, Instant now) {
         Optional<String> xid = handle.with(h -> bind(h.createQuery(POSTGRES_STORE), answered, response, now)
-                .mapTo(String.class)
+                .map((rs, ctx) -> rs.getString(1))
                 .findOne());
         xid.ifPresent(transactionId::note);
         return xid.isPresent() ? Stored.STORED : Stored.TAKEN;

@@ -26,7 +26,8 @@ public interface IdempotencyRepository {
         BUSY
     }
 
-    Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key);
+    /** The key as it holds at {@code now}: none if it expired, or if it is a claim of an earlier version whose lease passed. */
+    Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key, Instant now);
 
     /**
      * Stores {@code answered} unless its key holds an answer that has not expired at {@code now}. A store racing

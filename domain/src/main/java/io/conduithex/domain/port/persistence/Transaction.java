@@ -21,7 +21,7 @@ public interface Transaction {
     /** The read side: lists and views assembled in a constant number of statements. */
     ArticleReadModel articleReads();
 
-    /** Idempotency keys: claimed, completed with their responses, released. */
+    /** Idempotency keys, each stored with its response by the transaction of the write that used it. */
     IdempotencyRepository idempotencyKeys();
 
     /** The audit trail of data modifications. */
