@@ -65,6 +65,27 @@ class PostgresTransientErrorClassifierTest {
     }
 
     @Test
+    void aLockNotGrantedWithinLockTimeoutIsTransientAndBusy() throws Exception {
+        long jake;
+        try (Connection c = connect()) {
+            jake = insertUser(c, "jake@example.com", "jake");
+        }
+        try (Connection holder = connect(); Connection waiter = connect()) {
+            holder.setAutoCommit(false);
+            execute(holder, "UPDATE users SET bio = 'held' WHERE id = " + jake);
+            execute(waiter, "SET lock_timeout = '100ms'");
+
+            SQLException failure = failureOf(
+                    () -> execute(waiter, "UPDATE users SET bio = 'waited' WHERE id = " + jake));
+
+            assertThat(failure.getSQLState()).isEqualTo("55P03");
+            assertThat(classifier.classify(failure, Phase.WORK)).isInstanceOfSatisfying(
+                    TransientPersistenceException.class, t -> assertThat(t.reason()).isEqualTo(Cause.BUSY));
+            holder.rollback();
+        }
+    }
+
+    @Test
     void serializableTransactionsWithAWriteSkewFailWithATransientSerializationFailure()
             throws SQLException {
         // Each counts the users, then adds one: run one after the other, the second would have counted one more.

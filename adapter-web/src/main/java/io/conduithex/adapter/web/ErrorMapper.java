@@ -78,7 +78,8 @@ final class ErrorMapper {
             return ApiError.of(422, KeyedWrites.HEADER, "was already used for a different request");
         }
         if (failure instanceof KeyInUseException) {
-            return ApiError.of(409, KeyedWrites.HEADER, "is in use by another request, not yet committed: try again shortly")
+            return ApiError.of(409, KeyedWrites.HEADER,
+                    "is in use by another request, not yet committed: try again shortly")
                     .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         if (failure instanceof TooManyAttemptsException tooMany) {

@@ -13,7 +13,10 @@ public final class TransientPersistenceException extends PersistenceException {
         SERIALIZATION_FAILURE,
         /** The connection broke before COMMIT was sent. */
         CONNECTION_LOST,
-        /** Another connection held a lock past the wait allowed: SQLite's busy timeout, MariaDB's lock wait timeout. */
+        /**
+         * Another connection held a lock past the wait allowed: SQLite's busy timeout, MariaDB's lock wait timeout,
+         * PostgreSQL's {@code lock_timeout}.
+         */
         BUSY
     }
 

@@ -24,6 +24,8 @@ final class PostgresErrorClassifier extends ServerErrorClassifier {
             case "40P01" -> new TransientPersistenceException(Cause.DEADLOCK, describe(sql), failure);
             // 40001 serialization_failure: a concurrent transaction made ours unserializable.
             case "40001" -> new TransientPersistenceException(Cause.SERIALIZATION_FAILURE, describe(sql), failure);
+            // 55P03 lock_not_available: a lock was not granted within lock_timeout; its holder may be done by now.
+            case "55P03" -> new TransientPersistenceException(Cause.BUSY, describe(sql), failure);
             // 23505 unique_violation, 23503 foreign_key_violation, 23502 not_null_violation,
             // 23514 check_violation, 23P01 exclusion_violation.
             case "23505" -> constraint(Kind.UNIQUE, sql, failure);

@@ -2,7 +2,8 @@ package io.conduithex.adapter.jdbi.transaction;
 
 import io.conduithex.adapter.jdbi.sql.Timestamps;
 import io.conduithex.adapter.jdbi.values.Dialect;
-import io.conduithex.domain.failure.PersistenceException;
+import io.conduithex.domain.failure.TransientPersistenceException;
+import io.conduithex.domain.failure.TransientPersistenceException.Cause;
 import io.conduithex.domain.idempotency.IdempotencyKey;
 import io.conduithex.domain.idempotency.KeyRecord;
 import io.conduithex.domain.idempotency.KeyScope;
@@ -27,9 +28,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * statement itself so that no round trip is spent on it: on PostgreSQL {@code lock_timeout}, set for the
  * transaction before the insert and set back to what it was in its {@code RETURNING} (the COMMIT after it may wait
  * for a lock too: the queue of {@code NOTIFY}, held by each committing transaction while it flushes); on MariaDB
- * {@code innodb_lock_wait_timeout}, for the statement. SQLite has one writer at a time, so a store there never finds another in progress. On PostgreSQL the
- * store also brings back the transaction's id, which the unit of work would otherwise ask for in a statement of its
- * own before COMMIT ({@link PostgresCommitVerifier}).
+ * {@code innodb_lock_wait_timeout}, for the statement. SQLite has one writer at a time, so a store there never finds
+ * another in progress. On PostgreSQL the store also brings back the transaction's id, which the unit of work would
+ * otherwise ask for in a statement of its own before COMMIT ({@link PostgresCommitVerifier}).
  */
 record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Dialect dialect,
                                  TransactionIdNote transactionId) implements IdempotencyRepository {
@@ -50,8 +51,8 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
     private static final String POSTGRES_STORE = "INSERT INTO idempotency_keys AS k " + COLUMNS
             + "\nSELECT " + VALUES
             + "\n  FROM (SELECT set_config('lock_timeout', '" + WAIT_SECONDS + "s', true)"
-            + "\n          FROM (SELECT set_config('conduit.lock_timeout_before', current_setting('lock_timeout'), true))"
-            + "\n               AS saved) AS bounded_wait"
+            + "\n          FROM (SELECT set_config('conduit.lock_timeout_before', current_setting('lock_timeout'),"
+            + "\n                                  true)) AS saved) AS bounded_wait"
             + "\nON CONFLICT (scope, idempotency_key) DO UPDATE " + REPLACE
             + "\n WHERE " + REPLACEABLE
             + "\nRETURNING pg_current_xact_id_if_assigned()::text,"
@@ -92,8 +93,9 @@ record JdbiIdempotencyRepository(GuardedHandle handle, Timestamps timestamps, Di
                 case SQLITE -> handle.with(h -> bind(h.createUpdate(SQLITE_STORE), answered, response, now)
                         .execute()) == 1 ? Stored.STORED : Stored.TAKEN;
             };
-        } catch (PersistenceException failure) {
-            if (LockWaitTimeout.causes(failure)) {
+        } catch (TransientPersistenceException failure) {
+            // The wait for another transaction's store of the key ran out: that request is still committing.
+            if (failure.reason() == Cause.BUSY) {
                 return Stored.BUSY;
             }
             throw failure;

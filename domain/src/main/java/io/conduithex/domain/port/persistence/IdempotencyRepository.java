@@ -26,7 +26,10 @@ public interface IdempotencyRepository {
         BUSY
     }
 
-    /** The key as it holds at {@code now}: none if it expired, or if it is a claim of an earlier version whose lease passed. */
+    /**
+     * The key as it holds at {@code now}: none if it expired, or if it is a claim of an earlier version whose lease
+     * passed.
+     */
     Optional<KeyRecord> find(KeyScope scope, IdempotencyKey key, Instant now);
 
     /**
